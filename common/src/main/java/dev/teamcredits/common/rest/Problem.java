@@ -1,0 +1,78 @@
+package dev.teamcredits.common.rest;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * An RFC 9457 problem detail. {@code type} is stable per kind of error ({@value #TYPE_PREFIX}
+ * plus a slug), so clients can branch on it; {@code detail} is for people. Extension members
+ * (for example {@code limit} or {@code errors}) are added with {@link #with(String, Object)}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({ "type", "title", "status", "detail", "instance" })
+@Schema(name = "Problem", description = "RFC 9457 problem details")
+public final class Problem {
+
+    public static final String TYPE_PREFIX = "urn:team-credits:problem:";
+    public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
+
+    private final String type;
+    private final String title;
+    private final int status;
+    private final String detail;
+    private String instance;
+    private final Map<String, Object> extensions = new LinkedHashMap<>();
+
+    public Problem(String slug, String title, int status, String detail) {
+        this.type = TYPE_PREFIX + slug;
+        this.title = title;
+        this.status = status;
+        this.detail = detail;
+    }
+
+    public Problem with(String name, Object value) {
+        extensions.put(name, value);
+        return this;
+    }
+
+    public Problem instance(String instance) {
+        this.instance = instance;
+        return this;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public int getStatus() {
+        return status;
+    }
+
+    public String getDetail() {
+        return detail;
+    }
+
+    public String getInstance() {
+        return instance;
+    }
+
+    @JsonAnyGetter
+    @Schema(hidden = true)
+    public Map<String, Object> getExtensions() {
+        return extensions;
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.teamcredits.common.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * Who the service thinks the caller is: the token's subject, email and client. Every service has
+ * it, so a front end or an operator can check a token against any of them.
+ */
+@Path("/v1/whoami")
+@Authenticated
+public class WhoAmIResource {
+
+    private final JsonWebToken token;
+    private final String service;
+
+    public WhoAmIResource(JsonWebToken token, @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.token = token;
+        this.service = service;
+    }
+
+    /** The caller as seen by this service. */
+    public record Caller(String service, String subject, String email, String clientId) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The authenticated caller as this service sees it")
+    @APIResponse(responseCode = "200", description = "The caller")
+    @APIResponse(responseCode = "401", description = "Missing, expired or untrusted token",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Caller whoAmI() {
+        return new Caller(service, token.getSubject(), token.getClaim("email"), token.getClaim("azp"));
+    }
+}

@@ -1,0 +1,133 @@
+package dev.teamcredits.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.teamcredits.local.TestTokens;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every service must do, run by each service's own {@code @QuarkusTest} subclass against its
+ * real PostgreSQL database, a real Kafka broker and real signed tokens: reject missing, expired,
+ * foreign and wrongly signed tokens with a problem+json 401, accept a valid one, report database
+ * and Kafka in readiness, keep health, metrics and OpenAPI open, and own its migrated schema.
+ */
+public abstract class ServiceContractTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    Pool pool;
+
+    /** The service's {@code quarkus.application.name}. */
+    protected abstract String serviceName();
+
+    /** Tables the service's own Flyway migrations create. */
+    protected abstract Set<String> ownedTables();
+
+    @Test
+    void requestWithoutTokenIsUnauthorizedProblem() {
+        given().when().get("/v1/whoami")
+                .then().statusCode(401)
+                .contentType(PROBLEM)
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("type", equalTo("urn:team-credits:problem:unauthorized"))
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void expiredTokenIsUnauthorized() {
+        assertUnauthorized(TestTokens.expired("user-expired", "expired@acme.example"));
+    }
+
+    @Test
+    void tokenSignedByAnotherKeyIsUnauthorized() {
+        assertUnauthorized(TestTokens.signedByStranger("user-stranger", "stranger@acme.example"));
+    }
+
+    @Test
+    void tokenFromAnotherIssuerIsUnauthorized() {
+        assertUnauthorized(TestTokens.fromOtherIssuer("user-elsewhere", "elsewhere@acme.example"));
+    }
+
+    @Test
+    void malformedTokenIsUnauthorized() {
+        assertUnauthorized("not-a-jwt");
+    }
+
+    @Test
+    void validTokenIsAccepted() {
+        given().auth().oauth2(TestTokens.user("user-ada", "ada@acme.example"))
+                .when().get("/v1/whoami")
+                .then().statusCode(200)
+                .body("service", equalTo(serviceName()))
+                .body("subject", equalTo("user-ada"))
+                .body("email", equalTo("ada@acme.example"));
+    }
+
+    @Test
+    void unknownPathIsNotFoundProblem() {
+        given().auth().oauth2(TestTokens.user("user-ada", "ada@acme.example"))
+                .when().get("/v1/no-such-thing")
+                .then().statusCode(404)
+                .contentType(PROBLEM)
+                .body("type", equalTo("urn:team-credits:problem:not-found"));
+    }
+
+    @Test
+    void readinessCoversDatabaseAndKafka() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.status", everyItem(equalTo("UP")))
+                .body("checks.name", hasItem(matchesPattern("(?i).*postgresql.*")))
+                .body("checks.name", hasItem(matchesPattern("(?i).*kafka.*")));
+    }
+
+    @Test
+    void healthMetricsAndOpenApiNeedNoToken() {
+        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/v1/whoami"))
+                .body(containsString("bearer"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void ownSchemaIsMigratedByFlyway() {
+        List<Row> rows = pool.preparedQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = $1")
+                .execute(Tuple.of("public")).await().atMost(Duration.ofSeconds(10)).stream().toList();
+        Set<String> tables = rows.stream().map(r -> r.getString(0)).collect(Collectors.toSet());
+        for (String table : ownedTables()) {
+            assertEquals(true, tables.contains(table), table + " missing; tables: " + tables);
+        }
+        long applied = StreamSupport.stream(pool.query("SELECT count(*) FROM flyway_schema_history WHERE success")
+                .execute().await().atMost(Duration.ofSeconds(10)).spliterator(), false)
+                .findFirst().orElseThrow().getLong(0);
+        assertEquals(true, applied >= 1, "no successful Flyway migration recorded");
+    }
+
+    private static void assertUnauthorized(String token) {
+        given().auth().oauth2(token)
+                .when().get("/v1/whoami")
+                .then().statusCode(401)
+                .contentType(PROBLEM)
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("type", equalTo("urn:team-credits:problem:unauthorized"));
+    }
+}

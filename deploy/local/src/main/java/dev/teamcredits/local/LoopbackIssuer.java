@@ -1,0 +1,166 @@
+package dev.teamcredits.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.lang.JoseException;
+
+/**
+ * A small OpenID provider on loopback for single-service tests, where Keycloak would cost half a
+ * minute per module. It serves a discovery document and a JWKS under the same paths Keycloak uses,
+ * so quarkus-oidc verifies its tokens for real (signature, issuer, expiry). Tokens are minted by a
+ * test-only endpoint, {@code POST <realm>/test-tokens}, with form fields:
+ * <ul>
+ * <li>{@code sub} (required), {@code email}, {@code name}, {@code azp};</li>
+ * <li>{@code expires_in} seconds from now (negative for an expired token; default 300);</li>
+ * <li>{@code signer=stranger} signs with a key the JWKS does not hold (same key id);</li>
+ * <li>{@code iss} overrides the issuer claim.</li>
+ * </ul>
+ */
+public final class LoopbackIssuer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final RsaJsonWebKey key;
+    private final RsaJsonWebKey stranger;
+    private final String realmUrl;
+
+    private LoopbackIssuer(HttpServer server, RsaJsonWebKey key, RsaJsonWebKey stranger) {
+        this.server = server;
+        this.key = key;
+        this.stranger = stranger;
+        this.realmUrl = "http://" + Ports.LOOPBACK + ":" + server.getAddress().getPort() + "/realms/"
+                + KeycloakServer.REALM;
+    }
+
+    public static LoopbackIssuer start() {
+        try {
+            RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
+            key.setKeyId("loopback-1");
+            key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+            key.setUse("sig");
+            RsaJsonWebKey stranger = RsaJwkGenerator.generateJwk(2048);
+            stranger.setKeyId(key.getKeyId());
+            HttpServer server = HttpServer.create(new InetSocketAddress(Ports.LOOPBACK, 0), 0);
+            LoopbackIssuer issuer = new LoopbackIssuer(server, key, stranger);
+            server.createContext("/", issuer::handle);
+            server.start();
+            return issuer;
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The OIDC auth-server URL, as for Keycloak's realm. */
+    public String realmUrl() {
+        return realmUrl;
+    }
+
+    public String tokenUrl() {
+        return realmUrl + "/test-tokens";
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try {
+            String path = exchange.getRequestURI().getPath();
+            String realmPath = "/realms/" + KeycloakServer.REALM;
+            switch (exchange.getRequestMethod() + " " + path.substring(Math.min(path.length(), realmPath.length()))) {
+                case "GET /.well-known/openid-configuration" -> respond(exchange, 200, discovery());
+                case "GET /protocol/openid-connect/certs" -> respond(exchange, 200,
+                        new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+                case "POST /test-tokens" -> respond(exchange, 200, mint(form(exchange)));
+                default -> respond(exchange, 404, "{\"error\":\"not_found\"}");
+            }
+        } catch (RuntimeException | JoseException e) {
+            respond(exchange, 400, JsonUtil.toJson(Map.of("error", String.valueOf(e.getMessage()))));
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private String discovery() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("issuer", realmUrl);
+        doc.put("jwks_uri", realmUrl + "/protocol/openid-connect/certs");
+        doc.put("token_endpoint", tokenUrl());
+        doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
+        doc.put("subject_types_supported", List.of("public"));
+        doc.put("response_types_supported", List.of("code"));
+        return JsonUtil.toJson(doc);
+    }
+
+    private String mint(Map<String, String> form) throws JoseException {
+        String subject = form.get("sub");
+        if (subject == null || subject.isBlank()) {
+            throw new IllegalArgumentException("sub is required");
+        }
+        long now = Instant.now().getEpochSecond();
+        long expiresIn = Long.parseLong(form.getOrDefault("expires_in", "300"));
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(form.getOrDefault("iss", realmUrl));
+        claims.setSubject(subject);
+        claims.setGeneratedJwtId();
+        claims.setIssuedAt(org.jose4j.jwt.NumericDate.fromSeconds(Math.min(now, now + expiresIn - 60)));
+        claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(now + expiresIn));
+        claims.setClaim("azp", form.getOrDefault("azp", "team-credits-web"));
+        if (form.containsKey("email")) {
+            claims.setClaim("email", form.get("email"));
+            claims.setClaim("email_verified", true);
+        }
+        claims.setClaim("preferred_username", form.getOrDefault("name", subject));
+        if (form.containsKey("name")) {
+            claims.setClaim("name", form.get("name"));
+        }
+        RsaJsonWebKey signer = "stranger".equals(form.get("signer")) ? stranger : key;
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(signer.getPrivateKey());
+        jws.setKeyIdHeaderValue(signer.getKeyId());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        return JsonUtil.toJson(Map.of("access_token", jws.getCompactSerialization(), "token_type", "Bearer",
+                "expires_in", expiresIn));
+    }
+
+    private static Map<String, String> form(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> form = new HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

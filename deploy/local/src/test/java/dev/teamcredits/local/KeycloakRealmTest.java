@@ -1,0 +1,76 @@
+package dev.teamcredits.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import org.jose4j.json.JsonUtil;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The committed realm, imported into a real Keycloak from its Maven Central distribution, issues
+ * the tokens the services rely on: users of one domain and of another, by password grant, and a
+ * backend service by client credentials.
+ */
+class KeycloakRealmTest {
+
+    private static KeycloakServer keycloak;
+
+    @BeforeAll
+    static void start() {
+        keycloak = KeycloakServer.start(KeycloakServer.TEST_HOME, Path.of("keycloak/team-credits-realm.json")
+                .toAbsolutePath(), 0, true);
+        keycloak.awaitReady(Duration.ofMinutes(3));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+
+    @Test
+    void sampleUsersGetTokensWithStableSubjectsAndEmails() {
+        Map<String, Object> ada = claims(TestTokens.password(keycloak.tokenUrl(), "ada", "ada"));
+        assertEquals("a0000000-0000-4000-8000-000000000001", ada.get("sub"));
+        assertEquals("ada@acme.example", ada.get("email"));
+        assertEquals(keycloak.realmUrl(), ada.get("iss"));
+        assertEquals("ben@acme.example", claims(TestTokens.password(keycloak.tokenUrl(), "ben", "ben")).get("email"));
+        assertEquals("cleo@acme.example",
+                claims(TestTokens.password(keycloak.tokenUrl(), "cleo", "cleo")).get("email"));
+        assertEquals("dan@globex.example",
+                claims(TestTokens.password(keycloak.tokenUrl(), "dan", "dan")).get("email"));
+    }
+
+    @Test
+    void wrongPasswordGetsNoToken() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> TestTokens.password(keycloak.tokenUrl(), "ada", "not-her-password"));
+        assertTrue(e.getMessage().contains("invalid_grant"), e.getMessage());
+    }
+
+    @Test
+    void backendServiceGetsTokenByClientCredentials() {
+        Map<String, Object> claims = claims(TestTokens.clientCredentials(keycloak.tokenUrl(), "scraper-backend",
+                "scraper-backend-secret"));
+        assertEquals("scraper-backend", claims.get("azp"));
+        assertEquals(keycloak.realmUrl(), claims.get("iss"));
+    }
+
+    private static Map<String, Object> claims(String jwt) {
+        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+        try {
+            return JsonUtil.parseJson(payload);
+        } catch (org.jose4j.lang.JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.teamcredits.ledger;
+
+import dev.teamcredits.common.ServiceContractTest;
+import dev.teamcredits.local.ServiceTestInfra;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Set;
+
+@QuarkusTest
+@QuarkusTestResource(value = ServiceTestInfra.class, initArgs = @ResourceArg(name = "database", value = "ledger"))
+class LedgerServiceContractTest extends ServiceContractTest {
+
+    @Override
+    protected String serviceName() {
+        return "ledger-service";
+    }
+
+    @Override
+    protected Set<String> ownedTables() {
+        return Set.of("outbox_event", "processed_event");
+    }
+}

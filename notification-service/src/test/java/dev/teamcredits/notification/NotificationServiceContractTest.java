@@ -1,0 +1,23 @@
+package dev.teamcredits.notification;
+
+import dev.teamcredits.common.ServiceContractTest;
+import dev.teamcredits.local.ServiceTestInfra;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Set;
+
+@QuarkusTest
+@QuarkusTestResource(value = ServiceTestInfra.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+class NotificationServiceContractTest extends ServiceContractTest {
+
+    @Override
+    protected String serviceName() {
+        return "notification-service";
+    }
+
+    @Override
+    protected Set<String> ownedTables() {
+        return Set.of("processed_event");
+    }
+}

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -47,6 +48,7 @@ public final class LocalStack {
     private final Path data;
     private final long startedAt = System.nanoTime();
     private final List<ChildProcess> services = new ArrayList<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
@@ -120,6 +122,7 @@ public final class LocalStack {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             System.out.println();
             step("Stopping everything this stack started…");
             stopAll();
@@ -261,7 +264,7 @@ public final class LocalStack {
         boolean[] reported = new boolean[services.size()];
         while (stopped.getCount() > 0) {
             for (int i = 0; i < services.size(); i++) {
-                if (!reported[i] && !services.get(i).isAlive() && stopped.getCount() > 0) {
+                if (!reported[i] && !services.get(i).isAlive() && !stopping.get()) {
                     reported[i] = true;
                     System.err.println("! " + services.get(i).name() + " exited; see " + services.get(i).log());
                 }

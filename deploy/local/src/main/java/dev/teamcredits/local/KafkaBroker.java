@@ -156,9 +156,15 @@ public final class KafkaBroker implements AutoCloseable {
         stop();
     }
 
-    private static String randomClusterId() {
+    /** Like Kafka's own Uuid: base64url, never starting with '-' (the tool would read it as an option). */
+    static String randomClusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 }

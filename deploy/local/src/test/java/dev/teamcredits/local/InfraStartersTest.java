@@ -63,6 +63,14 @@ class InfraStartersTest {
     }
 
     @Test
+    void kafkaClusterIdsNeverLookLikeCommandLineOptions() {
+        for (int i = 0; i < 10_000; i++) {
+            String id = KafkaBroker.randomClusterId();
+            assertTrue(!id.startsWith("-") && id.length() == 22, id);
+        }
+    }
+
+    @Test
     void kafkaBrokerServesClientsAndKeepsRecordsAcrossRestart() throws Exception {
         try (KafkaBroker broker = KafkaBroker.startOrConnect(dir.resolve("kafka"), 0, true)) {
             Map<String, Object> common = Map.of("bootstrap.servers", broker.bootstrapServers());

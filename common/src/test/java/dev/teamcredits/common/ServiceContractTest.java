@@ -90,8 +90,12 @@ public abstract class ServiceContractTest {
     }
 
     @Test
-    void readinessCoversDatabaseAndKafka() {
+    void readinessCoversDatabaseAndKafka() throws InterruptedException {
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        // Another test may just have restarted the broker; give the clients a moment to reconnect.
+        for (int i = 0; i < 40 && given().get("/q/health/ready").statusCode() != 200; i++) {
+            Thread.sleep(500);
+        }
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))

@@ -2,6 +2,8 @@ package dev.teamcredits.common.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -60,11 +62,16 @@ public class ProblemMappers {
                 .instance(uri.getPath()).toResponse();
     }
 
-    @ServerExceptionMapper
+    /** Also replaces Quarkus' own mapper for mismatched input, which answers in plain JSON. */
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String detail;
         if (e instanceof UnrecognizedPropertyException unknown) {
             detail = "Unknown field '" + unknown.getPropertyName() + "'.";
+        } else if (e instanceof InvalidFormatException format && format.getTargetType() != null
+                && format.getTargetType().isEnum()) {
+            detail = "Field '" + path(format) + "' must be one of "
+                    + java.util.Arrays.toString(format.getTargetType().getEnumConstants()) + ".";
         } else if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             detail = "Field '" + path(mapping) + "' has the wrong type or format.";
         } else {

@@ -1,5 +1,6 @@
 package dev.teamcredits.common.rest;
 
+import dev.teamcredits.common.security.Caller;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,7 +30,7 @@ public class WhoAmIResource {
     }
 
     /** The caller as seen by this service. */
-    public record Caller(String service, String subject, String email, String clientId) {
+    public record CallerView(String service, String subject, String email, String clientId) {
     }
 
     @GET
@@ -38,7 +39,8 @@ public class WhoAmIResource {
     @APIResponse(responseCode = "200", description = "The caller")
     @APIResponse(responseCode = "401", description = "Missing, expired or untrusted token",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Caller whoAmI() {
-        return new Caller(service, token.getSubject(), token.getClaim("email"), token.getClaim("azp"));
+    public CallerView whoAmI() {
+        Caller caller = Caller.of(token);
+        return new CallerView(service, caller.subject(), caller.email(), caller.clientId());
     }
 }

@@ -18,6 +18,7 @@ public class ServiceTestInfra implements QuarkusTestResourceLifecycleManager {
     private KafkaBroker kafka;
     private LoopbackIssuer issuer;
     private String databaseName;
+    private InfraControl control;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -32,6 +33,9 @@ public class ServiceTestInfra implements QuarkusTestResourceLifecycleManager {
                 : database + "_test_" + UUID.randomUUID().toString().substring(0, 8);
         PostgresServer.Database db = postgres.database(databaseName);
         kafka = KafkaBroker.startOrConnect(work.resolve("kafka"), 0, true);
+        if (kafka.isEmbedded()) {
+            control = InfraControl.serve(kafka);
+        }
         issuer = LoopbackIssuer.start();
         System.setProperty(TestTokens.TOKEN_URL_PROPERTY, issuer.tokenUrl());
         return Map.of(
@@ -45,6 +49,9 @@ public class ServiceTestInfra implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (control != null) {
+            control.close();
+        }
         if (issuer != null) {
             issuer.close();
         }

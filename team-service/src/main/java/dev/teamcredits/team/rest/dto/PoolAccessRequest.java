@@ -1,0 +1,6 @@
+package dev.teamcredits.team.rest.dto;
+
+import jakarta.validation.constraints.NotNull;
+
+public record PoolAccessRequest(@NotNull Boolean enabled) {
+}

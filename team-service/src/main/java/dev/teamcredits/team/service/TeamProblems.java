@@ -1,0 +1,85 @@
+package dev.teamcredits.team.service;
+
+import dev.teamcredits.common.rest.Problem;
+import dev.teamcredits.common.rest.ProblemException;
+import dev.teamcredits.events.team.Plan;
+import dev.teamcredits.team.domain.Invitation;
+
+/** The team service's errors, each with its stable problem type. */
+public final class TeamProblems {
+
+    private TeamProblems() {
+    }
+
+    /** Also for orgs that exist but the caller is not a member of: their existence is not revealed. */
+    public static ProblemException orgNotFound() {
+        return new ProblemException("org-not-found", "Organization not found", 404,
+                "No organization with this id is visible to you.");
+    }
+
+    public static ProblemException adminRequired() {
+        return new ProblemException("admin-required", "Admin role required", 403,
+                "Only an admin of this organization can do this.");
+    }
+
+    public static ProblemException userTokenRequired() {
+        return new ProblemException("user-token-required", "User token required", 403,
+                "This needs a user's token with an email address, not a service token.");
+    }
+
+    public static ProblemException memberNotFound() {
+        return new ProblemException("member-not-found", "Member not found", 404,
+                "This user is not a member of the organization.");
+    }
+
+    public static ProblemException invitationNotFound() {
+        return new ProblemException("invitation-not-found", "Invitation not found", 404,
+                "No invitation with this id is visible to you.");
+    }
+
+    public static ProblemException teamPlanRequired(Plan plan) {
+        return new ProblemException(new Problem("team-plan-required", "Plan has no team accounts", 422,
+                "An organization cannot be on " + plan + ": it has no team accounts.").with("plan", plan));
+    }
+
+    public static ProblemException memberLimitReached(Plan plan, int limit, long used) {
+        return new ProblemException(new Problem("member-limit-reached", "Member limit reached", 409,
+                "The " + plan + " plan allows " + limit + " members including pending invitations; this would make "
+                        + used + ".").with("plan", plan).with("limit", limit).with("wouldBe", used));
+    }
+
+    public static ProblemException lastAdmin() {
+        return new ProblemException("last-admin", "Last admin", 409,
+                "An organization must keep at least one admin; promote another member first.");
+    }
+
+    public static ProblemException domainMismatch(String domain) {
+        return new ProblemException(new Problem("invitee-domain-mismatch", "Invitee outside the domain", 422,
+                "This organization only admits emails of " + domain + " (the same-domain rule).")
+                .with("domain", domain));
+    }
+
+    public static ProblemException alreadyMember() {
+        return new ProblemException("already-member", "Already a member", 409,
+                "This user is already a member of the organization.");
+    }
+
+    public static ProblemException invitationExists() {
+        return new ProblemException("invitation-exists", "Invitation exists", 409,
+                "This email already has a pending invitation; revoke it to invite again.");
+    }
+
+    public static ProblemException invitationEmailMismatch() {
+        return new ProblemException("invitation-email-mismatch", "Invitation is for another email", 403,
+                "This invitation was sent to a different email address than your account's.");
+    }
+
+    public static ProblemException invitationNotPending(Invitation.Status status) {
+        if (status == Invitation.Status.EXPIRED) {
+            return new ProblemException("invitation-expired", "Invitation expired", 410,
+                    "This invitation has expired; ask an admin for a new one.");
+        }
+        return new ProblemException(new Problem("invitation-not-pending", "Invitation no longer pending", 409,
+                "This invitation is " + status + ".").with("status", status));
+    }
+}

@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param id      unique and stable: a redelivery or re-publish carries the same id
  * @param source  the producing service, e.g. {@code /team-service}
  * @param type    {@code dev.teamcredits.<name>.v<version>}, see {@link EventType}
- * @param subject the org id
+ * @param subject the org id (the user id for personal-balance events)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "specversion", "id", "source", "type", "subject", "time", "datacontenttype", "data" })
@@ -32,6 +32,6 @@ public record CloudEvent<T extends DomainEvent>(
     /** A new event with a fresh id, stamped now. */
     public static <T extends DomainEvent> CloudEvent<T> of(String source, T data) {
         return new CloudEvent<>(SPEC_VERSION, UUID.randomUUID().toString(), source, EventCatalog.typeOf(data.getClass()),
-                data.orgId().toString(), Instant.now(), "application/json", data);
+                data.key(), Instant.now(), "application/json", data);
     }
 }

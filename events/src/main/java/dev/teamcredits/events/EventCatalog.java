@@ -1,5 +1,6 @@
 package dev.teamcredits.events;
 
+import dev.teamcredits.events.ledger.LedgerEvent;
 import dev.teamcredits.events.team.TeamEvent;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,7 +18,7 @@ public final class EventCatalog {
     private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = new LinkedHashMap<>();
 
     static {
-        for (Class<?> family : new Class<?>[] { TeamEvent.class }) {
+        for (Class<?> family : new Class<?>[] { TeamEvent.class, LedgerEvent.class }) {
             Arrays.stream(family.getPermittedSubclasses()).forEach(c -> {
                 Class<? extends DomainEvent> type = c.asSubclass(DomainEvent.class);
                 BY_TYPE.put(typeOf(type), type);

@@ -56,8 +56,8 @@ public final class EventCodec {
                 .orElseThrow(() -> new UnreadableEventException("unknown type '" + type + "'", null));
         try {
             DomainEvent data = MAPPER.treeToValue(tree.get("data"), dataClass);
-            if (data == null || data.orgId() == null) {
-                throw new UnreadableEventException("no data or no orgId", null);
+            if (data == null || data.key() == null) {
+                throw new UnreadableEventException("no data, or no org or user to key it by", null);
             }
             Instant time = tree.hasNonNull("time") ? Instant.parse(tree.get("time").asText()) : null;
             return new CloudEvent<>(CloudEvent.SPEC_VERSION, id, tree.path("source").asText(null), type,

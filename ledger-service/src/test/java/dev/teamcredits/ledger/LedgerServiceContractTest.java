@@ -18,6 +18,6 @@ class LedgerServiceContractTest extends ServiceContractTest {
 
     @Override
     protected Set<String> ownedTables() {
-        return Set.of("outbox_event", "processed_event");
+        return Set.of("outbox_event", "processed_event", "account", "lot", "journal_tx", "journal_entry", "org_view", "member_view", "reservation", "pool_usage");
     }
 }

@@ -89,14 +89,16 @@ public class Idempotency {
                 });
     }
 
-    private static void validate(String key) {
+    /** 400 unless the key is 1 to 200 visible ASCII characters. */
+    public static void validate(String key) {
         if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
             throw new ProblemException(new Problem("invalid-idempotency-key", "Invalid Idempotency-Key", 400,
                     "Idempotency-Key must be 1 to 200 visible ASCII characters."));
         }
     }
 
-    private String fingerprint(List<Object> request) {
+    /** SHA-256 of the request's JSON: what must match for a retry to replay. */
+    public String fingerprint(List<Object> request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));

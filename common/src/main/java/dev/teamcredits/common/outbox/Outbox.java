@@ -25,16 +25,24 @@ public class Outbox {
         this.source = "/" + service;
     }
 
-    /** Appends one event for {@code topic}, keyed by its org id. */
-    public <T extends DomainEvent> Uni<CloudEvent<T>> append(String topic, T data) {
+    /** Appends one event for {@code topic}, keyed by its org id (or user, for personal balances). */
+    public <T extends DomainEvent> Uni<OutboxEvent> append(String topic, T data) {
+        return repository.persist(row(topic, data));
+    }
+
+    /**
+     * The outbox row for an event, for services that write it with their own SQL in the same
+     * transaction (the ledger writes many at once).
+     */
+    public <T extends DomainEvent> OutboxEvent row(String topic, T data) {
         CloudEvent<T> event = CloudEvent.of(source, data);
         OutboxEvent row = new OutboxEvent();
         row.id = UUID.fromString(event.id());
         row.topic = topic;
-        row.messageKey = data.orgId().toString();
+        row.messageKey = data.key();
         row.eventType = event.type();
         row.payload = EventCodec.encode(event);
         row.createdAt = Instant.now();
-        return repository.persist(row).replaceWith(event);
+        return row;
     }
 }

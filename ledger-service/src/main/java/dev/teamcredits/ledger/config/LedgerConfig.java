@@ -1,0 +1,62 @@
+package dev.teamcredits.ledger.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Prices, trusted backends and limits of the ledger: configuration, not code. */
+@ConfigMapping(prefix = "ledger")
+public interface LedgerConfig {
+
+    /** Credits per unit of each action, e.g. {@code PAGE_SCRAPE=1}; an action not listed is refused. */
+    Map<String, Long> prices();
+
+    /** OAuth client ids (token {@code azp}) of backends allowed to spend on a member's behalf. */
+    List<String> trustedClients();
+
+    /** OAuth client ids of operator tools allowed to close a cycle by hand. */
+    List<String> operatorClients();
+
+    /** Available credits below which a pool or member balance raises a low-balance event. */
+    @WithDefault("100")
+    long lowBalanceThreshold();
+
+    /** Free credits a user's personal balance receives when it is first created. */
+    @WithDefault("0")
+    long freeCredits();
+
+    Spends spends();
+
+    Reservations reservations();
+
+    CycleClose cycles();
+
+    interface CycleClose {
+
+        /** How often to look for orgs whose cycle has ended (read by the schedule). */
+        @WithDefault("60s")
+        String checkInterval();
+    }
+
+    interface Spends {
+
+        /** Most spends on one org applied in one database transaction. */
+        @WithDefault("256")
+        int maxBatch();
+    }
+
+    interface Reservations {
+
+        @WithDefault("PT5M")
+        Duration defaultTtl();
+
+        @WithDefault("PT24H")
+        Duration maxTtl();
+
+        /** How often expired reservations are released (read by the schedule). */
+        @WithDefault("5s")
+        String expiryInterval();
+    }
+}

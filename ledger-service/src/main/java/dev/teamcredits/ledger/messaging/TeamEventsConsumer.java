@@ -1,0 +1,43 @@
+package dev.teamcredits.ledger.messaging;
+
+import dev.teamcredits.events.CloudEvent;
+import dev.teamcredits.events.DomainEvent;
+import dev.teamcredits.events.EventCodec;
+import dev.teamcredits.events.UnreadableEventException;
+import dev.teamcredits.events.team.TeamEvent;
+import dev.teamcredits.ledger.service.ProjectionService;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads team.events in order per org. A record that cannot be read goes to team.events.dlq and
+ * the stream goes on; a failure to apply a readable one (say, the database is away) is retried
+ * until it succeeds, so no membership change is ever skipped.
+ */
+@ApplicationScoped
+public class TeamEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(TeamEventsConsumer.class);
+
+    private final ProjectionService projection;
+
+    public TeamEventsConsumer(ProjectionService projection) {
+        this.projection = projection;
+    }
+
+    @Incoming("team-events")
+    public Uni<Void> consume(String payload) {
+        CloudEvent<DomainEvent> event = EventCodec.decode(payload);
+        if (!(event.data() instanceof TeamEvent teamEvent)) {
+            throw new UnreadableEventException("not a team event: " + event.type(), null);
+        }
+        return projection.apply(event.id(), teamEvent)
+                .onFailure(e -> !(e instanceof UnreadableEventException))
+                .invoke(e -> LOG.warnf("Applying %s %s failed, retrying: %s", event.type(), event.id(), e.getMessage()))
+                .onFailure(e -> !(e instanceof UnreadableEventException))
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+    }
+}

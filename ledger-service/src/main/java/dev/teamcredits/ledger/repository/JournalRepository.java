@@ -1,0 +1,133 @@
+package dev.teamcredits.ledger.repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.teamcredits.events.ledger.AccountRef;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reads of the journal: transfers for reversal, history pages, and the audit of derived state. */
+@ApplicationScoped
+public class JournalRepository {
+
+    private final ObjectMapper json;
+
+    public JournalRepository(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** A past transfer, as needed to reverse it. */
+    public record TransferRow(UUID id, long amount, AccountRef from, AccountRef to) {
+    }
+
+    public Uni<TransferRow> transfer(SqlClient c, UUID orgId, UUID id) {
+        return c.preparedQuery("SELECT id, amount, details::text FROM journal_tx WHERE id = $1 AND org_id = $2 "
+                + "AND type = 'TRANSFER'")
+                .execute(Tuple.of(id, orgId)).map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row r = rows.iterator().next();
+                    JsonNode details = read(r.getString(2));
+                    return new TransferRow(r.getUUID(0), r.getLong(1), ref(details.get("from")), ref(details.get("to")));
+                });
+    }
+
+    public Uni<Long> reversedAmount(SqlClient c, UUID transferId) {
+        return c.preparedQuery("SELECT coalesce(sum(amount), 0) FROM journal_tx WHERE reverses = $1")
+                .execute(Tuple.of(transferId)).map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** One line of history: a transaction and how it moved credits between accounts. */
+    public record HistoryRow(long seq, UUID id, Instant at, String type, long amount, String actor, String reason,
+            UUID reverses, Map<String, Long> accounts) {
+    }
+
+    /**
+     * A page of an org's history, newest first, before {@code beforeSeq}; optionally only
+     * transactions touching {@code accountRef} and of {@code type}.
+     */
+    public Uni<List<HistoryRow>> history(SqlClient c, UUID orgId, String accountRef, String type, Long beforeSeq,
+            int limit) {
+        return c.preparedQuery("SELECT t.seq, t.id, t.created_at, t.type, t.amount, t.actor, t.reason, t.reverses, "
+                + "(SELECT json_object_agg(x.ref, x.total)::text FROM (SELECT a.ref, sum(e.amount) AS total "
+                + "  FROM journal_entry e JOIN account a ON a.id = e.account_id WHERE e.tx_id = t.id "
+                + "  GROUP BY a.ref) x) "
+                + "FROM journal_tx t WHERE t.org_id = $1 AND ($2::text IS NULL OR t.type = $2) "
+                + "AND ($3::bigint IS NULL OR t.seq < $3) "
+                + "AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM journal_entry e JOIN account a ON a.id = e.account_id "
+                + "  WHERE e.tx_id = t.id AND a.ref = $4)) "
+                + "ORDER BY t.seq DESC LIMIT $5")
+                .execute(Tuple.from(Arrays.asList(orgId, type, beforeSeq, accountRef, limit))).map(rows -> {
+                    List<HistoryRow> page = new ArrayList<>();
+                    for (Row r : rows) {
+                        Map<String, Long> accounts = new LinkedHashMap<>();
+                        String agg = r.getString(8);
+                        if (agg != null) {
+                            read(agg).fields().forEachRemaining(f -> accounts.put(f.getKey(), f.getValue().asLong()));
+                        }
+                        page.add(new HistoryRow(r.getLong(0), r.getUUID(1), r.getOffsetDateTime(2).toInstant(),
+                                r.getString(3), r.getLong(4), r.getString(5), r.getString(6), r.getUUID(7), accounts));
+                    }
+                    return page;
+                });
+    }
+
+    /**
+     * Everything that disagrees with the journal: transactions whose entries do not sum to zero,
+     * holder accounts whose balance is not the sum of their entries or of their lots, lots whose
+     * remaining credits are not the sum of their entries, and reservations not matching holds.
+     * Empty means the derived state agrees with the journal.
+     */
+    public Uni<List<String>> audit(SqlClient c) {
+        String sql = String.join(" UNION ALL ",
+                "SELECT 'unbalanced transaction ' || tx_id FROM journal_entry GROUP BY tx_id HAVING sum(amount) <> 0",
+                "SELECT 'balance vs journal ' || a.ref || ': ' || a.balance || ' <> ' || coalesce(e.total, 0) "
+                        + "FROM account a LEFT JOIN (SELECT account_id, sum(amount) total FROM journal_entry "
+                        + "GROUP BY account_id) e ON e.account_id = a.id "
+                        + "WHERE a.kind <> 'SYSTEM' AND a.balance <> coalesce(e.total, 0)",
+                "SELECT 'balance vs lots ' || a.ref || ': ' || a.balance || ' <> ' || coalesce(l.total, 0) "
+                        + "FROM account a LEFT JOIN (SELECT account_id, sum(remaining) total FROM lot GROUP BY account_id) l "
+                        + "ON l.account_id = a.id WHERE a.kind <> 'SYSTEM' AND a.balance <> coalesce(l.total, 0)",
+                "SELECT 'lot vs journal ' || l.id || ': ' || l.remaining || ' <> ' || coalesce(e.total, 0) "
+                        + "FROM lot l LEFT JOIN (SELECT lot_id, sum(amount) total FROM journal_entry "
+                        + "WHERE lot_id IS NOT NULL GROUP BY lot_id) e ON e.lot_id = l.id "
+                        + "WHERE l.remaining <> coalesce(e.total, 0)",
+                "SELECT 'reserved vs holds ' || a.ref || ': ' || a.reserved || ' <> ' || coalesce(h.total, 0) "
+                        + "FROM account a LEFT JOIN (SELECT h.account_id, sum(h.amount) total FROM reservation_hold h "
+                        + "JOIN reservation r ON r.id = h.reservation_id WHERE r.status = 'ACTIVE' GROUP BY h.account_id) h "
+                        + "ON h.account_id = a.id WHERE a.kind <> 'SYSTEM' AND a.reserved <> coalesce(h.total, 0)",
+                "SELECT 'negative or over-reserved ' || ref FROM account "
+                        + "WHERE kind <> 'SYSTEM' AND (balance < 0 OR reserved < 0 OR reserved > balance)",
+                "SELECT 'journal does not sum to zero: ' || sum(amount) FROM journal_entry HAVING sum(amount) <> 0");
+        return c.query(sql).execute().map(rows -> {
+            List<String> problems = new ArrayList<>();
+            rows.forEach(r -> problems.add(r.getString(0)));
+            return problems;
+        });
+    }
+
+    private JsonNode read(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static AccountRef ref(JsonNode node) {
+        return new AccountRef(AccountRef.Kind.valueOf(node.get("kind").asText()),
+                node.hasNonNull("userId") ? node.get("userId").asText() : null);
+    }
+}

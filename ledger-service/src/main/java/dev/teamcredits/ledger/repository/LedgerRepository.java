@@ -1,0 +1,175 @@
+package dev.teamcredits.ledger.repository;
+
+import dev.teamcredits.events.ledger.AccountRef;
+import dev.teamcredits.ledger.domain.Account;
+import dev.teamcredits.ledger.domain.Lot;
+import dev.teamcredits.ledger.domain.LotKind;
+import dev.teamcredits.ledger.service.SystemAccounts;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Accounts and lots in SQL. Accounts are locked in id order, so two transactions that need the
+ * same accounts queue up instead of deadlocking, whichever replica they run on.
+ */
+@ApplicationScoped
+public class LedgerRepository {
+
+    private final Pool pool;
+
+    public LedgerRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<SystemAccounts> systemAccounts() {
+        return pool.query("SELECT ref, id FROM account WHERE kind = 'SYSTEM'").execute().map(rows -> {
+            Map<String, Long> ids = new HashMap<>();
+            rows.forEach(r -> ids.put(r.getString(0), r.getLong(1)));
+            return new SystemAccounts(ids.get("SYSTEM:ISSUANCE"), ids.get("SYSTEM:SPENT"), ids.get("SYSTEM:EXPIRED"));
+        });
+    }
+
+    /** What an account ref needs to be created. */
+    public record AccountSpec(String ref, AccountRef.Kind kind, UUID orgId, String userId) {
+    }
+
+    /**
+     * Locks the accounts (creating missing ones) with their open lots. Returns them by ref, with a
+     * flag per newly created personal account (it may be owed its free credits).
+     */
+    public Uni<Map<String, Account>> lock(SqlConnection c, Collection<AccountSpec> specs) {
+        String[] refs = specs.stream().map(AccountSpec::ref).distinct().toArray(String[]::new);
+        return select(c, refs).chain(found -> {
+            if (found.size() == refs.length) {
+                return Uni.createFrom().item(found);
+            }
+            List<AccountSpec> missing = specs.stream().filter(s -> !found.containsKey(s.ref())).toList();
+            return c.preparedQuery("INSERT INTO account (ref, kind, org_id, user_id) "
+                    + "SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[]) ON CONFLICT (ref) DO NOTHING")
+                    .execute(Tuple.of(missing.stream().map(AccountSpec::ref).toArray(String[]::new),
+                            missing.stream().map(s -> s.kind().name()).toArray(String[]::new),
+                            missing.stream().map(AccountSpec::orgId).toArray(UUID[]::new),
+                            missing.stream().map(AccountSpec::userId).toArray(String[]::new)))
+                    .chain(() -> select(c, refs));
+        }).chain(accounts -> loadLots(c, accounts));
+    }
+
+    private Uni<Map<String, Account>> select(SqlConnection c, String[] refs) {
+        return c.preparedQuery("SELECT id, ref, kind, org_id, user_id, balance, reserved FROM account "
+                + "WHERE ref = ANY($1) ORDER BY id FOR UPDATE")
+                .execute(Tuple.of(refs)).map(rows -> {
+                    Map<String, Account> accounts = new HashMap<>();
+                    for (Row r : rows) {
+                        accounts.put(r.getString(1), new Account(r.getLong(0), r.getString(1),
+                                AccountRef.Kind.valueOf(r.getString(2)), r.getUUID(3), r.getString(4), r.getLong(5),
+                                r.getLong(6)));
+                    }
+                    return accounts;
+                });
+    }
+
+    private Uni<Map<String, Account>> loadLots(SqlConnection c, Map<String, Account> accounts) {
+        Map<Long, Account> byId = new HashMap<>();
+        accounts.values().forEach(a -> byId.put(a.id, a));
+        return c.preparedQuery("SELECT id, account_id, kind, expires_at, remaining, created_at FROM lot "
+                + "WHERE account_id = ANY($1) AND remaining > 0")
+                .execute(Tuple.of(byId.keySet().toArray(Long[]::new))).map(rows -> {
+                    for (Row r : rows) {
+                        Account account = byId.get(r.getLong(1));
+                        account.lots.add(new Lot(r.getUUID(0), account.id, LotKind.valueOf(r.getString(2)),
+                                instant(r.getOffsetDateTime(3)), instant(r.getOffsetDateTime(5)), r.getLong(4), false));
+                    }
+                    byId.values().forEach(a -> a.lots.sort(Lot.BURN_ORDER));
+                    return accounts;
+                });
+    }
+
+    /** Journal rows to write. */
+    public record Writes(List<Object[]> transactions, List<Lot> createdLots, List<Lot> changedLots,
+            List<Object[]> entries, List<Account> changedAccounts) {
+    }
+
+    public Uni<Void> write(SqlConnection c, Writes w) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        if (!w.transactions().isEmpty()) {
+            chain = chain.chain(() -> c.preparedQuery("INSERT INTO journal_tx "
+                    + "(id, org_id, type, amount, actor, reason, reverses, details, created_at) "
+                    + "SELECT id, org_id, type, amount, actor, reason, reverses, details::jsonb, created_at FROM unnest("
+                    + "$1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::uuid[], $8::text[], "
+                    + "$9::timestamptz[]) AS t(id, org_id, type, amount, actor, reason, reverses, details, created_at)")
+                    .execute(columns(w.transactions(), UUID.class, UUID.class, String.class, Long.class, String.class,
+                            String.class, UUID.class, String.class, OffsetDateTime.class)).replaceWithVoid());
+        }
+        if (!w.createdLots().isEmpty()) {
+            List<Lot> lots = w.createdLots();
+            chain = chain.chain(() -> c.preparedQuery("INSERT INTO lot (id, account_id, kind, expires_at, remaining, "
+                    + "created_at) SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::timestamptz[], "
+                    + "$5::bigint[], $6::timestamptz[])")
+                    .execute(Tuple.of(lots.stream().map(l -> l.id).toArray(UUID[]::new),
+                            lots.stream().map(l -> l.accountId).toArray(Long[]::new),
+                            lots.stream().map(l -> l.kind.name()).toArray(String[]::new),
+                            lots.stream().map(l -> offset(l.expiresAt)).toArray(OffsetDateTime[]::new),
+                            lots.stream().map(l -> l.remaining).toArray(Long[]::new),
+                            lots.stream().map(l -> offset(l.createdAt)).toArray(OffsetDateTime[]::new)))
+                    .replaceWithVoid());
+        }
+        if (!w.changedLots().isEmpty()) {
+            List<Lot> lots = w.changedLots();
+            chain = chain.chain(() -> c.preparedQuery("UPDATE lot SET remaining = v.remaining FROM "
+                    + "unnest($1::uuid[], $2::bigint[]) AS v(id, remaining) WHERE lot.id = v.id")
+                    .execute(Tuple.of(lots.stream().map(l -> l.id).toArray(UUID[]::new),
+                            lots.stream().map(l -> l.remaining).toArray(Long[]::new)))
+                    .replaceWithVoid());
+        }
+        if (!w.entries().isEmpty()) {
+            chain = chain.chain(() -> c.preparedQuery("INSERT INTO journal_entry (tx_id, account_id, lot_id, amount) "
+                    + "SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::bigint[])")
+                    .execute(columns(w.entries(), UUID.class, Long.class, UUID.class, Long.class)).replaceWithVoid());
+        }
+        if (!w.changedAccounts().isEmpty()) {
+            List<Account> accounts = w.changedAccounts();
+            chain = chain.chain(() -> c.preparedQuery("UPDATE account SET balance = v.balance, reserved = v.reserved "
+                    + "FROM unnest($1::bigint[], $2::bigint[], $3::bigint[]) AS v(id, balance, reserved) "
+                    + "WHERE account.id = v.id")
+                    .execute(Tuple.of(accounts.stream().map(a -> a.id).toArray(Long[]::new),
+                            accounts.stream().map(a -> a.balance).toArray(Long[]::new),
+                            accounts.stream().map(a -> a.reserved).toArray(Long[]::new)))
+                    .replaceWithVoid());
+        }
+        return chain;
+    }
+
+    /** Turns rows into one tuple of typed column arrays, for unnest(). */
+    public static Tuple columns(List<Object[]> rows, Class<?>... types) {
+        List<Object> arrays = new ArrayList<>(types.length);
+        for (int col = 0; col < types.length; col++) {
+            Object[] column = (Object[]) java.lang.reflect.Array.newInstance(types[col], rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                column[i] = rows.get(i)[col];
+            }
+            arrays.add(column);
+        }
+        return Tuple.from(arrays);
+    }
+
+    public static OffsetDateTime offset(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    public static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

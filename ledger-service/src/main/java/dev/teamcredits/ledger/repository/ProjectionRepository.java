@@ -1,0 +1,124 @@
+package dev.teamcredits.ledger.repository;
+
+import dev.teamcredits.events.team.MemberJoined;
+import dev.teamcredits.events.team.OrgCreated;
+import dev.teamcredits.events.team.Role;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** The ledger's view of orgs and members, maintained from team.events. */
+@ApplicationScoped
+public class ProjectionRepository {
+
+    /** An org as the ledger needs it. */
+    public record OrgRow(UUID orgId, String plan, long monthlyAllocation, boolean rollover, boolean personalFallback,
+            LocalDate cycleAnchor, LocalDate cycleStart, LocalDate cycleEnd) {
+    }
+
+    /** A member as the ledger needs it. */
+    public record MemberRow(UUID orgId, String userId, String email, String displayName, Role role,
+            boolean poolAccess, Long poolCap, boolean active) {
+
+        public boolean isAdmin() {
+            return active && role == Role.ADMIN;
+        }
+    }
+
+    /** Records an event id; false if it was already applied (a redelivery). */
+    public Uni<Boolean> markProcessed(SqlClient c, String eventId, String topic) {
+        return c.preparedQuery("INSERT INTO processed_event (event_id, topic) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(eventId, topic)).map(r -> r.rowCount() == 1);
+    }
+
+    public Uni<Void> insertOrg(SqlClient c, OrgCreated e, LocalDate cycleEnd) {
+        return c.preparedQuery("INSERT INTO org_view (org_id, plan, monthly_allocation, rollover, personal_fallback, "
+                + "cycle_anchor, cycle_start, cycle_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING")
+                .execute(Tuple.from(Arrays.asList(e.orgId(), e.plan().name(), e.terms().monthlyAllocation(),
+                        e.terms().rollover(), e.settings().personalFallback(), e.cycleAnchor(), e.cycleAnchor(), cycleEnd)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> updatePlan(SqlClient c, UUID orgId, String plan, long allocation, boolean rollover) {
+        return c.preparedQuery("UPDATE org_view SET plan = $2, monthly_allocation = $3, rollover = $4 WHERE org_id = $1")
+                .execute(Tuple.of(orgId, plan, allocation, rollover)).replaceWithVoid();
+    }
+
+    public Uni<Void> updateFallback(SqlClient c, UUID orgId, boolean personalFallback) {
+        return c.preparedQuery("UPDATE org_view SET personal_fallback = $2 WHERE org_id = $1")
+                .execute(Tuple.of(orgId, personalFallback)).replaceWithVoid();
+    }
+
+    public Uni<Void> upsertMember(SqlClient c, MemberJoined e) {
+        return c.preparedQuery("INSERT INTO member_view (org_id, user_id, email, display_name, role, pool_access, "
+                + "pool_cap, active) VALUES ($1, $2, $3, $4, $5, $6, $7, true) ON CONFLICT (org_id, user_id) DO UPDATE "
+                + "SET email = excluded.email, display_name = excluded.display_name, role = excluded.role, "
+                + "pool_access = excluded.pool_access, pool_cap = excluded.pool_cap, active = true")
+                .execute(Tuple.from(Arrays.asList(e.orgId(), e.userId(), e.email(), e.displayName(), e.role().name(),
+                        e.poolAccess(), e.poolCap())))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> updateMember(SqlClient c, UUID orgId, String userId, String column, Object value) {
+        if (!List.of("role", "pool_access", "pool_cap", "active").contains(column)) {
+            throw new IllegalArgumentException(column);
+        }
+        return c.preparedQuery("UPDATE member_view SET " + column + " = $3 WHERE org_id = $1 AND user_id = $2")
+                .execute(Tuple.from(Arrays.asList(orgId, userId, value))).replaceWithVoid();
+    }
+
+    public Uni<OrgRow> org(SqlClient c, UUID orgId) {
+        return c.preparedQuery("SELECT org_id, plan, monthly_allocation, rollover, personal_fallback, cycle_anchor, "
+                + "cycle_start, cycle_end FROM org_view WHERE org_id = $1")
+                .execute(Tuple.of(orgId)).map(rows -> rows.size() == 0 ? null : org(rows.iterator().next()));
+    }
+
+    /** The org, locked: cycle close and other whole-org changes serialize on it. */
+    public Uni<OrgRow> lockOrg(SqlClient c, UUID orgId) {
+        return c.preparedQuery("SELECT org_id, plan, monthly_allocation, rollover, personal_fallback, cycle_anchor, "
+                + "cycle_start, cycle_end FROM org_view WHERE org_id = $1 FOR UPDATE")
+                .execute(Tuple.of(orgId)).map(rows -> rows.size() == 0 ? null : org(rows.iterator().next()));
+    }
+
+    public Uni<Void> moveCycle(SqlClient c, UUID orgId, LocalDate start, LocalDate end) {
+        return c.preparedQuery("UPDATE org_view SET cycle_start = $2, cycle_end = $3 WHERE org_id = $1")
+                .execute(Tuple.of(orgId, start, end)).replaceWithVoid();
+    }
+
+    /** Orgs whose current cycle has ended by {@code today}. */
+    public Uni<List<UUID>> orgsDue(SqlClient c, LocalDate today, int limit) {
+        return c.preparedQuery("SELECT org_id FROM org_view WHERE cycle_end <= $1 ORDER BY cycle_end LIMIT $2")
+                .execute(Tuple.of(today, limit))
+                .map(rows -> java.util.stream.StreamSupport.stream(rows.spliterator(), false).map(r -> r.getUUID(0)).toList());
+    }
+
+    public Uni<MemberRow> member(SqlClient c, UUID orgId, String userId) {
+        return c.preparedQuery("SELECT org_id, user_id, email, display_name, role, pool_access, pool_cap, active "
+                + "FROM member_view WHERE org_id = $1 AND user_id = $2")
+                .execute(Tuple.of(orgId, userId)).map(rows -> rows.size() == 0 ? null : member(rows.iterator().next()));
+    }
+
+    public Uni<List<MemberRow>> members(SqlClient c, UUID orgId) {
+        return c.preparedQuery("SELECT org_id, user_id, email, display_name, role, pool_access, pool_cap, active "
+                + "FROM member_view WHERE org_id = $1 AND active ORDER BY user_id")
+                .execute(Tuple.of(orgId))
+                .map(rows -> java.util.stream.StreamSupport.stream(rows.spliterator(), false).map(ProjectionRepository::member)
+                        .toList());
+    }
+
+    private static OrgRow org(Row r) {
+        return new OrgRow(r.getUUID(0), r.getString(1), r.getLong(2), r.getBoolean(3), r.getBoolean(4),
+                r.getLocalDate(5), r.getLocalDate(6), r.getLocalDate(7));
+    }
+
+    private static MemberRow member(Row r) {
+        return new MemberRow(r.getUUID(0), r.getString(1), r.getString(2), r.getString(3), Role.valueOf(r.getString(4)),
+                r.getBoolean(5), r.getLong(6), r.getBoolean(7));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.teamcredits.ledger.repository;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+@ApplicationScoped
+public class ReservationRepository {
+
+    public record ReservationRow(UUID id, UUID orgId, String userId, String action, long amount, String status,
+            Long captured, LocalDate cycleStart, Instant expiresAt, List<Hold> holds) {
+    }
+
+    /** Credits held in one account, in waterfall order. */
+    public record Hold(long accountId, String accountRef, long amount) {
+    }
+
+    public Uni<Void> insert(SqlClient c, ReservationRow r, Instant now) {
+        return c.preparedQuery("INSERT INTO reservation (id, org_id, user_id, action, amount, status, cycle_start, "
+                + "expires_at, created_at) VALUES ($1, $2, $3, $4, $5, 'ACTIVE', $6, $7, $8)")
+                .execute(Tuple.from(Arrays.asList(r.id(), r.orgId(), r.userId(), r.action(), r.amount(), r.cycleStart(),
+                        LedgerRepository.offset(r.expiresAt()), LedgerRepository.offset(now))))
+                .chain(() -> c.preparedQuery("INSERT INTO reservation_hold (reservation_id, position, account_id, amount) "
+                        + "SELECT $1, p, a, m FROM unnest($2::int[], $3::bigint[], $4::bigint[]) AS h(p, a, m)")
+                        .execute(Tuple.of(r.id(),
+                                java.util.stream.IntStream.range(0, r.holds().size()).boxed().toArray(Integer[]::new),
+                                r.holds().stream().map(Hold::accountId).toArray(Long[]::new),
+                                r.holds().stream().map(Hold::amount).toArray(Long[]::new))))
+                .replaceWithVoid();
+    }
+
+    /** The reservation, locked, with its holds; null if absent. */
+    public Uni<ReservationRow> lock(SqlClient c, UUID id) {
+        return c.preparedQuery("SELECT id, org_id, user_id, action, amount, status, captured, cycle_start, expires_at "
+                + "FROM reservation WHERE id = $1 FOR UPDATE").execute(Tuple.of(id))
+                .chain(rows -> rows.size() == 0 ? Uni.createFrom().nullItem() : withHolds(c, rows.iterator().next()));
+    }
+
+    public Uni<ReservationRow> find(SqlClient c, UUID id) {
+        return c.preparedQuery("SELECT id, org_id, user_id, action, amount, status, captured, cycle_start, expires_at "
+                + "FROM reservation WHERE id = $1").execute(Tuple.of(id))
+                .chain(rows -> rows.size() == 0 ? Uni.createFrom().nullItem() : withHolds(c, rows.iterator().next()));
+    }
+
+    private Uni<ReservationRow> withHolds(SqlClient c, Row r) {
+        UUID id = r.getUUID(0);
+        return c.preparedQuery("SELECT h.account_id, a.ref, h.amount FROM reservation_hold h JOIN account a "
+                + "ON a.id = h.account_id WHERE h.reservation_id = $1 ORDER BY h.position").execute(Tuple.of(id))
+                .map(rows -> {
+                    List<Hold> holds = new ArrayList<>();
+                    rows.forEach(h -> holds.add(new Hold(h.getLong(0), h.getString(1), h.getLong(2))));
+                    return new ReservationRow(id, r.getUUID(1), r.getString(2), r.getString(3), r.getLong(4),
+                            r.getString(5), r.getLong(6), r.getLocalDate(7), r.getOffsetDateTime(8).toInstant(), holds);
+                });
+    }
+
+    public Uni<Void> resolve(SqlClient c, UUID id, String status, Long captured, Instant now) {
+        return c.preparedQuery("UPDATE reservation SET status = $2, captured = $3, resolved_at = $4 WHERE id = $1")
+                .execute(Tuple.from(Arrays.asList(id, status, captured, LedgerRepository.offset(now))))
+                .replaceWithVoid();
+    }
+
+    /** Active reservations past their expiry, locked; replicas skip each other's. */
+    public Uni<List<UUID>> lockDue(SqlClient c, Instant now, int limit) {
+        return c.preparedQuery("SELECT id FROM reservation WHERE status = 'ACTIVE' AND expires_at <= $1 "
+                + "ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED")
+                .execute(Tuple.of(LedgerRepository.offset(now), limit))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(r -> r.getUUID(0)).toList());
+    }
+
+    public Uni<List<UUID>> activeOf(SqlClient c, UUID orgId, String userId) {
+        return c.preparedQuery("SELECT id FROM reservation WHERE org_id = $1 AND user_id = $2 AND status = 'ACTIVE' "
+                + "ORDER BY id FOR UPDATE").execute(Tuple.of(orgId, userId))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(r -> r.getUUID(0)).toList());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.teamcredits.ledger.rest;
+
+import dev.teamcredits.common.idempotency.Idempotency;
+import dev.teamcredits.common.security.Caller;
+import dev.teamcredits.events.ledger.BalanceView;
+import dev.teamcredits.ledger.rest.dto.TopUpRequest;
+import dev.teamcredits.ledger.service.GrantService;
+import dev.teamcredits.ledger.service.ReadService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The caller's personal balance: outside any org, never pooled, never transferable. */
+@Path("/v1/me")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Personal credits")
+public class MeResource {
+
+    private final ReadService reads;
+    private final GrantService grants;
+    private final JsonWebToken token;
+
+    public MeResource(ReadService reads, GrantService grants, JsonWebToken token) {
+        this.reads = reads;
+        this.grants = grants;
+        this.token = token;
+    }
+
+    @GET
+    @Path("balance")
+    @Operation(summary = "The caller's personal balance")
+    @APIResponse(responseCode = "200", description = "Balance, reserved and available")
+    public Uni<BalanceView> balance() {
+        return reads.personal(Caller.of(token));
+    }
+
+    @POST
+    @Path("top-ups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add top-up credits (never expire) to the caller's personal balance")
+    @APIResponse(responseCode = "201", description = "Granted")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another request")
+    public Uni<Response> topUp(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull TopUpRequest request) {
+        return grants.topUpPersonal(Caller.of(token), key, request.amount()).map(o -> Paths.ok(o, 201));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.teamcredits.ledger.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.teamcredits.common.rest.ProblemException;
+import dev.teamcredits.common.security.Caller;
+import dev.teamcredits.ledger.rest.dto.TransactionView;
+import dev.teamcredits.ledger.service.LedgerProblems;
+import dev.teamcredits.ledger.service.ReadService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The audit trail: every transaction with time, type, amount, accounts, actor and reason; as JSON or CSV. */
+@Path("/v1/orgs/{orgId}/transactions")
+@Authenticated
+@Tag(name = "History")
+public class TransactionResource {
+
+    private static final Set<String> TYPES = Set.of("GRANT", "TRANSFER", "SPEND", "EXPIRY", "ROLLOVER");
+    private static final CsvMapper CSV = new CsvMapper();
+    private static final CsvSchema SCHEMA = CsvSchema.builder().addColumn("id").addColumn("at").addColumn("type")
+            .addNumberColumn("amount").addColumn("actor").addColumn("reason").addColumn("reverses").addColumn("accounts")
+            .build().withHeader();
+
+    private final ReadService reads;
+    private final JsonWebToken token;
+
+    public TransactionResource(ReadService reads, JsonWebToken token) {
+        this.reads = reads;
+        this.token = token;
+    }
+
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Operation(summary = "History, newest first, filtered by account (pool or a user id) and type, with cursor "
+            + "pagination; Accept: text/csv gives the same rows as CSV (next page in the Link header)")
+    @APIResponse(responseCode = "200", description = "A page of transactions (JSON, or CSV with a header row)")
+    @APIResponse(responseCode = "400", description = "Invalid type, limit or cursor")
+    @APIResponse(responseCode = "403", description = "A member asking for another account than their own")
+    @APIResponse(responseCode = "404", description = "No such org, or the caller is not a member (org-not-found)")
+    public Uni<Response> list(@PathParam("orgId") String orgId, @QueryParam("account") String account,
+            @QueryParam("type") String type, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("50") String limit, @Context HttpHeaders headers) {
+        // JSON unless the client asks for CSV by name: a client sending */* gets JSON.
+        boolean csv = headers.getAcceptableMediaTypes().stream()
+                .anyMatch(m -> "text".equals(m.getType()) && "csv".equals(m.getSubtype()));
+        return reads.history(Caller.of(token), Paths.id(orgId, LedgerProblems::orgNotFound), account, type(type), cursor,
+                limit(limit)).map(page -> {
+                    if (!csv) {
+                        return Response.ok(page, MediaType.APPLICATION_JSON).build();
+                    }
+                    Response.ResponseBuilder response = Response.ok(csv(page.items()), "text/csv");
+                    if (page.nextCursor() != null) {
+                        response.header("Link", "<?cursor=" + page.nextCursor() + ">; rel=\"next\"");
+                    }
+                    return response.build();
+                });
+    }
+
+    private static String csv(List<TransactionView> items) {
+        try {
+            List<Object[]> rows = items.stream().map(t -> new Object[] { t.id(), t.at(), t.type(), t.amount(), t.actor(),
+                    t.reason(), t.reverses(), t.accounts().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining(" ")) }).toList();
+            return CSV.writer(SCHEMA).writeValueAsString(rows.stream().map(r -> java.util.Arrays.stream(r)
+                    .map(v -> v == null ? "" : v.toString()).toList()).toList());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String type(String type) {
+        if (type != null && !TYPES.contains(type)) {
+            throw new ProblemException("invalid-filter", "Invalid filter", 400, "type must be one of " + TYPES + ".");
+        }
+        return type;
+    }
+
+    private static int limit(String limit) {
+        try {
+            int value = Integer.parseInt(limit);
+            if (value >= 1 && value <= 1000) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the 400
+        }
+        throw new ProblemException("invalid-limit", "Invalid limit", 400, "limit must be an integer from 1 to 1000.");
+    }
+}

@@ -1,0 +1,14 @@
+package dev.teamcredits.ledger.rest.dto;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * @param mode   TOP_UP_TO: each cycle start, top the member balance up to {@code amount} from the pool;
+ *               ADD: add {@code amount} from the pool
+ */
+public record RecurringAllocationRequest(@NotNull @Pattern(regexp = "TOP_UP_TO|ADD") String mode,
+        @NotNull @Min(1) @Max(1_000_000_000_000L) Long amount) {
+}

@@ -1,0 +1,8 @@
+package dev.teamcredits.ledger.rest.dto;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+public record TopUpRequest(@NotNull @Min(1) @Max(1_000_000_000_000L) Long amount) {
+}

@@ -1,0 +1,62 @@
+package dev.teamcredits.ledger.service;
+
+import dev.teamcredits.common.idempotency.Idempotency.Outcome;
+import dev.teamcredits.common.security.Caller;
+import dev.teamcredits.events.ledger.CreditsGranted;
+import dev.teamcredits.ledger.domain.Account;
+import dev.teamcredits.ledger.domain.LotKind;
+import dev.teamcredits.ledger.repository.LedgerRepository.AccountSpec;
+import dev.teamcredits.ledger.rest.dto.TopUpResponse;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Credits entering the ledger: subscription allocations, team and personal top-ups. Top-ups never expire. */
+@ApplicationScoped
+public class GrantService {
+
+    private final Ledger ledger;
+    private final LedgerAccess access;
+    private final IdempotentOperations idempotent;
+
+    public GrantService(Ledger ledger, LedgerAccess access, IdempotentOperations idempotent) {
+        this.ledger = ledger;
+        this.access = access;
+        this.idempotent = idempotent;
+    }
+
+    /** Posts a grant into a locked account and announces it. */
+    public UnitOfWork.Tx grant(UnitOfWork uow, Account to, long amount, LotKind kind, Instant expiresAt,
+            String reason, String actor) {
+        UnitOfWork.Tx tx = uow.begin("GRANT", to.orgId, amount, actor, reason, null,
+                Map.of("account", to.asRef(), "lotKind", kind.name()));
+        uow.grant(tx, to, amount, kind, expiresAt);
+        uow.emit(new CreditsGranted(to.orgId, tx.id(), to.asRef(), amount, reason, kind.name(), expiresAt, to.view(),
+                actor, uow.now));
+        return tx;
+    }
+
+    /** An admin adds top-up credits to the org's pool. */
+    public Uni<Outcome<TopUpResponse>> topUpPool(Caller caller, String key, UUID orgId, long amount) {
+        return ledger.transaction(uow -> idempotent.once(uow, caller, key, List.of("top-up-pool", orgId, amount),
+                TopUpResponse.class, () -> access.admin(uow.connection, orgId, caller)
+                        .chain(admin -> lockAndGrant(uow, Accounts.pool(orgId), amount, caller))));
+    }
+
+    /** A user adds top-up credits to their personal balance. */
+    public Uni<Outcome<TopUpResponse>> topUpPersonal(Caller caller, String key, long amount) {
+        return ledger.transaction(uow -> idempotent.once(uow, caller, key, List.of("top-up-personal", amount),
+                TopUpResponse.class, () -> lockAndGrant(uow, Accounts.personal(caller.subject()), amount, caller)));
+    }
+
+    private Uni<TopUpResponse> lockAndGrant(UnitOfWork uow, AccountSpec spec, long amount, Caller caller) {
+        return ledger.lock(uow, List.of(spec)).map(v -> {
+            Account account = uow.account(spec.ref());
+            UnitOfWork.Tx tx = grant(uow, account, amount, LotKind.TOP_UP, null, "TOP_UP", caller.subject());
+            return new TopUpResponse(tx.id(), amount, account.view());
+        });
+    }
+}

@@ -1,0 +1,152 @@
+package dev.teamcredits.ledger.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.teamcredits.common.outbox.Outbox;
+import dev.teamcredits.common.outbox.OutboxEvent;
+import dev.teamcredits.events.Topics;
+import dev.teamcredits.events.ledger.AccountRef;
+import dev.teamcredits.events.ledger.LowBalance;
+import dev.teamcredits.events.ledger.PoolEmpty;
+import dev.teamcredits.ledger.config.LedgerConfig;
+import dev.teamcredits.ledger.domain.Account;
+import dev.teamcredits.ledger.domain.Lot;
+import dev.teamcredits.ledger.repository.LedgerRepository;
+import dev.teamcredits.ledger.repository.LedgerRepository.AccountSpec;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Runs money changes: one database transaction per unit of work, in which the accounts are
+ * locked, the postings made in memory, checked to balance, and written with their outbox events.
+ */
+@ApplicationScoped
+public class Ledger {
+
+    private final Pool pool;
+    private final LedgerRepository repository;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final LedgerConfig config;
+    private volatile SystemAccounts system;
+
+    public Ledger(Pool pool, LedgerRepository repository, Outbox outbox, ObjectMapper json, LedgerConfig config) {
+        this.config = config;
+        this.pool = pool;
+        this.repository = repository;
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    /** Runs {@code work} in a new transaction and writes what it posted; nothing is written if it fails. */
+    public <T> Uni<T> transaction(Function<UnitOfWork, Uni<T>> work) {
+        return systemAccounts().chain(sys -> pool.withTransaction(connection -> {
+            UnitOfWork uow = new UnitOfWork(connection, sys, Instant.now().truncatedTo(ChronoUnit.MICROS));
+            return work.apply(uow).call(() -> flush(uow));
+        }));
+    }
+
+    /**
+     * Runs {@code work} without writing anything: for previews. The accounts are read as they are
+     * now; nothing stays locked.
+     */
+    public <T> Uni<T> dryRun(Function<UnitOfWork, Uni<T>> work) {
+        return systemAccounts().chain(sys -> pool.withConnection(connection -> work.apply(
+                new UnitOfWork(connection, sys, Instant.now().truncatedTo(ChronoUnit.MICROS)))));
+    }
+
+    /** Locks accounts into the unit of work (creating missing ones), in id order. */
+    public Uni<Void> lock(UnitOfWork uow, Collection<AccountSpec> specs) {
+        List<AccountSpec> missing = specs.stream().filter(s -> !uow.accounts.containsKey(s.ref())).toList();
+        if (missing.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return repository.lock(uow.connection, missing).invoke(uow.accounts::putAll).replaceWithVoid();
+    }
+
+    private Uni<SystemAccounts> systemAccounts() {
+        SystemAccounts known = system;
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return repository.systemAccounts().invoke(s -> system = s);
+    }
+
+    private Uni<Void> flush(UnitOfWork uow) {
+        uow.checkBalanced();
+        raiseAlerts(uow);
+        List<Object[]> txs = new ArrayList<>();
+        for (UnitOfWork.Tx tx : uow.transactions) {
+            txs.add(new Object[] { tx.id(), tx.orgId(), tx.type(), tx.amount(), tx.actor(), tx.reason(), tx.reverses(),
+                    write(tx.details()), LedgerRepository.offset(tx.at()) });
+        }
+        List<Object[]> entries = uow.entries.stream()
+                .map(e -> new Object[] { e.txId(), e.accountId(), e.lotId(), e.amount() }).toList();
+        List<Lot> changedLots = new ArrayList<>();
+        List<Account> changedAccounts = new ArrayList<>();
+        for (Account a : uow.accounts.values()) {
+            if (a.changed) {
+                changedAccounts.add(a);
+            }
+        }
+        // Lots drawn to zero were removed from their account's list; collect changes from the entries' lots.
+        java.util.Set<UUID> created = new java.util.HashSet<>();
+        uow.createdLots.forEach(l -> created.add(l.id));
+        java.util.Map<UUID, Lot> touched = new java.util.LinkedHashMap<>();
+        uow.touchedLots().forEach(l -> touched.put(l.id, l));
+        touched.values().stream().filter(l -> !created.contains(l.id) && l.changed).forEach(changedLots::add);
+        return repository.write(uow.connection, new LedgerRepository.Writes(txs, uow.createdLots, changedLots, entries,
+                changedAccounts)).chain(() -> writeOutbox(uow.connection, uow));
+    }
+
+    private Uni<Void> writeOutbox(SqlConnection c, UnitOfWork uow) {
+        if (uow.events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Object[]> rows = uow.events.stream().map(e -> {
+            OutboxEvent row = outbox.row(Topics.LEDGER, e);
+            return new Object[] { row.id, row.topic, row.messageKey, row.eventType, row.payload,
+                    LedgerRepository.offset(row.createdAt) };
+        }).toList();
+        return c.preparedQuery("INSERT INTO outbox_event (id, topic, message_key, event_type, payload, created_at) "
+                + "SELECT id, topic, k, t, p::jsonb, c FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], "
+                + "$5::text[], $6::timestamptz[]) AS r(id, topic, k, t, p, c)")
+                .execute(LedgerRepository.columns(rows, UUID.class, String.class, String.class, String.class,
+                        String.class, OffsetDateTime.class))
+                .replaceWithVoid();
+    }
+
+    /** Low balance when available crosses below the threshold; pool empty when the pool reaches zero. */
+    private void raiseAlerts(UnitOfWork uow) {
+        long threshold = config.lowBalanceThreshold();
+        for (Account a : uow.accounts.values()) {
+            if (!a.changed || a.kind == AccountRef.Kind.PERSONAL) {
+                continue;
+            }
+            if (a.availableAtLock >= threshold && a.available() < threshold) {
+                uow.emit(new LowBalance(a.orgId, a.asRef(), a.available(), threshold, uow.now));
+            }
+            if (a.kind == AccountRef.Kind.POOL && a.availableAtLock > 0 && a.available() == 0) {
+                uow.emit(new PoolEmpty(a.orgId, uow.now));
+            }
+        }
+    }
+
+    private String write(Object details) {
+        try {
+            return json.writeValueAsString(details == null ? java.util.Map.of() : details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.teamcredits.ledger.service;
+
+import dev.teamcredits.common.rest.Problem;
+import dev.teamcredits.common.rest.ProblemException;
+import java.util.List;
+
+/** The ledger's errors, each with its stable problem type. */
+public final class LedgerProblems {
+
+    private LedgerProblems() {
+    }
+
+    public static ProblemException orgNotFound() {
+        return new ProblemException("org-not-found", "Organization not found", 404,
+                "No organization with this id is visible to you.");
+    }
+
+    public static ProblemException adminRequired() {
+        return new ProblemException("admin-required", "Admin role required", 403,
+                "Only an admin of this organization can do this.");
+    }
+
+    public static ProblemException memberNotFound(String userId) {
+        return new ProblemException(new Problem("member-not-found", "Member not found", 404,
+                "'" + userId + "' is not a member of this organization.").with("userId", userId));
+    }
+
+    public static ProblemException notYourAccount() {
+        return new ProblemException("spend-for-others", "Cannot spend for another member", 403,
+                "Members spend for themselves; only a trusted backend may spend on a member's behalf.");
+    }
+
+    public static ProblemException userRequired() {
+        return new ProblemException("user-id-required", "userId required", 400,
+                "A backend spending on a member's behalf must name the member in userId.");
+    }
+
+    public static ProblemException unknownAction(String action, List<String> known) {
+        return new ProblemException(new Problem("unknown-action", "Unknown action", 400,
+                "Action '" + action + "' has no price; known actions: " + known + ".").with("actions", known));
+    }
+
+    public static ProblemException amountTooLarge() {
+        return new ProblemException("amount-out-of-range", "Amount out of range", 400,
+                "The price of this request exceeds 1000000000000 credits.");
+    }
+
+    /** Spends and reservations: not enough available anywhere; nothing was charged. */
+    public static ProblemException insufficientCredits(long required, long available) {
+        return new ProblemException(new Problem("insufficient-credits", "Insufficient credits", 402,
+                "This needs " + required + " credits but only " + available + " are available to this member; "
+                        + "nothing was charged.")
+                .with("required", required).with("available", available).with("shortfall", required - available));
+    }
+
+    /** Transfers: the source has less available than the amount; nothing moved. */
+    public static ProblemException insufficientAvailable(long amount, long available) {
+        return new ProblemException(new Problem("insufficient-available-credits", "Not enough available credits", 409,
+                "The source has " + available + " available credits; " + amount + " cannot be moved.")
+                .with("available", available).with("shortfall", amount - available));
+    }
+
+    public static ProblemException sameAccount() {
+        return new ProblemException("same-account", "Same source and destination", 422,
+                "A transfer needs two different accounts.");
+    }
+
+    public static ProblemException transferNotFound() {
+        return new ProblemException("transfer-not-found", "Transfer not found", 404,
+                "No transfer with this id in this organization.");
+    }
+
+    public static ProblemException reversalTooLarge(long left) {
+        return new ProblemException(new Problem("reversal-exceeds-transfer", "Reversal exceeds the transfer", 409,
+                "Only " + left + " credits of this transfer are left to reverse.").with("reversible", left));
+    }
+
+    public static ProblemException reservationNotFound() {
+        return new ProblemException("reservation-not-found", "Reservation not found", 404,
+                "No reservation with this id is visible to you.");
+    }
+
+    public static ProblemException reservationNotActive(String status) {
+        return new ProblemException(new Problem("reservation-not-active", "Reservation no longer active", 409,
+                "This reservation is " + status + ".").with("status", status));
+    }
+
+    public static ProblemException captureTooLarge(long reserved) {
+        return new ProblemException(new Problem("capture-exceeds-reservation", "Capture exceeds reservation", 422,
+                "At most " + reserved + " credits can be captured.").with("reserved", reserved));
+    }
+
+    public static ProblemException ttlOutOfRange(String max) {
+        return new ProblemException("ttl-out-of-range", "TTL out of range", 400,
+                "ttlSeconds must be between 1 and " + max + ".");
+    }
+
+    public static ProblemException personalNotTransferable() {
+        return new ProblemException("personal-not-transferable", "Personal balances cannot be transferred", 422,
+                "Transfers move credits between the pool and member balances of one org only.");
+    }
+}

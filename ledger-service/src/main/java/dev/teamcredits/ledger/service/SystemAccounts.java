@@ -1,0 +1,5 @@
+package dev.teamcredits.ledger.service;
+
+/** Ids of the system accounts that take the other side of entries; created by the first migration. */
+public record SystemAccounts(long issuance, long spent, long expired) {
+}

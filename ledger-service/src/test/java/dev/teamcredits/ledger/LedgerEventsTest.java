@@ -1,0 +1,136 @@
+package dev.teamcredits.ledger;
+
+import static dev.teamcredits.ledger.LedgerFixture.as;
+import static dev.teamcredits.ledger.LedgerFixture.post;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.teamcredits.events.CloudEvent;
+import dev.teamcredits.events.DomainEvent;
+import dev.teamcredits.events.EventCodec;
+import dev.teamcredits.events.Topics;
+import dev.teamcredits.events.ledger.CreditsSpent;
+import dev.teamcredits.events.ledger.TransferCompleted;
+import dev.teamcredits.events.team.MemberJoined;
+import dev.teamcredits.events.team.OrgCreated;
+import dev.teamcredits.events.team.OrgSettings;
+import dev.teamcredits.events.team.PlanTerms;
+import dev.teamcredits.events.team.Plan;
+import dev.teamcredits.events.team.Role;
+import dev.teamcredits.ledger.LedgerFixture.Org;
+import dev.teamcredits.ledger.LedgerFixture.User;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class LedgerEventsTest extends LedgerTestBase {
+
+    private static List<CloudEvent<DomainEvent>> ledgerEvents(UUID orgId, int count) {
+        try (KafkaCompanion companion = new KafkaCompanion(LedgerFixture.bootstrap())) {
+            ConsumerTask<String, String> task = companion.consumeStrings()
+                    .fromTopics(Topics.LEDGER, r -> r.select().where(x -> orgId.toString().equals(x.key())));
+            task.awaitRecords(count, Duration.ofSeconds(30));
+            List<CloudEvent<DomainEvent>> events = task.getRecords().stream().map(ConsumerRecord::value)
+                    .map(EventCodec::decode).toList();
+            task.stop();
+            return events;
+        }
+    }
+
+    @Test
+    void everyCommittedTransactionIsOneCloudEventKeyedByOrg() {
+        Org org = Org.create(Plan.PRO, 1000, false, true);
+        User ben = org.join("ben", true, null);
+        org.transfer("pool", ben.subject(), 10);
+        post(ben).body(Map.of("action", "PAGE_SCRAPE", "quantity", 3)).post("/v1/orgs/{o}/spends", org.id).then()
+                .statusCode(200);
+
+        List<CloudEvent<DomainEvent>> events = ledgerEvents(org.id, 3);
+        assertEquals(List.of("dev.teamcredits.ledger.credits.granted.v1", "dev.teamcredits.ledger.transfer.completed.v1",
+                "dev.teamcredits.ledger.credits.spent.v1"), events.stream().map(CloudEvent::type).toList());
+        TransferCompleted transfer = (TransferCompleted) events.get(1).data();
+        assertEquals(ben.subject(), transfer.to().userId());
+        assertEquals(990, transfer.fromAfter().available());
+        CreditsSpent spent = (CreditsSpent) events.get(2).data();
+        assertEquals(3, spent.amount());
+        assertEquals("POOL", spent.sources().get(0).account().kind().name());
+        assertEquals("/ledger-service", events.get(2).source());
+    }
+
+    @Test
+    void lowBalanceOnceWhenCrossingTheThresholdAndPoolEmptyAtZero() {
+        Org org = Org.create(Plan.PRO, 150, false, false);
+        for (int quantity : new int[] { 40, 40, 40, 30 }) {
+            post(org.admin).body(Map.of("action", "PAGE_SCRAPE", "quantity", quantity))
+                    .post("/v1/orgs/{o}/spends", org.id).then().statusCode(200);
+        }
+        List<String> types = ledgerEvents(org.id, 7).stream().map(CloudEvent::type)
+                .filter(t -> !t.endsWith("credits.spent.v1")).toList();
+        // 150 -> 110 -> 70 (crosses below 100: low balance, once) -> 30 -> 0 (pool empty).
+        assertEquals(List.of("dev.teamcredits.ledger.credits.granted.v1", "dev.teamcredits.ledger.balance.low.v1",
+                "dev.teamcredits.ledger.pool.empty.v1"), types);
+    }
+
+    @Test
+    void aRedeliveredTeamEventIsAppliedOnce() {
+        UUID orgId = UUID.randomUUID();
+        User admin = LedgerFixture.user("admin");
+        // The same CloudEvent (same id) delivered three times, as Kafka may after a consumer restart.
+        String created = EventCodec.encode(CloudEvent.of("/team-service", new OrgCreated(orgId, "Dup", Plan.PRO,
+                new PlanTerms(5, 100, false), new OrgSettings(true, true), LocalDate.now(ZoneOffset.UTC),
+                admin.subject(), Instant.now())));
+        String joined = EventCodec.encode(CloudEvent.of("/team-service", new MemberJoined(orgId, admin.subject(),
+                admin.email(), "admin", Role.ADMIN, true, null, Instant.now(), null)));
+        for (String record : List.of(created, created, joined, created, joined)) {
+            LedgerFixture.sendRaw(orgId.toString(), record);
+        }
+        LedgerFixture.await("org", () -> as(admin).get("/v1/orgs/{o}/balances", orgId).statusCode() == 200);
+        User marker = LedgerFixture.user("marker");
+        LedgerFixture.send(orgId, new MemberJoined(orgId, marker.subject(), marker.email(), "m", Role.MEMBER, false,
+                null, Instant.now(), UUID.randomUUID()));
+        LedgerFixture.await("stream past the duplicates",
+                () -> as(marker).get("/v1/orgs/{o}/balances", orgId).statusCode() == 200);
+        as(admin).get("/v1/orgs/{o}/balances", orgId).then().body("pool.available", equalTo(100));
+        as(admin).queryParam("type", "GRANT").get("/v1/orgs/{o}/transactions", orgId).then()
+                .body("items.size()", equalTo(1));
+    }
+
+    @Test
+    void anUnreadableRecordGoesToTheDeadLetterTopicAndTheStreamGoesOn() {
+        Org org = Org.create(Plan.PRO, 100, false, true);
+        LedgerFixture.sendRaw(org.id.toString(), "this is not a cloud event");
+        LedgerFixture.sendRaw(org.id.toString(), "{\"specversion\":\"1.0\",\"id\":\"x\",\"type\":\"dev.teamcredits.team.unknown.v9\",\"data\":{}}");
+        User ben = org.join("ben", false, null);
+        as(ben).get("/v1/orgs/{o}/balances", org.id).then().statusCode(200);
+        try (KafkaCompanion companion = new KafkaCompanion(LedgerFixture.bootstrap())) {
+            ConsumerTask<String, String> dlq = companion.consumeStrings().fromTopics(Topics.TEAM + ".dlq",
+                    r -> r.select().where(x -> org.id.toString().equals(x.key())));
+            dlq.awaitRecords(2, Duration.ofSeconds(30));
+            assertEquals("this is not a cloud event", dlq.getRecords().get(0).value());
+            dlq.stop();
+        }
+    }
+
+    @Test
+    void aLeavingMembersBalanceAndReservationsGoBackToThePool() {
+        Org org = Org.create(Plan.PRO, 100, false, true);
+        User ben = org.join("ben", true, null);
+        org.transfer("pool", ben.subject(), 40);
+        post(ben).body(Map.of("amount", 15)).post("/v1/orgs/{o}/reservations", org.id).then().statusCode(201);
+        org.remove(ben);
+        assertEquals(100, org.pool(), "nothing stranded: the 40 swept back, the pool hold released");
+        as(org.admin).queryParam("type", "TRANSFER").get("/v1/orgs/{o}/transactions", org.id).then()
+                .body("items[0].reason", equalTo("member removed")).body("items[0].amount", equalTo(40));
+    }
+}

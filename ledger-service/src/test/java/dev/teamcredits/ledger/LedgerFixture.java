@@ -1,0 +1,174 @@
+package dev.teamcredits.ledger;
+
+import static io.restassured.RestAssured.given;
+
+import dev.teamcredits.events.CloudEvent;
+import dev.teamcredits.events.EventCodec;
+import dev.teamcredits.events.Topics;
+import dev.teamcredits.events.team.MemberJoined;
+import dev.teamcredits.events.team.MemberRemoved;
+import dev.teamcredits.events.team.OrgCreated;
+import dev.teamcredits.events.team.OrgSettings;
+import dev.teamcredits.events.team.Plan;
+import dev.teamcredits.events.team.PlanTerms;
+import dev.teamcredits.events.team.PoolAccessChanged;
+import dev.teamcredits.events.team.PoolCapChanged;
+import dev.teamcredits.events.team.Role;
+import dev.teamcredits.events.team.SettingsChanged;
+import dev.teamcredits.events.team.TeamEvent;
+import dev.teamcredits.local.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Ledger tests drive the service the way production does: memberships arrive as real team events
+ * through the real broker (the team service's own event types), and calls carry real signed tokens.
+ */
+final class LedgerFixture {
+
+    private LedgerFixture() {
+    }
+
+    record User(String subject, String email, String token) {
+    }
+
+    static User user(String name) {
+        String subject = name + "-" + UUID.randomUUID();
+        String email = name + "@acme.example";
+        return new User(subject, email, TestTokens.mint(Map.of("sub", subject, "email", email, "name", name)));
+    }
+
+    /** A product backend with a client-credentials token (no email). */
+    static User backend() {
+        String subject = "service-account-scraper-" + UUID.randomUUID();
+        return new User(subject, null, TestTokens.mint(Map.of("sub", subject, "azp", "scraper-backend")));
+    }
+
+    static User operator() {
+        String subject = "service-account-ops-" + UUID.randomUUID();
+        return new User(subject, null, TestTokens.mint(Map.of("sub", subject, "azp", "ops-console")));
+    }
+
+    static String key() {
+        return "k-" + UUID.randomUUID();
+    }
+
+    static RequestSpecification as(User user) {
+        return given().auth().oauth2(user.token()).contentType(ContentType.JSON);
+    }
+
+    /** A money POST with a fresh Idempotency-Key. */
+    static RequestSpecification post(User user) {
+        return as(user).header("Idempotency-Key", key());
+    }
+
+    static void send(UUID orgId, TeamEvent event) {
+        sendRaw(orgId.toString(), EventCodec.encode(CloudEvent.of("/team-service", event)));
+    }
+
+    static void sendRaw(String key, String value) {
+        try (KafkaCompanion companion = new KafkaCompanion(bootstrap())) {
+            companion.produceStrings().fromRecords(new ProducerRecord<>(Topics.TEAM, key, value))
+                    .awaitCompletion(Duration.ofSeconds(20));
+        }
+    }
+
+    static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** An org as the ledger knows it, with its admin. */
+    static final class Org {
+
+        final UUID id = UUID.randomUUID();
+        final User admin = user("admin");
+
+        /** Creates the org through team events and waits until the ledger has granted its allocation. */
+        static Org create(Plan plan, long allocation, boolean rollover, boolean personalFallback) {
+            Org org = new Org();
+            send(org.id, new OrgCreated(org.id, "Org " + org.id, plan, new PlanTerms(50, allocation, rollover),
+                    new OrgSettings(personalFallback, true), LocalDate.now(ZoneOffset.UTC), org.admin.subject(),
+                    Instant.now()));
+            send(org.id, new MemberJoined(org.id, org.admin.subject(), org.admin.email(), "Admin", Role.ADMIN, true,
+                    null, Instant.now(), null));
+            await("org " + org.id, () -> as(org.admin).get("/v1/orgs/{o}/balances", org.id).statusCode() == 200);
+            return org;
+        }
+
+        User join(String name, boolean poolAccess, Long cap) {
+            User user = user(name);
+            send(id, new MemberJoined(id, user.subject(), user.email(), name, Role.MEMBER, poolAccess, cap, Instant.now(),
+                    UUID.randomUUID()));
+            await(name + " joined", () -> as(user).get("/v1/orgs/{o}/balances", id).statusCode() == 200);
+            return user;
+        }
+
+        void remove(User user) {
+            send(id, new MemberRemoved(id, user.subject(), user.email(), admin.subject(), Instant.now()));
+            await(user.subject() + " removed", () -> as(user).get("/v1/orgs/{o}/balances", id).statusCode() == 404);
+        }
+
+        void poolAccess(User user, boolean enabled) {
+            send(id, new PoolAccessChanged(id, user.subject(), enabled, admin.subject()));
+            await("pool access", () -> Boolean.valueOf(enabled).equals(as(user).get("/v1/orgs/{o}/balances", id)
+                    .path("members[0].poolAccess")));
+        }
+
+        void poolCap(User user, Long cap) {
+            send(id, new PoolCapChanged(id, user.subject(), cap, admin.subject()));
+            await("pool cap", () -> {
+                Object value = as(user).get("/v1/orgs/{o}/balances", id).path("members[0].poolCap");
+                return cap == null ? value == null : value != null && ((Number) value).longValue() == cap;
+            });
+        }
+
+        void personalFallback(boolean enabled) {
+            send(id, new SettingsChanged(id, new OrgSettings(enabled, true), admin.subject()));
+            // No read shows the setting; the next event round-trip proves it was applied in order.
+            User marker = join("marker", false, null);
+            remove(marker);
+        }
+
+        long pool() {
+            return ((Number) as(admin).get("/v1/orgs/{o}/balances", id).path("pool.available")).longValue();
+        }
+
+        long member(User user) {
+            return ((Number) as(user).get("/v1/orgs/{o}/balances", id).path("members[0].available")).longValue();
+        }
+
+        void topUp(long amount) {
+            post(admin).body(Map.of("amount", amount)).post("/v1/orgs/{o}/top-ups", id).then().statusCode(201);
+        }
+
+        void transfer(String from, String to, long amount) {
+            post(admin).body(Map.of("from", from, "to", to, "amount", amount, "reason", "test"))
+                    .post("/v1/orgs/{o}/transfers", id).then().statusCode(201);
+        }
+    }
+}

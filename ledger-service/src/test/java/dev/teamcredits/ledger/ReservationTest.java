@@ -1,0 +1,80 @@
+package dev.teamcredits.ledger;
+
+import static dev.teamcredits.ledger.LedgerFixture.as;
+import static dev.teamcredits.ledger.LedgerFixture.post;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.teamcredits.events.team.Plan;
+import dev.teamcredits.ledger.LedgerFixture.Org;
+import dev.teamcredits.ledger.LedgerFixture.User;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ReservationTest extends LedgerTestBase {
+
+    @Test
+    void reservedCreditsAreNotAvailableUntilCapturedOrReleased() {
+        Org org = Org.create(Plan.PRO, 10, false, false);
+        User ben = org.join("ben", true, null);
+        String id = post(ben).body(Map.of("action", "EMAIL_FINDING", "quantity", 4))
+                .post("/v1/orgs/{o}/reservations", org.id).then().statusCode(201)
+                .body("amount", equalTo(4)).body("status", equalTo("ACTIVE")).extract().path("id");
+        as(org.admin).get("/v1/orgs/{o}/balances", org.id).then().body("pool.reserved", equalTo(4))
+                .body("pool.available", equalTo(6)).body("pool.balance", equalTo(10));
+        post(ben).body(Map.of("action", "PAGE_SCRAPE", "quantity", 7)).post("/v1/orgs/{o}/spends", org.id).then()
+                .statusCode(402);
+        post(org.admin).body(Map.of("from", "pool", "to", ben.subject(), "amount", 7))
+                .post("/v1/orgs/{o}/transfers", org.id).then().statusCode(409);
+
+        post(ben).body(Map.of("amount", 5)).post("/v1/orgs/{o}/reservations/{r}/capture", org.id, id).then()
+                .statusCode(422).body("type", equalTo("urn:team-credits:problem:capture-exceeds-reservation"));
+        post(ben).body(Map.of("amount", 1)).post("/v1/orgs/{o}/reservations/{r}/capture", org.id, id).then()
+                .statusCode(200).body("status", equalTo("CAPTURED")).body("captured", equalTo(1));
+        as(org.admin).get("/v1/orgs/{o}/balances", org.id).then().body("pool.reserved", equalTo(0))
+                .body("pool.available", equalTo(9));
+        post(ben).post("/v1/orgs/{o}/reservations/{r}/release", org.id, id).then().statusCode(409)
+                .body("type", equalTo("urn:team-credits:problem:reservation-not-active"));
+    }
+
+    @Test
+    void releaseGivesEverythingBack() {
+        Org org = Org.create(Plan.PRO, 10, false, false);
+        String id = post(org.admin).body(Map.of("amount", 10)).post("/v1/orgs/{o}/reservations", org.id).then()
+                .statusCode(201).extract().path("id");
+        assertEquals(0, org.pool());
+        post(org.admin).post("/v1/orgs/{o}/reservations/{r}/release", org.id, id).then().statusCode(200)
+                .body("status", equalTo("RELEASED"));
+        assertEquals(10, org.pool());
+    }
+
+    @Test
+    void anExpiredReservationIsReleasedByTheSystem() {
+        Org org = Org.create(Plan.PRO, 10, false, false);
+        User backend = LedgerFixture.backend();
+        String id = post(backend).body(Map.of("userId", org.admin.subject(), "amount", 3, "ttlSeconds", 1))
+                .post("/v1/orgs/{o}/reservations", org.id).then().statusCode(201).extract().path("id");
+        assertEquals(7, org.pool());
+        LedgerFixture.await("expiry", () -> org.pool() == 10);
+        post(backend).body(Map.of("amount", 1)).post("/v1/orgs/{o}/reservations/{r}/capture", org.id, id).then()
+                .statusCode(409).body("status", equalTo("EXPIRED"));
+    }
+
+    @Test
+    void reservationsFollowTheWaterfallAndOthersCannotTouchThem() {
+        Org org = Org.create(Plan.PRO, 2, false, false);
+        User ben = org.join("ben", true, null);
+        org.transfer("pool", ben.subject(), 1);
+        post(ben).body(Map.of("amount", 3)).post("/v1/orgs/{o}/reservations", org.id).then().statusCode(402);
+        String id = post(ben).body(Map.of("amount", 2)).post("/v1/orgs/{o}/reservations", org.id).then()
+                .statusCode(201).body("holds[0].account.kind", equalTo("POOL")).body("holds[1].account.kind",
+                        equalTo("MEMBER")).extract().path("id");
+        post(org.admin).body(Map.of("amount", 1)).post("/v1/orgs/{o}/reservations/{r}/capture", org.id, id).then()
+                .statusCode(404);
+        post(ben).body("{}").post("/v1/orgs/{o}/reservations", org.id).then().statusCode(400);
+        post(ben).body(Map.of("amount", 1, "ttlSeconds", 999999)).post("/v1/orgs/{o}/reservations", org.id).then()
+                .statusCode(400);
+    }
+}

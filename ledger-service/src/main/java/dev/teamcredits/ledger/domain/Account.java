@@ -20,6 +20,34 @@ public final class Account {
     /** Available credits when locked, to notice crossing the low-balance threshold. */
     public final long availableAtLock;
     public boolean changed;
+    /** Created by this unit of work (a personal balance is then owed its free credits). */
+    public boolean created;
+    /** This account's auto top-up, if it has one. */
+    public AutoTopUp autoTopUp;
+
+    /**
+     * Refills the account when its available credits drop below {@code threshold}: once per drop
+     * (re-armed when back at or above it), at most {@code perCycleLimit} times per cycle.
+     */
+    public static final class AutoTopUp {
+        public final long threshold;
+        public final long amount;
+        public final int perCycleLimit;
+        public int fired;
+        public java.time.LocalDate cycleStart;
+        public boolean armed;
+        public boolean changed;
+
+        public AutoTopUp(long threshold, long amount, int perCycleLimit, int fired, java.time.LocalDate cycleStart,
+                boolean armed) {
+            this.threshold = threshold;
+            this.amount = amount;
+            this.perCycleLimit = perCycleLimit;
+            this.fired = fired;
+            this.cycleStart = cycleStart;
+            this.armed = armed;
+        }
+    }
 
     public Account(long id, String ref, AccountRef.Kind kind, UUID orgId, String userId, long balance, long reserved) {
         this.id = id;

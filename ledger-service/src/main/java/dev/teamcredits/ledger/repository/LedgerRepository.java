@@ -63,19 +63,26 @@ public class LedgerRepository {
                             missing.stream().map(s -> s.kind().name()).toArray(String[]::new),
                             missing.stream().map(AccountSpec::orgId).toArray(UUID[]::new),
                             missing.stream().map(AccountSpec::userId).toArray(String[]::new)))
-                    .chain(() -> select(c, refs));
+                    .chain(() -> select(c, refs))
+                    .invoke(all -> missing.forEach(m -> all.get(m.ref()).created = true));
         }).chain(accounts -> loadLots(c, accounts));
     }
 
     private Uni<Map<String, Account>> select(SqlConnection c, String[] refs) {
-        return c.preparedQuery("SELECT id, ref, kind, org_id, user_id, balance, reserved FROM account "
-                + "WHERE ref = ANY($1) ORDER BY id FOR UPDATE")
+        return c.preparedQuery("SELECT a.id, a.ref, a.kind, a.org_id, a.user_id, a.balance, a.reserved, t.threshold, "
+                + "t.amount, t.per_cycle_limit, t.fired, t.cycle_start, t.armed FROM account a "
+                + "LEFT JOIN auto_top_up t ON t.account_id = a.id WHERE a.ref = ANY($1) ORDER BY a.id FOR UPDATE OF a")
                 .execute(Tuple.of(refs)).map(rows -> {
                     Map<String, Account> accounts = new HashMap<>();
                     for (Row r : rows) {
-                        accounts.put(r.getString(1), new Account(r.getLong(0), r.getString(1),
+                        Account account = new Account(r.getLong(0), r.getString(1),
                                 AccountRef.Kind.valueOf(r.getString(2)), r.getUUID(3), r.getString(4), r.getLong(5),
-                                r.getLong(6)));
+                                r.getLong(6));
+                        if (r.getLong(7) != null) {
+                            account.autoTopUp = new Account.AutoTopUp(r.getLong(7), r.getLong(8), r.getInteger(9),
+                                    r.getInteger(10), r.getLocalDate(11), r.getBoolean(12));
+                        }
+                        accounts.put(r.getString(1), account);
                     }
                     return accounts;
                 });
@@ -138,6 +145,18 @@ public class LedgerRepository {
             chain = chain.chain(() -> c.preparedQuery("INSERT INTO journal_entry (tx_id, account_id, lot_id, amount) "
                     + "SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::bigint[])")
                     .execute(columns(w.entries(), UUID.class, Long.class, UUID.class, Long.class)).replaceWithVoid());
+        }
+        List<Account> autoTopUps = w.changedAccounts().stream().filter(a -> a.autoTopUp != null && a.autoTopUp.changed)
+                .toList();
+        if (!autoTopUps.isEmpty()) {
+            chain = chain.chain(() -> c.preparedQuery("UPDATE auto_top_up SET fired = v.fired, cycle_start = v.cycle_start, "
+                    + "armed = v.armed FROM unnest($1::bigint[], $2::int[], $3::date[], $4::bool[]) "
+                    + "AS v(id, fired, cycle_start, armed) WHERE auto_top_up.account_id = v.id")
+                    .execute(Tuple.of(autoTopUps.stream().map(a -> a.id).toArray(Long[]::new),
+                            autoTopUps.stream().map(a -> a.autoTopUp.fired).toArray(Integer[]::new),
+                            autoTopUps.stream().map(a -> a.autoTopUp.cycleStart).toArray(java.time.LocalDate[]::new),
+                            autoTopUps.stream().map(a -> a.autoTopUp.armed).toArray(Boolean[]::new)))
+                    .replaceWithVoid());
         }
         if (!w.changedAccounts().isEmpty()) {
             List<Account> accounts = w.changedAccounts();

@@ -43,16 +43,14 @@ public class CycleService {
 
     private final Ledger ledger;
     private final ProjectionRepository projection;
-    private final GrantService grants;
     private final RecurringAllocationRepository recurring;
     private final IdempotentOperations idempotent;
     private final LedgerConfig config;
 
-    public CycleService(Ledger ledger, ProjectionRepository projection, GrantService grants,
+    public CycleService(Ledger ledger, ProjectionRepository projection,
             RecurringAllocationRepository recurring, IdempotentOperations idempotent, LedgerConfig config) {
         this.ledger = ledger;
         this.projection = projection;
-        this.grants = grants;
         this.recurring = recurring;
         this.idempotent = idempotent;
         this.config = config;
@@ -116,13 +114,17 @@ public class CycleService {
             }
             Account pool = uow.account(Account.poolRef(orgId));
             if (org.monthlyAllocation() > 0) {
-                grants.grant(uow, pool, org.monthlyAllocation(), LotKind.SUBSCRIPTION, nextBoundary, "SUBSCRIPTION",
+                ledger.grant(uow, pool, org.monthlyAllocation(), LotKind.SUBSCRIPTION, nextBoundary, "SUBSCRIPTION",
                         "system");
             }
             return recurring.forOrg(uow.connection, orgId).map(allocations -> {
                 allocations.forEach(a -> allocate(uow, orgId, pool, a));
                 return members;
-            }).chain(() -> projection.moveCycle(uow.connection, orgId, nextStart, nextEnd)).map(v -> {
+            }).chain(() -> projection.moveCycle(uow.connection, orgId, nextStart, nextEnd))
+                    .chain(() -> uow.connection.preparedQuery("UPDATE auto_top_up SET fired = 0, cycle_start = $2 "
+                            + "WHERE account_id IN (SELECT id FROM account WHERE org_id = $1)")
+                            .execute(io.vertx.mutiny.sqlclient.Tuple.of(orgId, nextStart)))
+                    .map(v -> {
                 uow.emit(new CycleClosed(orgId, org.cycleStart(), nextStart, nextEnd, org.monthlyAllocation(), uow.now));
                 return new CycleCloseResponse(orgId, org.cycleStart(), nextStart, nextEnd, org.monthlyAllocation(),
                         pool.view());

@@ -2,16 +2,13 @@ package dev.teamcredits.ledger.service;
 
 import dev.teamcredits.common.idempotency.Idempotency.Outcome;
 import dev.teamcredits.common.security.Caller;
-import dev.teamcredits.events.ledger.CreditsGranted;
 import dev.teamcredits.ledger.domain.Account;
 import dev.teamcredits.ledger.domain.LotKind;
 import dev.teamcredits.ledger.repository.LedgerRepository.AccountSpec;
 import dev.teamcredits.ledger.rest.dto.TopUpResponse;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Credits entering the ledger: subscription allocations, team and personal top-ups. Top-ups never expire. */
@@ -26,17 +23,6 @@ public class GrantService {
         this.ledger = ledger;
         this.access = access;
         this.idempotent = idempotent;
-    }
-
-    /** Posts a grant into a locked account and announces it. */
-    public UnitOfWork.Tx grant(UnitOfWork uow, Account to, long amount, LotKind kind, Instant expiresAt,
-            String reason, String actor) {
-        UnitOfWork.Tx tx = uow.begin("GRANT", to.orgId, amount, actor, reason, null,
-                Map.of("account", to.asRef(), "lotKind", kind.name()));
-        uow.grant(tx, to, amount, kind, expiresAt);
-        uow.emit(new CreditsGranted(to.orgId, tx.id(), to.asRef(), amount, reason, kind.name(), expiresAt, to.view(),
-                actor, uow.now));
-        return tx;
     }
 
     /** An admin adds top-up credits to the org's pool. */
@@ -55,7 +41,7 @@ public class GrantService {
     private Uni<TopUpResponse> lockAndGrant(UnitOfWork uow, AccountSpec spec, long amount, Caller caller) {
         return ledger.lock(uow, List.of(spec)).map(v -> {
             Account account = uow.account(spec.ref());
-            UnitOfWork.Tx tx = grant(uow, account, amount, LotKind.TOP_UP, null, "TOP_UP", caller.subject());
+            UnitOfWork.Tx tx = ledger.grant(uow, account, amount, LotKind.TOP_UP, null, "TOP_UP", caller.subject());
             return new TopUpResponse(tx.id(), amount, account.view());
         });
     }

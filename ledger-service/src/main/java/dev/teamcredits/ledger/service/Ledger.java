@@ -11,6 +11,8 @@ import dev.teamcredits.events.ledger.PoolEmpty;
 import dev.teamcredits.ledger.config.LedgerConfig;
 import dev.teamcredits.ledger.domain.Account;
 import dev.teamcredits.ledger.domain.Lot;
+import dev.teamcredits.ledger.domain.LotKind;
+import dev.teamcredits.events.ledger.CreditsGranted;
 import dev.teamcredits.ledger.repository.LedgerRepository;
 import dev.teamcredits.ledger.repository.LedgerRepository.AccountSpec;
 import io.smallrye.mutiny.Uni;
@@ -65,13 +67,32 @@ public class Ledger {
                 new UnitOfWork(connection, sys, Instant.now().truncatedTo(ChronoUnit.MICROS)))));
     }
 
-    /** Locks accounts into the unit of work (creating missing ones), in id order. */
+    /**
+     * Locks accounts into the unit of work (creating missing ones), in id order. A personal balance
+     * created here receives the configured free credits.
+     */
     public Uni<Void> lock(UnitOfWork uow, Collection<AccountSpec> specs) {
         List<AccountSpec> missing = specs.stream().filter(s -> !uow.accounts.containsKey(s.ref())).toList();
         if (missing.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return repository.lock(uow.connection, missing).invoke(uow.accounts::putAll).replaceWithVoid();
+        return repository.lock(uow.connection, missing).invoke(locked -> {
+            uow.accounts.putAll(locked);
+            locked.values().stream()
+                    .filter(a -> a.created && a.kind == AccountRef.Kind.PERSONAL && config.freeCredits() > 0)
+                    .forEach(a -> grant(uow, a, config.freeCredits(), LotKind.FREE, null, "FREE", "system"));
+        }).replaceWithVoid();
+    }
+
+    /** Credits entering a locked account from outside, announced as CreditsGranted. */
+    public UnitOfWork.Tx grant(UnitOfWork uow, Account to, long amount, LotKind kind, Instant expiresAt, String reason,
+            String actor) {
+        UnitOfWork.Tx tx = uow.begin("GRANT", to.orgId, amount, actor, reason, null,
+                java.util.Map.of("account", to.asRef(), "lotKind", kind.name()));
+        uow.grant(tx, to, amount, kind, expiresAt);
+        uow.emit(new CreditsGranted(to.orgId, tx.id(), to.asRef(), amount, reason, kind.name(), expiresAt, to.view(),
+                actor, uow.now));
+        return tx;
     }
 
     private Uni<SystemAccounts> systemAccounts() {
@@ -83,6 +104,7 @@ public class Ledger {
     }
 
     private Uni<Void> flush(UnitOfWork uow) {
+        autoTopUp(uow);
         uow.checkBalanced();
         raiseAlerts(uow);
         List<Object[]> txs = new ArrayList<>();
@@ -124,6 +146,32 @@ public class Ledger {
                 .execute(LedgerRepository.columns(rows, UUID.class, String.class, String.class, String.class,
                         String.class, OffsetDateTime.class))
                 .replaceWithVoid();
+    }
+
+    /**
+     * An account with auto top-up that dropped below its threshold is refilled once (top-up credits,
+     * never expiring), within its per-cycle limit; it re-arms when back at or above the threshold.
+     * The setting belongs to the account, so a transfer never carries it elsewhere.
+     */
+    private void autoTopUp(UnitOfWork uow) {
+        for (Account a : new ArrayList<>(uow.accounts.values())) {
+            Account.AutoTopUp auto = a.autoTopUp;
+            if (!a.changed || auto == null) {
+                continue;
+            }
+            if (a.available() < auto.threshold) {
+                if (auto.armed && auto.fired < auto.perCycleLimit) {
+                    grant(uow, a, auto.amount, LotKind.TOP_UP, null, "AUTO_TOP_UP", "system");
+                    auto.fired++;
+                    // Back above the threshold, the next drop may fire again; still below, it waits.
+                    auto.armed = a.available() >= auto.threshold;
+                    auto.changed = true;
+                }
+            } else if (!auto.armed) {
+                auto.armed = true;
+                auto.changed = true;
+            }
+        }
     }
 
     /** Low balance when available crosses below the threshold; pool empty when the pool reaches zero. */

@@ -29,15 +29,12 @@ public class ProjectionService {
 
     private final Ledger ledger;
     private final ProjectionRepository projection;
-    private final GrantService grants;
     private final TransferService transfers;
     private final ReservationService reservations;
 
-    public ProjectionService(Ledger ledger, ProjectionRepository projection, GrantService grants,
-            TransferService transfers, ReservationService reservations) {
+    public ProjectionService(Ledger ledger, ProjectionRepository projection, TransferService transfers, ReservationService reservations) {
         this.ledger = ledger;
         this.projection = projection;
-        this.grants = grants;
         this.transfers = transfers;
         this.reservations = reservations;
     }
@@ -53,7 +50,7 @@ public class ProjectionService {
             LocalDate end = Cycles.end(e.cycleAnchor(), e.cycleAnchor());
             return projection.insertOrg(c, e, end).chain(() -> e.terms().monthlyAllocation() == 0
                     ? Uni.createFrom().voidItem()
-                    : ledger.lock(uow, List.of(Accounts.pool(e.orgId()))).invoke(() -> grants.grant(uow,
+                    : ledger.lock(uow, List.of(Accounts.pool(e.orgId()))).invoke(() -> ledger.grant(uow,
                             uow.account(Account.poolRef(e.orgId())), e.terms().monthlyAllocation(), LotKind.SUBSCRIPTION,
                             end.atStartOfDay().toInstant(ZoneOffset.UTC), "SUBSCRIPTION", "system")));
         }

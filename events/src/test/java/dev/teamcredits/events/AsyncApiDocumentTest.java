@@ -20,12 +20,21 @@ class AsyncApiDocumentTest {
 
     @Test
     void teamEventsDocumentMatchesTheCatalog() throws Exception {
-        JsonNode doc = load("asyncapi/team-events.yaml");
-        assertEquals("team.events", doc.at("/channels/teamEvents/address").asText());
+        check("asyncapi/team-events.yaml", "teamEvents", "team.events", "dev.teamcredits.team.");
+    }
+
+    @Test
+    void ledgerEventsDocumentMatchesTheCatalog() throws Exception {
+        check("asyncapi/ledger-events.yaml", "ledgerEvents", "ledger.events", "dev.teamcredits.ledger.");
+    }
+
+    private static void check(String file, String channel, String topic, String prefix) throws Exception {
+        JsonNode doc = load(file);
+        assertEquals(topic, doc.at("/channels/" + channel + "/address").asText());
 
         Map<String, JsonNode> documented = new LinkedHashMap<>();
         doc.at("/components/messages").forEach(m -> documented.put(m.path("name").asText(), m));
-        Set<String> catalogued = EventCatalog.all().keySet().stream().filter(t -> t.startsWith("dev.teamcredits.team."))
+        Set<String> catalogued = EventCatalog.all().keySet().stream().filter(t -> t.startsWith(prefix))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(catalogued, new TreeSet<>(documented.keySet()), "documented message names vs. Java types");
 
@@ -41,7 +50,7 @@ class AsyncApiDocumentTest {
             payload.at("/data/required").forEach(r -> assertTrue(javaFields.contains(r.asText()),
                     entry.getKey() + " requires unknown field " + r.asText()));
             String channelRef = "#/components/messages/" + messageKey(doc, entry.getKey());
-            assertTrue(doc.at("/channels/teamEvents/messages").toString().contains(channelRef),
+            assertTrue(doc.at("/channels/" + channel + "/messages").toString().contains(channelRef),
                     entry.getKey() + " is not on the channel");
         }
     }

@@ -76,10 +76,12 @@ final class LedgerFixture {
         sendRaw(orgId.toString(), EventCodec.encode(CloudEvent.of("/team-service", event)));
     }
 
+    /** Produces a record exactly as the team service's outbox relay does, content-type header included. */
     static void sendRaw(String key, String value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.TEAM, key, value);
+        record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         try (KafkaCompanion companion = new KafkaCompanion(bootstrap())) {
-            companion.produceStrings().fromRecords(new ProducerRecord<>(Topics.TEAM, key, value))
-                    .awaitCompletion(Duration.ofSeconds(20));
+            companion.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(20));
         }
     }
 

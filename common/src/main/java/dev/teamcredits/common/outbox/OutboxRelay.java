@@ -42,7 +42,7 @@ public class OutboxRelay {
     }
 
     /** Starts after the messaging channels are wired; each run drains the backlog batch by batch. */
-    @Scheduled(every = "${teamcredits.outbox.poll-interval:1s}", delayed = "1s",
+    @Scheduled(every = "${teamcredits.outbox.poll-interval:1s}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relay() {
         if (!config.enabled()) {

@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
  * {@code stop} ends a running stack from another terminal.
  *
  * <pre>
- * java -jar deploy/local/target/local-stack.jar start [--fresh] [--data DIR] [--root DIR]
- * java -jar deploy/local/target/local-stack.jar stop  [--data DIR]
+ * java -cp "deploy/local/target/local-stack.jar:deploy/local/target/lib/*" dev.teamcredits.local.LocalStack \
+ *     start [--fresh] [--data DIR] [--root DIR]    (or: stop [--data DIR])
  * </pre>
  */
 public final class LocalStack {

@@ -19,6 +19,7 @@ import dev.teamcredits.events.team.PlanTerms;
 import dev.teamcredits.events.team.Plan;
 import dev.teamcredits.events.team.Role;
 import dev.teamcredits.ledger.LedgerFixture.Org;
+import dev.teamcredits.local.InfraControl;
 import dev.teamcredits.ledger.LedgerFixture.User;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
@@ -41,6 +42,11 @@ class LedgerEventsTest extends LedgerTestBase {
             ConsumerTask<String, String> task = companion.consumeStrings()
                     .fromTopics(Topics.LEDGER, r -> r.select().where(x -> orgId.toString().equals(x.key())));
             task.awaitRecords(count, Duration.ofSeconds(30));
+            try {
+                Thread.sleep(1_500); // a duplicate would show up within a relay round or two
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             List<CloudEvent<DomainEvent>> events = task.getRecords().stream().map(ConsumerRecord::value)
                     .map(EventCodec::decode).toList();
             task.stop();
@@ -66,6 +72,25 @@ class LedgerEventsTest extends LedgerTestBase {
         assertEquals(3, spent.amount());
         assertEquals("POOL", spent.sources().get(0).account().kind().name());
         assertEquals("/ledger-service", events.get(2).source());
+    }
+
+    @Test
+    void spendsWhileKafkaIsDownAreAcknowledgedAndTheirEventsPublishedOnceItIsBack() {
+        Org org = Org.create(Plan.PRO, 1000, false, false);
+        ledgerEvents(org.id, 1);
+        InfraControl.stopKafka();
+        try {
+            for (int i = 0; i < 3; i++) {
+                post(org.admin).body(Map.of("action", "PAGE_SCRAPE", "quantity", 2)).post("/v1/orgs/{o}/spends", org.id)
+                        .then().statusCode(200);
+            }
+        } finally {
+            InfraControl.startKafka();
+        }
+        List<CloudEvent<DomainEvent>> events = ledgerEvents(org.id, 4);
+        assertEquals(4, events.size());
+        assertEquals(3, events.stream().filter(e -> e.data() instanceof CreditsSpent).count());
+        assertEquals(994, org.pool());
     }
 
     @Test

@@ -7,5 +7,5 @@ import java.util.UUID;
 /** A reservation was released, by the caller or (expired = true) by the system after its TTL. */
 @EventType(name = "ledger.reservation.released", version = 1)
 public record ReservationReleased(UUID orgId, UUID reservationId, String userId, long amount, boolean expired,
-        Instant at) implements LedgerEvent {
+        BalanceView poolAfter, Instant at) implements LedgerEvent {
 }

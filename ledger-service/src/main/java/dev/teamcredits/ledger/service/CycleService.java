@@ -97,6 +97,9 @@ public class CycleService {
         LocalDate nextEnd = Cycles.end(org.cycleAnchor(), nextStart);
         Instant boundary = nextStart.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant nextBoundary = nextEnd.atStartOfDay().toInstant(ZoneOffset.UTC);
+        // First, so that a consumer counts what enters the pool from here on (rollover, the new
+        // allocation, recurring transfers) in the new cycle.
+        uow.emit(new CycleClosed(orgId, org.cycleStart(), nextStart, nextEnd, org.monthlyAllocation(), uow.now));
         return projection.members(uow.connection, orgId).chain(members -> {
             List<AccountSpec> specs = new ArrayList<>(List.of(Accounts.pool(orgId)));
             members.forEach(m -> specs.add(Accounts.member(orgId, m.userId())));
@@ -125,7 +128,6 @@ public class CycleService {
                             + "WHERE account_id IN (SELECT id FROM account WHERE org_id = $1)")
                             .execute(io.vertx.mutiny.sqlclient.Tuple.of(orgId, nextStart)))
                     .map(v -> {
-                uow.emit(new CycleClosed(orgId, org.cycleStart(), nextStart, nextEnd, org.monthlyAllocation(), uow.now));
                 return new CycleCloseResponse(orgId, org.cycleStart(), nextStart, nextEnd, org.monthlyAllocation(),
                         pool.view());
             });

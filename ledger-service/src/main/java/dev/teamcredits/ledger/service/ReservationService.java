@@ -110,7 +110,7 @@ public class ReservationService {
                     List<SourceAmount> sources = plan.parts().stream()
                             .map(p -> new SourceAmount(p.account().asRef(), p.amount())).toList();
                     uow.emit(new ReservationCreated(orgId, row.id(), member.userId(), action, amount, sources,
-                            row.expiresAt(), member.userId(), uow.now));
+                            row.expiresAt(), member.userId(), pool.view(), uow.now));
                     return reservations.insert(uow.connection, row, uow.now)
                             .chain(() -> poolUsage.add(uow.connection, orgId, org.cycleStart(), List.of(member.userId()),
                                     List.of(0L), List.of(poolHeldOf(plan, pool))))
@@ -153,8 +153,9 @@ public class ReservationService {
                         details.put("sources", sources);
                         long drawnFromPool = poolDrawn;
                         uow.emit(new CreditsSpent(orgId, tx.id(), r.userId(), r.action(), 1, amount, sources,
-                                r.cycleStart(), r.id(), caller.subject(), uow.now));
-                        uow.emit(new ReservationCaptured(orgId, r.id(), r.userId(), r.amount(), amount, tx.id(), uow.now));
+                                r.cycleStart(), r.id(), caller.subject(), poolView(uow, orgId), uow.now));
+                        uow.emit(new ReservationCaptured(orgId, r.id(), r.userId(), r.amount(), amount, tx.id(),
+                                poolView(uow, orgId), uow.now));
                         return reservations.resolve(uow.connection, r.id(), "CAPTURED", amount, uow.now)
                                 .chain(() -> poolUsage.add(uow.connection, orgId, r.cycleStart(), List.of(r.userId()),
                                         List.of(drawnFromPool), List.of(-poolHeld)))
@@ -195,7 +196,8 @@ public class ReservationService {
     private Uni<ReservationResponse> releaseLocked(UnitOfWork uow, ReservationRow r, boolean expired) {
         return lockHolds(uow, r).chain(() -> {
             long poolHeld = unhold(uow, r);
-            uow.emit(new ReservationReleased(r.orgId(), r.id(), r.userId(), r.amount(), expired, uow.now));
+            uow.emit(new ReservationReleased(r.orgId(), r.id(), r.userId(), r.amount(), expired,
+                    poolView(uow, r.orgId()), uow.now));
             String status = expired ? "EXPIRED" : "RELEASED";
             return reservations.resolve(uow.connection, r.id(), status, null, uow.now)
                     .chain(() -> poolUsage.add(uow.connection, r.orgId(), r.cycleStart(), List.of(r.userId()),
@@ -235,6 +237,12 @@ public class ReservationService {
             return Accounts.member(r.orgId(), r.userId());
         }
         return Accounts.personal(r.userId());
+    }
+
+    /** The pool after this unit of work's changes, if it took part. */
+    private static dev.teamcredits.events.ledger.BalanceView poolView(UnitOfWork uow, UUID orgId) {
+        Account pool = uow.accounts.get(Account.poolRef(orgId));
+        return pool == null ? null : pool.view();
     }
 
     /** Gives every hold back; returns how much of it was pool credit. */

@@ -229,7 +229,7 @@ public class SpendService {
             }
             details.put("sources", sources);
             uow.emit(new CreditsSpent(orgId, tx.id(), c.userId(), c.action(), c.quantity(), c.amount(), sources,
-                    org.cycleStart(), null, c.caller().subject(), uow.now));
+                    org.cycleStart(), null, c.caller().subject(), pool.view(), uow.now));
             results[index] = new Outcome<>(new SpendResponse(tx.id(), c.userId(), c.action(), c.quantity(), c.amount(),
                     sources, pool.view(), own.view(), personal == null ? null : personal.view()), false);
         }

@@ -38,6 +38,19 @@ public class Idempotency {
 
     /** The result of a request, and whether it was replayed from an earlier one. */
     public record Outcome<T>(T value, boolean replayed) {
+
+        /** A response with the value, marked {@value #REPLAYED_HEADER} when it replays an earlier request. */
+        public jakarta.ws.rs.core.Response toResponse(int status, java.net.URI location) {
+            jakarta.ws.rs.core.Response.ResponseBuilder builder = jakarta.ws.rs.core.Response.status(status)
+                    .entity(value);
+            if (location != null) {
+                builder.location(location);
+            }
+            if (replayed) {
+                builder.header(REPLAYED_HEADER, "true");
+            }
+            return builder.build();
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.teamcredits.ledger.rest;
 
+import dev.teamcredits.common.rest.PathIds;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.ledger.rest.dto.AutoTopUpRequest;
 import dev.teamcredits.ledger.service.AutoTopUpService;
@@ -42,13 +43,13 @@ public class AutoTopUpResource {
     @APIResponse(responseCode = "200", description = "The auto top-up")
     public Uni<AutoTopUpRequest> put(@PathParam("orgId") String orgId, @PathParam("account") String account,
             @Valid @NotNull AutoTopUpRequest request) {
-        return autoTopUps.put(Caller.of(token), Paths.id(orgId, LedgerProblems::orgNotFound), account, request);
+        return autoTopUps.put(Caller.of(token), PathIds.parse(orgId, LedgerProblems::orgNotFound), account, request);
     }
 
     @DELETE
     @Operation(summary = "Turn an account's auto top-up off (admin)")
     @APIResponse(responseCode = "204", description = "Removed")
     public Uni<Void> delete(@PathParam("orgId") String orgId, @PathParam("account") String account) {
-        return autoTopUps.delete(Caller.of(token), Paths.id(orgId, LedgerProblems::orgNotFound), account);
+        return autoTopUps.delete(Caller.of(token), PathIds.parse(orgId, LedgerProblems::orgNotFound), account);
     }
 }

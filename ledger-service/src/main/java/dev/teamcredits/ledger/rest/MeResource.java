@@ -55,6 +55,6 @@ public class MeResource {
     @APIResponse(responseCode = "201", description = "Granted")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another request")
     public Uni<Response> topUp(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull TopUpRequest request) {
-        return grants.topUpPersonal(Caller.of(token), key, request.amount()).map(o -> Paths.ok(o, 201));
+        return grants.topUpPersonal(Caller.of(token), key, request.amount()).map(o -> o.toResponse(201, null));
     }
 }

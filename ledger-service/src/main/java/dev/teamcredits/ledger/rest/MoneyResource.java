@@ -1,6 +1,7 @@
 package dev.teamcredits.ledger.rest;
 
 import dev.teamcredits.common.idempotency.Idempotency;
+import dev.teamcredits.common.rest.PathIds;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.ledger.rest.dto.BalancesResponse;
 import dev.teamcredits.ledger.rest.dto.CaptureRequest;
@@ -88,7 +89,7 @@ public class MoneyResource {
     public Uni<Response> topUp(@PathParam("orgId") String orgId,
             @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull TopUpRequest request) {
-        return grants.topUpPool(caller(), key, org(orgId), request.amount()).map(o -> Paths.ok(o, 201));
+        return grants.topUpPool(caller(), key, org(orgId), request.amount()).map(o -> o.toResponse(201, null));
     }
 
     @POST
@@ -101,7 +102,7 @@ public class MoneyResource {
     public Uni<Response> transfer(@PathParam("orgId") String orgId,
             @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull TransferRequest request) {
-        return transfers.transfer(caller(), key, org(orgId), request).map(o -> Paths.ok(o, 201));
+        return transfers.transfer(caller(), key, org(orgId), request).map(o -> o.toResponse(201, null));
     }
 
     @POST
@@ -124,8 +125,8 @@ public class MoneyResource {
     public Uni<Response> reverse(@PathParam("orgId") String orgId, @PathParam("transactionId") String transactionId,
             @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull ReversalRequest request) {
-        return transfers.reverse(caller(), key, org(orgId), Paths.id(transactionId, LedgerProblems::transferNotFound),
-                request).map(o -> Paths.ok(o, 201));
+        return transfers.reverse(caller(), key, org(orgId), PathIds.parse(transactionId, LedgerProblems::transferNotFound),
+                request).map(o -> o.toResponse(201, null));
     }
 
     @POST
@@ -138,7 +139,7 @@ public class MoneyResource {
     public Uni<Response> spend(@PathParam("orgId") String orgId,
             @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull SpendRequest request) {
-        return batcher.submit(spends.command(caller(), key, org(orgId), request)).map(o -> Paths.ok(o, 200));
+        return batcher.submit(spends.command(caller(), key, org(orgId), request)).map(o -> o.toResponse(200, null));
     }
 
     @POST
@@ -150,7 +151,7 @@ public class MoneyResource {
     public Uni<Response> reserve(@PathParam("orgId") String orgId,
             @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull ReserveRequest request) {
-        return reservations.reserve(caller(), key, org(orgId), request).map(o -> Paths.ok(o, 201));
+        return reservations.reserve(caller(), key, org(orgId), request).map(o -> o.toResponse(201, null));
     }
 
     @POST
@@ -163,7 +164,7 @@ public class MoneyResource {
             @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull CaptureRequest request) {
         return reservations.capture(caller(), key, org(orgId), reservation(reservationId), request.amount())
-                .map(o -> Paths.ok(o, 200));
+                .map(o -> o.toResponse(200, null));
     }
 
     @POST
@@ -174,7 +175,7 @@ public class MoneyResource {
     @APIResponse(responseCode = "409", description = "The reservation is no longer active (reservation-not-active)")
     public Uni<Response> release(@PathParam("orgId") String orgId, @PathParam("reservationId") String reservationId,
             @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key) {
-        return reservations.release(caller(), key, org(orgId), reservation(reservationId)).map(o -> Paths.ok(o, 200));
+        return reservations.release(caller(), key, org(orgId), reservation(reservationId)).map(o -> o.toResponse(200, null));
     }
 
     @POST
@@ -187,7 +188,7 @@ public class MoneyResource {
     public Uni<Response> closeCycle(@PathParam("orgId") String orgId,
             @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key,
             @Parameter(description = "Only close if this (yyyy-mm-dd) is still the current cycle's start") @QueryParam("cycleStart") String cycleStart) {
-        return cycles.closeNow(caller(), key, org(orgId), Paths.date(cycleStart)).map(o -> Paths.ok(o, 200));
+        return cycles.closeNow(caller(), key, org(orgId), Paths.date(cycleStart)).map(o -> o.toResponse(200, null));
     }
 
     private Caller caller() {
@@ -195,10 +196,10 @@ public class MoneyResource {
     }
 
     private static UUID org(String orgId) {
-        return Paths.id(orgId, LedgerProblems::orgNotFound);
+        return PathIds.parse(orgId, LedgerProblems::orgNotFound);
     }
 
     private static UUID reservation(String id) {
-        return Paths.id(id, LedgerProblems::reservationNotFound);
+        return PathIds.parse(id, LedgerProblems::reservationNotFound);
     }
 }

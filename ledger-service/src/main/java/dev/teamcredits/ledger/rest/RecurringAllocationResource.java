@@ -1,5 +1,6 @@
 package dev.teamcredits.ledger.rest;
 
+import dev.teamcredits.common.rest.PathIds;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.ledger.rest.dto.RecurringAllocationRequest;
 import dev.teamcredits.ledger.service.LedgerProblems;
@@ -42,13 +43,13 @@ public class RecurringAllocationResource {
     @APIResponse(responseCode = "200", description = "The allocation")
     public Uni<RecurringAllocationRequest> put(@PathParam("orgId") String orgId, @PathParam("userId") String userId,
             @Valid @NotNull RecurringAllocationRequest request) {
-        return allocations.put(Caller.of(token), Paths.id(orgId, LedgerProblems::orgNotFound), userId, request);
+        return allocations.put(Caller.of(token), PathIds.parse(orgId, LedgerProblems::orgNotFound), userId, request);
     }
 
     @DELETE
     @Operation(summary = "Stop the member's recurring allocation (admin)")
     @APIResponse(responseCode = "204", description = "Removed")
     public Uni<Void> delete(@PathParam("orgId") String orgId, @PathParam("userId") String userId) {
-        return allocations.delete(Caller.of(token), Paths.id(orgId, LedgerProblems::orgNotFound), userId);
+        return allocations.delete(Caller.of(token), PathIds.parse(orgId, LedgerProblems::orgNotFound), userId);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.teamcredits.common.rest.ProblemException;
+import dev.teamcredits.common.rest.PathIds;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.ledger.rest.dto.TransactionView;
 import dev.teamcredits.ledger.service.LedgerProblems;
@@ -62,7 +63,7 @@ public class TransactionResource {
         // JSON unless the client asks for CSV by name: a client sending */* gets JSON.
         boolean csv = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> "text".equals(m.getType()) && "csv".equals(m.getSubtype()));
-        return reads.history(Caller.of(token), Paths.id(orgId, LedgerProblems::orgNotFound), account, type(type), cursor,
+        return reads.history(Caller.of(token), PathIds.parse(orgId, LedgerProblems::orgNotFound), account, type(type), cursor,
                 limit(limit)).map(page -> {
                     if (!csv) {
                         return Response.ok(page, MediaType.APPLICATION_JSON).build();

@@ -1,6 +1,7 @@
 package dev.teamcredits.ledger.service;
 
 import dev.teamcredits.common.rest.Problem;
+import dev.teamcredits.common.rest.OrgProblems;
 import dev.teamcredits.common.rest.ProblemException;
 import java.util.List;
 
@@ -11,13 +12,11 @@ public final class LedgerProblems {
     }
 
     public static ProblemException orgNotFound() {
-        return new ProblemException("org-not-found", "Organization not found", 404,
-                "No organization with this id is visible to you.");
+        return OrgProblems.orgNotFound();
     }
 
     public static ProblemException adminRequired() {
-        return new ProblemException("admin-required", "Admin role required", 403,
-                "Only an admin of this organization can do this.");
+        return OrgProblems.adminRequired();
     }
 
     public static ProblemException memberNotFound(String userId) {

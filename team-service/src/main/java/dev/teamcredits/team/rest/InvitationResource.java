@@ -1,6 +1,7 @@
 package dev.teamcredits.team.rest;
 
 import dev.teamcredits.common.idempotency.Idempotency;
+import dev.teamcredits.common.rest.PathIds;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.team.service.InvitationService;
 import dev.teamcredits.team.service.TeamProblems;
@@ -47,7 +48,7 @@ public class InvitationResource {
     public Uni<Response> accept(@PathParam("invitationId") String invitationId,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return invitations.accept(Caller.of(token), idempotencyKey,
-                Ids.parse(invitationId, TeamProblems::invitationNotFound))
-                .map(outcome -> Responses.created(URI.create("/v1/me/orgs"), outcome));
+                PathIds.parse(invitationId, TeamProblems::invitationNotFound))
+                .map(outcome -> outcome.toResponse(201, URI.create("/v1/me/orgs")));
     }
 }

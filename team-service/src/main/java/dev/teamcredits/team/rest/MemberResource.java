@@ -1,5 +1,6 @@
 package dev.teamcredits.team.rest;
 
+import dev.teamcredits.common.rest.PathIds;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.team.rest.dto.MemberResponse;
 import dev.teamcredits.team.rest.dto.PoolAccessRequest;
@@ -100,6 +101,6 @@ public class MemberResource {
     }
 
     private static UUID org(String orgId) {
-        return Ids.parse(orgId, TeamProblems::orgNotFound);
+        return PathIds.parse(orgId, TeamProblems::orgNotFound);
     }
 }

@@ -1,6 +1,7 @@
 package dev.teamcredits.team.rest;
 
 import dev.teamcredits.common.idempotency.Idempotency;
+import dev.teamcredits.common.rest.PathIds;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.team.rest.dto.InvitationResponse;
 import dev.teamcredits.team.rest.dto.InviteRequest;
@@ -51,9 +52,9 @@ public class OrgInvitationResource {
     @APIResponse(responseCode = "422", description = "Same-domain rule: the email is outside the admin's domain (invitee-domain-mismatch), or the Idempotency-Key was used with another request")
     public Uni<Response> invite(@PathParam("orgId") String orgId, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull InviteRequest request) {
-        return invitations.invite(Caller.of(token), idempotencyKey, Ids.parse(orgId, TeamProblems::orgNotFound), request)
-                .map(outcome -> Responses.created(
-                        URI.create("/v1/orgs/" + orgId + "/invitations/" + outcome.value().id()), outcome));
+        return invitations.invite(Caller.of(token), idempotencyKey, PathIds.parse(orgId, TeamProblems::orgNotFound), request)
+                .map(outcome -> outcome.toResponse(201,
+                        URI.create("/v1/orgs/" + orgId + "/invitations/" + outcome.value().id())));
     }
 
     @GET
@@ -62,7 +63,7 @@ public class OrgInvitationResource {
     @APIResponse(responseCode = "403", description = "Caller is not an admin (admin-required)")
     @APIResponse(responseCode = "404", description = "No such org, or the caller is not a member (org-not-found)")
     public Uni<List<InvitationResponse>> list(@PathParam("orgId") String orgId) {
-        return invitations.list(Caller.of(token), Ids.parse(orgId, TeamProblems::orgNotFound));
+        return invitations.list(Caller.of(token), PathIds.parse(orgId, TeamProblems::orgNotFound));
     }
 
     @DELETE
@@ -74,7 +75,7 @@ public class OrgInvitationResource {
     @APIResponse(responseCode = "409", description = "The invitation is no longer pending (invitation-not-pending)")
     @APIResponse(responseCode = "410", description = "The invitation has expired (invitation-expired)")
     public Uni<InvitationResponse> revoke(@PathParam("orgId") String orgId, @PathParam("invitationId") String invitationId) {
-        return invitations.revoke(Caller.of(token), Ids.parse(orgId, TeamProblems::orgNotFound),
-                Ids.parse(invitationId, TeamProblems::invitationNotFound));
+        return invitations.revoke(Caller.of(token), PathIds.parse(orgId, TeamProblems::orgNotFound),
+                PathIds.parse(invitationId, TeamProblems::invitationNotFound));
     }
 }

@@ -1,6 +1,7 @@
 package dev.teamcredits.team.rest;
 
 import dev.teamcredits.common.idempotency.Idempotency;
+import dev.teamcredits.common.rest.PathIds;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.team.rest.dto.ChangePlanRequest;
 import dev.teamcredits.team.rest.dto.CreateOrgRequest;
@@ -54,7 +55,7 @@ public class OrgResource {
             @Parameter(description = "Makes retries safe: the same key returns the first result") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull CreateOrgRequest request) {
         return orgs.create(Caller.of(token), idempotencyKey, request)
-                .map(outcome -> Responses.created(URI.create("/v1/orgs/" + outcome.value().id()), outcome));
+                .map(outcome -> outcome.toResponse(201, URI.create("/v1/orgs/" + outcome.value().id())));
     }
 
     @GET
@@ -63,7 +64,7 @@ public class OrgResource {
     @APIResponse(responseCode = "200", description = "The organization")
     @APIResponse(responseCode = "404", description = "No such org, or the caller is not a member (org-not-found)")
     public Uni<OrgResponse> get(@PathParam("orgId") String orgId) {
-        return orgs.get(Caller.of(token), Ids.parse(orgId, TeamProblems::orgNotFound));
+        return orgs.get(Caller.of(token), PathIds.parse(orgId, TeamProblems::orgNotFound));
     }
 
     @PUT
@@ -75,7 +76,7 @@ public class OrgResource {
     @APIResponse(responseCode = "409", description = "The new plan's member limit is below members plus pending invitations (member-limit-reached)")
     @APIResponse(responseCode = "422", description = "BASIC has no team accounts (team-plan-required)")
     public Uni<OrgResponse> changePlan(@PathParam("orgId") String orgId, @Valid @NotNull ChangePlanRequest request) {
-        return orgs.changePlan(Caller.of(token), Ids.parse(orgId, TeamProblems::orgNotFound), request.plan());
+        return orgs.changePlan(Caller.of(token), PathIds.parse(orgId, TeamProblems::orgNotFound), request.plan());
     }
 
     @PATCH
@@ -86,6 +87,6 @@ public class OrgResource {
     @APIResponse(responseCode = "403", description = "Caller is not an admin (admin-required)")
     @APIResponse(responseCode = "404", description = "No such org, or the caller is not a member (org-not-found)")
     public Uni<OrgResponse> updateSettings(@PathParam("orgId") String orgId, @Valid @NotNull SettingsRequest request) {
-        return orgs.updateSettings(Caller.of(token), Ids.parse(orgId, TeamProblems::orgNotFound), request);
+        return orgs.updateSettings(Caller.of(token), PathIds.parse(orgId, TeamProblems::orgNotFound), request);
     }
 }

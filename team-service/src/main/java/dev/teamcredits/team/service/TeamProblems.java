@@ -1,6 +1,7 @@
 package dev.teamcredits.team.service;
 
 import dev.teamcredits.common.rest.Problem;
+import dev.teamcredits.common.rest.OrgProblems;
 import dev.teamcredits.common.rest.ProblemException;
 import dev.teamcredits.events.team.Plan;
 import dev.teamcredits.team.domain.Invitation;
@@ -11,15 +12,12 @@ public final class TeamProblems {
     private TeamProblems() {
     }
 
-    /** Also for orgs that exist but the caller is not a member of: their existence is not revealed. */
     public static ProblemException orgNotFound() {
-        return new ProblemException("org-not-found", "Organization not found", 404,
-                "No organization with this id is visible to you.");
+        return OrgProblems.orgNotFound();
     }
 
     public static ProblemException adminRequired() {
-        return new ProblemException("admin-required", "Admin role required", 403,
-                "Only an admin of this organization can do this.");
+        return OrgProblems.adminRequired();
     }
 
     public static ProblemException userTokenRequired() {

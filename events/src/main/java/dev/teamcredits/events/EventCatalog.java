@@ -2,6 +2,7 @@ package dev.teamcredits.events;
 
 import dev.teamcredits.events.ledger.LedgerEvent;
 import dev.teamcredits.events.team.TeamEvent;
+import dev.teamcredits.events.usage.UsageEvent;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ public final class EventCatalog {
     private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = new LinkedHashMap<>();
 
     static {
-        for (Class<?> family : new Class<?>[] { TeamEvent.class, LedgerEvent.class }) {
+        for (Class<?> family : new Class<?>[] { TeamEvent.class, LedgerEvent.class, UsageEvent.class }) {
             Arrays.stream(family.getPermittedSubclasses()).forEach(c -> {
                 Class<? extends DomainEvent> type = c.asSubclass(DomainEvent.class);
                 BY_TYPE.put(typeOf(type), type);

@@ -28,6 +28,11 @@ class AsyncApiDocumentTest {
         check("asyncapi/ledger-events.yaml", "ledgerEvents", "ledger.events", "dev.teamcredits.ledger.");
     }
 
+    @Test
+    void usageEventsDocumentMatchesTheCatalog() throws Exception {
+        check("asyncapi/usage-events.yaml", "usageEvents", "usage.events", "dev.teamcredits.usage.");
+    }
+
     private static void check(String file, String channel, String topic, String prefix) throws Exception {
         JsonNode doc = load(file);
         assertEquals(topic, doc.at("/channels/" + channel + "/address").asText());

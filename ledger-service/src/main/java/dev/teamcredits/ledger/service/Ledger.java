@@ -3,7 +3,7 @@ package dev.teamcredits.ledger.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.teamcredits.common.outbox.Outbox;
-import dev.teamcredits.common.outbox.OutboxEvent;
+import dev.teamcredits.common.outbox.OutboxSql;
 import dev.teamcredits.events.Topics;
 import dev.teamcredits.events.ledger.AccountRef;
 import dev.teamcredits.events.ledger.LowBalance;
@@ -20,7 +20,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -132,20 +131,7 @@ public class Ledger {
     }
 
     private Uni<Void> writeOutbox(SqlConnection c, UnitOfWork uow) {
-        if (uow.events.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<Object[]> rows = uow.events.stream().map(e -> {
-            OutboxEvent row = outbox.row(Topics.LEDGER, e);
-            return new Object[] { row.id, row.topic, row.messageKey, row.eventType, row.payload,
-                    LedgerRepository.offset(row.createdAt) };
-        }).toList();
-        return c.preparedQuery("INSERT INTO outbox_event (id, topic, message_key, event_type, payload, created_at) "
-                + "SELECT id, topic, k, t, p::jsonb, c FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], "
-                + "$5::text[], $6::timestamptz[]) AS r(id, topic, k, t, p, c)")
-                .execute(LedgerRepository.columns(rows, UUID.class, String.class, String.class, String.class,
-                        String.class, OffsetDateTime.class))
-                .replaceWithVoid();
+        return OutboxSql.insert(c, uow.events.stream().map(e -> outbox.row(Topics.LEDGER, e)).toList());
     }
 
     /**

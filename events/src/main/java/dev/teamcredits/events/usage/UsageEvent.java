@@ -1,0 +1,7 @@
+package dev.teamcredits.events.usage;
+
+import dev.teamcredits.events.DomainEvent;
+
+/** Events on {@code usage.events}. */
+public sealed interface UsageEvent extends DomainEvent permits UnusualUsage {
+}

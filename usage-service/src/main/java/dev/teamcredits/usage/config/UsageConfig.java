@@ -1,0 +1,32 @@
+package dev.teamcredits.usage.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+
+/** The unusual-usage rule and who may rebuild the projection. */
+@ConfigMapping(prefix = "usage")
+public interface UsageConfig {
+
+    Unusual unusual();
+
+    /** OAuth client ids of operator tools allowed to rebuild the projection. */
+    List<String> operatorClients();
+
+    /**
+     * A member's day is unusual when its credits reach {@code minCredits} and exceed {@code factor}
+     * times their average daily credits over the {@code trailingDays} before it (a member with no
+     * usage in that window has no average to compare with, so is never flagged).
+     */
+    interface Unusual {
+
+        @WithDefault("3.0")
+        double factor();
+
+        @WithDefault("7")
+        int trailingDays();
+
+        @WithDefault("100")
+        long minCredits();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.teamcredits.usage.messaging;
+
+import dev.teamcredits.events.CloudEvent;
+import dev.teamcredits.events.DomainEvent;
+import dev.teamcredits.events.EventCodec;
+import dev.teamcredits.events.Topics;
+import dev.teamcredits.events.UnreadableEventException;
+import dev.teamcredits.usage.service.UsageProjection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads ledger.events and team.events, in order per org. A record that cannot be read goes to the
+ * topic's dead-letter topic and the stream goes on; a failure to apply a readable one is retried
+ * until it succeeds, so nothing is skipped.
+ */
+@ApplicationScoped
+public class EventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventsConsumer.class);
+
+    private final UsageProjection projection;
+
+    public EventsConsumer(UsageProjection projection) {
+        this.projection = projection;
+    }
+
+    @Incoming("ledger-events")
+    public Uni<Void> ledger(String payload) {
+        return apply(Topics.LEDGER, payload);
+    }
+
+    @Incoming("team-events")
+    public Uni<Void> team(String payload) {
+        return apply(Topics.TEAM, payload);
+    }
+
+    private Uni<Void> apply(String topic, String payload) {
+        CloudEvent<DomainEvent> event = EventCodec.decode(payload);
+        return projection.apply(event.id(), topic, event.data())
+                .onFailure(e -> !(e instanceof UnreadableEventException))
+                .invoke(e -> LOG.warnf("Applying %s %s failed, retrying: %s", event.type(), event.id(), e.getMessage()))
+                .onFailure(e -> !(e instanceof UnreadableEventException))
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+    }
+}

@@ -65,6 +65,9 @@ class TransferTest extends LedgerTestBase {
                 .body("to.available", equalTo(200));
         assertEquals(1000, org.pool());
         assertEquals(0, org.member(ben));
+        assertEquals(0L, db.preparedQuery("SELECT count(*) FROM account WHERE ref = $1")
+                .execute(Tuple.of("MEMBER:" + org.id + ":" + ben.subject())).await().atMost(Duration.ofSeconds(5))
+                .iterator().next().getLong(0), "a preview creates nothing, not even an empty account");
 
         post(org.admin).body(body).post("/v1/orgs/{o}/transfers", org.id).then().statusCode(201)
                 .body("transactionId", notNullValue())

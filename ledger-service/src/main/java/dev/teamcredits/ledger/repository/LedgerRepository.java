@@ -68,6 +68,31 @@ public class LedgerRepository {
         }).chain(accounts -> loadLots(c, accounts));
     }
 
+    /**
+     * For dry runs: the accounts as they are, unlocked, with missing ones as empty accounts in memory
+     * only, so that a preview writes nothing at all.
+     */
+    public Uni<Map<String, Account>> peek(SqlConnection c, Collection<AccountSpec> specs) {
+        String[] refs = specs.stream().map(AccountSpec::ref).distinct().toArray(String[]::new);
+        return c.preparedQuery("SELECT id, ref, kind, org_id, user_id, balance, reserved FROM account WHERE ref = ANY($1)")
+                .execute(Tuple.of(refs)).map(rows -> {
+                    Map<String, Account> accounts = new HashMap<>();
+                    for (Row r : rows) {
+                        accounts.put(r.getString(1), new Account(r.getLong(0), r.getString(1),
+                                AccountRef.Kind.valueOf(r.getString(2)), r.getUUID(3), r.getString(4), r.getLong(5),
+                                r.getLong(6)));
+                    }
+                    long placeholder = -1;
+                    for (AccountSpec spec : specs) {
+                        if (!accounts.containsKey(spec.ref())) {
+                            accounts.put(spec.ref(), new Account(placeholder--, spec.ref(), spec.kind(), spec.orgId(),
+                                    spec.userId(), 0, 0));
+                        }
+                    }
+                    return accounts;
+                }).chain(accounts -> loadLots(c, accounts));
+    }
+
     private Uni<Map<String, Account>> select(SqlConnection c, String[] refs) {
         return c.preparedQuery("SELECT a.id, a.ref, a.kind, a.org_id, a.user_id, a.balance, a.reserved, t.threshold, "
                 + "t.amount, t.per_cycle_limit, t.fired, t.cycle_start, t.armed FROM account a "

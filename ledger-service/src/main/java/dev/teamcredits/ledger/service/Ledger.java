@@ -52,7 +52,7 @@ public class Ledger {
     /** Runs {@code work} in a new transaction and writes what it posted; nothing is written if it fails. */
     public <T> Uni<T> transaction(Function<UnitOfWork, Uni<T>> work) {
         return systemAccounts().chain(sys -> pool.withTransaction(connection -> {
-            UnitOfWork uow = new UnitOfWork(connection, sys, Instant.now().truncatedTo(ChronoUnit.MICROS));
+            UnitOfWork uow = new UnitOfWork(connection, sys, Instant.now().truncatedTo(ChronoUnit.MICROS), false);
             return work.apply(uow).call(() -> flush(uow));
         }));
     }
@@ -63,7 +63,7 @@ public class Ledger {
      */
     public <T> Uni<T> dryRun(Function<UnitOfWork, Uni<T>> work) {
         return systemAccounts().chain(sys -> pool.withConnection(connection -> work.apply(
-                new UnitOfWork(connection, sys, Instant.now().truncatedTo(ChronoUnit.MICROS)))));
+                new UnitOfWork(connection, sys, Instant.now().truncatedTo(ChronoUnit.MICROS), true))));
     }
 
     /**
@@ -74,6 +74,9 @@ public class Ledger {
         List<AccountSpec> missing = specs.stream().filter(s -> !uow.accounts.containsKey(s.ref())).toList();
         if (missing.isEmpty()) {
             return Uni.createFrom().voidItem();
+        }
+        if (uow.dryRun) {
+            return repository.peek(uow.connection, missing).invoke(uow.accounts::putAll).replaceWithVoid();
         }
         return repository.lock(uow.connection, missing).invoke(locked -> {
             uow.accounts.putAll(locked);

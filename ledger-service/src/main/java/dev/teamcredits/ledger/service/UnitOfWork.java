@@ -41,10 +41,14 @@ public final class UnitOfWork {
     final List<LedgerEvent> events = new ArrayList<>();
     private final List<Lot> touched = new ArrayList<>();
 
-    UnitOfWork(SqlConnection connection, SystemAccounts system, Instant now) {
+    /** A dry run (preview): accounts are read, not locked or created, and nothing is written. */
+    final boolean dryRun;
+
+    UnitOfWork(SqlConnection connection, SystemAccounts system, Instant now, boolean dryRun) {
         this.connection = connection;
         this.system = system;
         this.now = now;
+        this.dryRun = dryRun;
     }
 
     /** A locked account of this unit of work. */

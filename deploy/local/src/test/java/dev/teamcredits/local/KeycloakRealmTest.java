@@ -65,6 +65,13 @@ class KeycloakRealmTest {
         assertEquals(keycloak.realmUrl(), claims.get("iss"));
     }
 
+    @Test
+    void operatorToolsGetTokensByClientCredentials() {
+        Map<String, Object> claims = claims(TestTokens.clientCredentials(keycloak.tokenUrl(), "ops-console",
+                "ops-console-secret"));
+        assertEquals("ops-console", claims.get("azp"));
+    }
+
     private static Map<String, Object> claims(String jwt) {
         String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
         try {

@@ -2,6 +2,7 @@ package dev.teamcredits.ledger;
 
 import static io.restassured.RestAssured.given;
 
+import dev.teamcredits.common.EventStreams;
 import dev.teamcredits.events.CloudEvent;
 import dev.teamcredits.events.EventCodec;
 import dev.teamcredits.events.Topics;
@@ -19,16 +20,14 @@ import dev.teamcredits.events.team.TeamEvent;
 import dev.teamcredits.local.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Ledger tests drive the service the way production does: memberships arrive as real team events
@@ -76,32 +75,17 @@ final class LedgerFixture {
         sendRaw(orgId.toString(), EventCodec.encode(CloudEvent.of("/team-service", event)));
     }
 
-    /** Produces a record exactly as the team service's outbox relay does, content-type header included. */
+    /** Produces a record exactly as the team service's outbox relay does. */
     static void sendRaw(String key, String value) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.TEAM, key, value);
-        record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        try (KafkaCompanion companion = new KafkaCompanion(bootstrap())) {
-            companion.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(20));
-        }
+        EventStreams.produce(Topics.TEAM, List.<String[]>of(new String[] { key, value }));
     }
 
     static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        return EventStreams.bootstrapServers();
     }
 
     static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        EventStreams.await(what, Duration.ofSeconds(30), condition);
     }
 
     /** An org as the ledger knows it, with its admin. */

@@ -2,6 +2,7 @@ package dev.teamcredits.usage;
 
 import static io.restassured.RestAssured.given;
 
+import dev.teamcredits.common.EventStreams;
 import dev.teamcredits.events.CloudEvent;
 import dev.teamcredits.events.DomainEvent;
 import dev.teamcredits.events.EventCodec;
@@ -20,8 +21,6 @@ import dev.teamcredits.events.team.PlanTerms;
 import dev.teamcredits.events.team.Role;
 import dev.teamcredits.local.TestTokens;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,8 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Usage tests feed real events, as the ledger and team services write them, through the real broker. */
 final class UsageFixture {
@@ -59,15 +56,7 @@ final class UsageFixture {
 
     /** Produces records as the outbox relays do: keyed by org, with the CloudEvents content type. */
     static void sendRaw(String topic, List<String[]> keyedValues) {
-        List<ProducerRecord<String, String>> records = new ArrayList<>();
-        for (String[] kv : keyedValues) {
-            ProducerRecord<String, String> r = new ProducerRecord<>(topic, kv[0], kv[1]);
-            r.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-            records.add(r);
-        }
-        try (KafkaCompanion companion = new KafkaCompanion(bootstrap())) {
-            companion.produceStrings().fromRecords(records).awaitCompletion(Duration.ofSeconds(60));
-        }
+        EventStreams.produce(topic, keyedValues);
     }
 
     static void send(DomainEvent... events) {
@@ -85,22 +74,11 @@ final class UsageFixture {
     }
 
     static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        return EventStreams.bootstrapServers();
     }
 
     static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        EventStreams.await(what, Duration.ofSeconds(60), condition);
     }
 
     static BalanceView pool(long available) {

@@ -91,15 +91,25 @@ public class Idempotency {
                 .getSingleResult()
                 .map(row -> {
                     if (!fingerprint.equals(row[0])) {
-                        throw new ProblemException(new Problem("idempotency-key-reused", "Idempotency key reused", 422,
-                                "This Idempotency-Key was already used with a different request."));
+                        throw keyReused();
                     }
                     if (row[1] == null) {
-                        throw new ProblemException(new Problem("idempotency-key-in-use", "Request in progress", 409,
-                                "A request with this Idempotency-Key is still in progress; retry shortly."));
+                        throw inProgress();
                     }
                     return new Outcome<>(read((String) row[1], resultType), true);
                 });
+    }
+
+    /** 422: the key was already used with a different request. */
+    public static ProblemException keyReused() {
+        return new ProblemException(new Problem("idempotency-key-reused", "Idempotency key reused", 422,
+                "This Idempotency-Key was already used with a different request."));
+    }
+
+    /** 409: a request with the key has not finished (its transaction has not committed). */
+    public static ProblemException inProgress() {
+        return new ProblemException(new Problem("idempotency-key-in-use", "Request in progress", 409,
+                "A request with this Idempotency-Key is still in progress; retry shortly."));
     }
 
     /** 400 unless the key is 1 to 200 visible ASCII characters. */

@@ -118,14 +118,4 @@ public final class ChildProcess {
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
-
-    /** Sends SIGKILL, as a crash would; for fault tests. */
-    public void killHard() {
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -20,7 +20,6 @@ public final class Lot {
     public final Instant createdAt;
     public final boolean created;
     public long remaining;
-    public boolean changed;
 
     public Lot(UUID id, long accountId, LotKind kind, Instant expiresAt, Instant createdAt, long remaining,
             boolean created) {

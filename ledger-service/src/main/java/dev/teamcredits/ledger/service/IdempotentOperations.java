@@ -40,11 +40,6 @@ public class IdempotentOperations {
         Idempotency.validate(key);
     }
 
-    public static ProblemException keyReused() {
-        return new ProblemException(new Problem("idempotency-key-reused", "Idempotency key reused", 422,
-                "This Idempotency-Key was already used with a different request."));
-    }
-
     public String fingerprint(List<Object> request) {
         return idempotency.fingerprint(request);
     }
@@ -66,11 +61,10 @@ public class IdempotentOperations {
 
     public <T> Outcome<T> replay(IdempotencyRepository.Used previous, String fingerprint, Class<T> type) {
         if (!previous.fingerprint().equals(fingerprint)) {
-            throw keyReused();
+            throw Idempotency.keyReused();
         }
         if (previous.response() == null) {
-            throw new ProblemException(new Problem("idempotency-key-in-use", "Request in progress", 409,
-                    "A request with this Idempotency-Key is still in progress; retry shortly."));
+            throw Idempotency.inProgress();
         }
         try {
             return new Outcome<>(json.readValue(previous.response(), type), true);

@@ -10,7 +10,6 @@ import dev.teamcredits.events.ledger.LowBalance;
 import dev.teamcredits.events.ledger.PoolEmpty;
 import dev.teamcredits.ledger.config.LedgerConfig;
 import dev.teamcredits.ledger.domain.Account;
-import dev.teamcredits.ledger.domain.Lot;
 import dev.teamcredits.ledger.domain.LotKind;
 import dev.teamcredits.events.ledger.CreditsGranted;
 import dev.teamcredits.ledger.repository.LedgerRepository;
@@ -24,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -116,20 +114,8 @@ public class Ledger {
         }
         List<Object[]> entries = uow.entries.stream()
                 .map(e -> new Object[] { e.txId(), e.accountId(), e.lotId(), e.amount() }).toList();
-        List<Lot> changedLots = new ArrayList<>();
-        List<Account> changedAccounts = new ArrayList<>();
-        for (Account a : uow.accounts.values()) {
-            if (a.changed) {
-                changedAccounts.add(a);
-            }
-        }
-        // Lots drawn to zero were removed from their account's list; collect changes from the entries' lots.
-        java.util.Set<UUID> created = new java.util.HashSet<>();
-        uow.createdLots.forEach(l -> created.add(l.id));
-        java.util.Map<UUID, Lot> touched = new java.util.LinkedHashMap<>();
-        uow.touchedLots().forEach(l -> touched.put(l.id, l));
-        touched.values().stream().filter(l -> !created.contains(l.id) && l.changed).forEach(changedLots::add);
-        return repository.write(uow.connection, new LedgerRepository.Writes(txs, uow.createdLots, changedLots, entries,
+        List<Account> changedAccounts = uow.accounts.values().stream().filter(a -> a.changed).toList();
+        return repository.write(uow.connection, new LedgerRepository.Writes(txs, uow.createdLots, uow.changedLots(), entries,
                 changedAccounts)).chain(() -> writeOutbox(uow.connection, uow));
     }
 

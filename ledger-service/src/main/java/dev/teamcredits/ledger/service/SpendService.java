@@ -1,5 +1,6 @@
 package dev.teamcredits.ledger.service;
 
+import dev.teamcredits.common.idempotency.Idempotency;
 import dev.teamcredits.common.idempotency.Idempotency.Outcome;
 import dev.teamcredits.common.rest.ProblemException;
 import dev.teamcredits.common.security.Caller;
@@ -260,7 +261,7 @@ public class SpendService {
                     int leader = leaders.get(IdempotencyRepository.id(c.caller().subject(), c.key()));
                     Object first = results[leader];
                     results[i] = !batch.get(leader).fingerprint().equals(c.fingerprint())
-                            ? IdempotentOperations.keyReused()
+                            ? Idempotency.keyReused()
                             : first instanceof Outcome<?> o ? new Outcome<>(o.value(), true) : first;
                 }
             }

@@ -39,7 +39,8 @@ public final class UnitOfWork {
     final List<Entry> entries = new ArrayList<>();
     final List<Lot> createdLots = new ArrayList<>();
     final List<LedgerEvent> events = new ArrayList<>();
-    private final List<Lot> touched = new ArrayList<>();
+    /** Lots whose remaining credits changed (created ones are written as inserts instead). */
+    private final java.util.Set<Lot> touched = new java.util.LinkedHashSet<>();
 
     /** A dry run (preview): accounts are read, not locked or created, and nothing is written. */
     final boolean dryRun;
@@ -87,7 +88,6 @@ public final class UnitOfWork {
                 continue;
             }
             lot.remaining -= take;
-            lot.changed = true;
             touched.add(lot);
             left -= take;
             portions.add(new Portion(lot, take));
@@ -132,7 +132,6 @@ public final class UnitOfWork {
     /** Expires credits of one lot. */
     public void expire(Tx tx, Account account, Lot lot, long amount) {
         lot.remaining -= amount;
-        lot.changed = true;
         touched.add(lot);
         account.balance -= amount;
         account.changed = true;
@@ -149,7 +148,6 @@ public final class UnitOfWork {
         long total = 0;
         for (Portion p : portions) {
             p.lot().remaining -= p.amount();
-            p.lot().changed = true;
             touched.add(p.lot());
             entries.add(new Entry(tx.id(), account.id, p.lot().id, -p.amount()));
             total += p.amount();
@@ -190,9 +188,9 @@ public final class UnitOfWork {
         return lot;
     }
 
-    /** Existing lots whose remaining credits changed. */
-    List<Lot> touchedLots() {
-        return touched;
+    /** Existing (not newly created) lots whose remaining credits changed. */
+    List<Lot> changedLots() {
+        return touched.stream().filter(l -> !l.created).toList();
     }
 
     /** Fails unless every transaction's entries sum to zero: double entry is checked before anything is written. */

@@ -11,10 +11,17 @@ import dev.teamcredits.events.Topics;
 import dev.teamcredits.events.ledger.AccountRef;
 import dev.teamcredits.events.ledger.CreditsGranted;
 import dev.teamcredits.events.ledger.CreditsSpent;
+import dev.teamcredits.events.ledger.CycleClosed;
 import dev.teamcredits.events.ledger.ReservationCreated;
 import dev.teamcredits.events.ledger.ReservationReleased;
 import dev.teamcredits.events.ledger.SourceAmount;
 import dev.teamcredits.events.ledger.TransferCompleted;
+import dev.teamcredits.events.team.MemberJoined;
+import dev.teamcredits.events.team.OrgCreated;
+import dev.teamcredits.events.team.OrgSettings;
+import dev.teamcredits.events.team.Plan;
+import dev.teamcredits.events.team.PlanTerms;
+import dev.teamcredits.events.team.Role;
 import dev.teamcredits.usage.UsageFixture.Org;
 import dev.teamcredits.usage.UsageFixture.User;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,12 +29,20 @@ import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class UsageCountersTest {
+
+    @Inject
+    Pool db;
 
     @Test
     void countsCreditsPerMemberBySourceAndActionWithThePoolCard() {
@@ -174,5 +189,32 @@ class UsageCountersTest {
                 .statusCode(403);
         as(org.admin).queryParam("from", today).queryParam("to", from).get("/v1/orgs/{o}/usage/daily", org.id).then()
                 .statusCode(400);
+    }
+
+    @Test
+    void poolCreditsReadBeforeTheOrgIsKnownStillCountTowardTheirCycle() {
+        // The two topics are read independently: here the ledger's grants, and even a cycle close,
+        // are read before the team's org-created event.
+        UUID orgId = UUID.randomUUID();
+        User admin = UsageFixture.user("admin");
+        LocalDate first = LocalDate.now(ZoneOffset.UTC).minusMonths(1);
+        LocalDate second = first.plusMonths(1);
+        send(new CreditsGranted(orgId, UUID.randomUUID(), AccountRef.pool(), 300, "SUBSCRIPTION", "SUBSCRIPTION",
+                null, UsageFixture.pool(300), "system", Instant.now()),
+                new CycleClosed(orgId, first, second, second.plusMonths(1), 200, Instant.now().plusSeconds(1)),
+                new CreditsGranted(orgId, UUID.randomUUID(), AccountRef.pool(), 200, "SUBSCRIPTION", "SUBSCRIPTION",
+                        null, UsageFixture.pool(500), "system", Instant.now().plusSeconds(1)));
+        UsageFixture.await("ledger events read", () -> db.preparedQuery("SELECT total_in FROM pool_cycle "
+                + "WHERE org_id = $1 AND cycle_start = $2").execute(Tuple.of(orgId, second)).await().indefinitely()
+                .size() == 1);
+
+        send(new OrgCreated(orgId, "Org", Plan.PRO, new PlanTerms(5, 300, false), new OrgSettings(true, true), first,
+                admin.subject(), Instant.now()), new MemberJoined(orgId, admin.subject(), "admin@acme.example", "Admin",
+                        Role.ADMIN, true, null, Instant.now(), null));
+        UsageFixture.await("org", () -> as(admin).get("/v1/orgs/{o}/usage", orgId).statusCode() == 200);
+        as(admin).get("/v1/orgs/{o}/usage", orgId).then().body("cycleStart", equalTo(second.toString()))
+                .body("pool.total", equalTo(200)).body("pool.available", equalTo(500));
+        as(admin).queryParam("cycle", first.toString()).get("/v1/orgs/{o}/usage", orgId).then()
+                .body("pool.total", equalTo(300));
     }
 }

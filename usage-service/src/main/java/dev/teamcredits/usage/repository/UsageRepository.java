@@ -25,8 +25,20 @@ public class UsageRepository {
                 + "ON CONFLICT (org_id) DO UPDATE SET cycle_start = excluded.cycle_start, cycle_end = excluded.cycle_end "
                 + "WHERE org_cycle.cycle_start < excluded.cycle_start")
                 .execute(Tuple.of(orgId, start, end))
-                .chain(() -> c.preparedQuery("INSERT INTO pool_cycle (org_id, cycle_start, cycle_end) VALUES ($1, $2, $3) "
-                        + "ON CONFLICT DO NOTHING").execute(Tuple.of(orgId, start, end)))
+                .chain(() -> knownCycle(c, orgId, start, end));
+    }
+
+    /**
+     * Records a cycle of the org's pool (closed or current) and moves into it the credits that
+     * entered the pool before any cycle of the org was known here.
+     */
+    public Uni<Void> knownCycle(SqlClient c, UUID orgId, LocalDate start, LocalDate end) {
+        return c.preparedQuery("INSERT INTO pool_cycle (org_id, cycle_start, cycle_end) VALUES ($1, $2, $3) "
+                + "ON CONFLICT DO NOTHING").execute(Tuple.of(orgId, start, end))
+                .chain(() -> c.preparedQuery("WITH p AS (DELETE FROM pool_in_pending WHERE org_id = $1 RETURNING amount) "
+                        + "UPDATE pool_cycle SET total_in = total_in + p.amount FROM p "
+                        + "WHERE pool_cycle.org_id = $1 AND pool_cycle.cycle_start = $2")
+                        .execute(Tuple.of(orgId, start)))
                 .replaceWithVoid();
     }
 
@@ -69,11 +81,18 @@ public class UsageRepository {
                 .replaceWithVoid();
     }
 
-    /** Credits entering the pool count toward the org's current cycle. */
+    /**
+     * Credits entering the pool count toward the org's current cycle; while no cycle of the org is
+     * known yet (its team event not read yet) they wait in pool_in_pending.
+     */
     public Uni<Void> addPoolIn(SqlClient c, UUID orgId, long amount) {
         return c.preparedQuery("UPDATE pool_cycle p SET total_in = p.total_in + $2 FROM org_cycle o "
                 + "WHERE o.org_id = $1 AND p.org_id = o.org_id AND p.cycle_start = o.cycle_start")
-                .execute(Tuple.of(orgId, amount)).replaceWithVoid();
+                .execute(Tuple.of(orgId, amount))
+                .chain(r -> r.rowCount() > 0 ? Uni.createFrom().voidItem()
+                        : c.preparedQuery("INSERT INTO pool_in_pending (org_id, amount) VALUES ($1, $2) "
+                                + "ON CONFLICT (org_id) DO UPDATE SET amount = pool_in_pending.amount + excluded.amount")
+                                .execute(Tuple.of(orgId, amount)).replaceWithVoid());
     }
 
     /** The pool's available credits as of {@code at}; an older event never overwrites a newer one. */
@@ -105,6 +124,6 @@ public class UsageRepository {
     /** Drops the projection (not the alerts already raised) for a rebuild. */
     public Uni<Void> truncate(SqlClient c) {
         return c.query("TRUNCATE org_cycle, member_info, member_cycle_usage, member_cycle_action, pool_cycle, "
-                + "pool_state, daily_usage, processed_event").execute().replaceWithVoid();
+                + "pool_state, pool_in_pending, daily_usage, processed_event").execute().replaceWithVoid();
     }
 }

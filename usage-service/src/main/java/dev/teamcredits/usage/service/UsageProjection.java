@@ -75,7 +75,9 @@ public class UsageProjection {
             return spent(c, e);
         }
         if (event instanceof CycleClosed e) {
-            return usage.startCycle(c, e.orgId(), e.nextCycleStart(), e.nextCycleEnd());
+            // The closed cycle first: pool credits read before any cycle was known belong to it.
+            return usage.knownCycle(c, e.orgId(), e.closedCycleStart(), e.nextCycleStart())
+                    .chain(() -> usage.startCycle(c, e.orgId(), e.nextCycleStart(), e.nextCycleEnd()));
         }
         if (event instanceof CreditsGranted e && isPool(e.account())) {
             return usage.addPoolIn(c, e.orgId(), e.amount()).chain(() -> pool(c, e.orgId(), e.after(), e.at()));

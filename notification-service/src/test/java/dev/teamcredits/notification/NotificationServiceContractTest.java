@@ -9,6 +9,7 @@ import java.util.Set;
 
 @QuarkusTest
 @QuarkusTestResource(value = ServiceTestInfra.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+@QuarkusTestResource(SmtpSink.class)
 class NotificationServiceContractTest extends ServiceContractTest {
 
     @Override
@@ -18,6 +19,7 @@ class NotificationServiceContractTest extends ServiceContractTest {
 
     @Override
     protected Set<String> ownedTables() {
-        return Set.of("processed_event");
+        return Set.of("processed_event", "org_info", "member", "notification", "email_delivery", "notification_preference",
+                "webhook", "webhook_delivery", "idempotency_record");
     }
 }

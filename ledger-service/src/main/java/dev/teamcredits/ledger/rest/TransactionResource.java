@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.teamcredits.common.rest.ProblemException;
+import dev.teamcredits.common.rest.Cursors;
 import dev.teamcredits.common.rest.PathIds;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.ledger.rest.dto.TransactionView;
@@ -64,7 +65,7 @@ public class TransactionResource {
         boolean csv = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> "text".equals(m.getType()) && "csv".equals(m.getSubtype()));
         return reads.history(Caller.of(token), PathIds.parse(orgId, LedgerProblems::orgNotFound), account, type(type), cursor,
-                limit(limit)).map(page -> {
+                Cursors.limit(limit, 1000)).map(page -> {
                     if (!csv) {
                         return Response.ok(page, MediaType.APPLICATION_JSON).build();
                     }
@@ -93,17 +94,5 @@ public class TransactionResource {
             throw new ProblemException("invalid-filter", "Invalid filter", 400, "type must be one of " + TYPES + ".");
         }
         return type;
-    }
-
-    private static int limit(String limit) {
-        try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= 1000) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the 400
-        }
-        throw new ProblemException("invalid-limit", "Invalid limit", 400, "limit must be an integer from 1 to 1000.");
     }
 }

@@ -1,5 +1,6 @@
 package dev.teamcredits.ledger.service;
 
+import dev.teamcredits.common.rest.Cursors;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.events.ledger.AccountRef;
 import dev.teamcredits.events.ledger.BalanceView;

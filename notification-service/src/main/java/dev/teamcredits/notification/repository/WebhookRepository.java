@@ -1,0 +1,69 @@
+package dev.teamcredits.notification.repository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Org webhooks: where to send which events, and the secret to sign them with. */
+@ApplicationScoped
+public class WebhookRepository {
+
+    public record Webhook(UUID id, UUID orgId, String url, String secret, List<String> eventTypes, String createdBy,
+            Instant createdAt) {
+    }
+
+    /** Inserts in the current Panache transaction, where the Idempotency-Key record of the request is kept too. */
+    public Uni<Void> insert(Webhook w) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO webhook (id, org_id, url, secret, "
+                + "event_types, created_by, created_at) VALUES (?1, ?2, ?3, ?4, string_to_array(?5, ','), ?6, ?7)")
+                .setParameter(1, w.id()).setParameter(2, w.orgId()).setParameter(3, w.url()).setParameter(4, w.secret())
+                .setParameter(5, String.join(",", w.eventTypes())).setParameter(6, w.createdBy())
+                .setParameter(7, w.createdAt().atOffset(ZoneOffset.UTC))
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    public Uni<List<Webhook>> ofOrg(SqlClient c, UUID orgId) {
+        return c.preparedQuery("SELECT " + COLUMNS + " FROM webhook WHERE org_id = $1 ORDER BY created_at")
+                .execute(Tuple.of(orgId)).map(WebhookRepository::list);
+    }
+
+    /** The org's webhooks that subscribed to this event type. */
+    public Uni<List<Webhook>> subscribed(SqlClient c, UUID orgId, String eventType) {
+        return c.preparedQuery("SELECT " + COLUMNS + " FROM webhook WHERE org_id = $1 AND $2 = ANY(event_types)")
+                .execute(Tuple.of(orgId, eventType)).map(WebhookRepository::list);
+    }
+
+    public Uni<Webhook> find(SqlClient c, UUID orgId, UUID id) {
+        return c.preparedQuery("SELECT " + COLUMNS + " FROM webhook WHERE org_id = $1 AND id = $2")
+                .execute(Tuple.of(orgId, id))
+                .map(rows -> rows.size() == 0 ? null : read(rows.iterator().next()));
+    }
+
+    public Uni<Boolean> delete(SqlClient c, UUID orgId, UUID id) {
+        return c.preparedQuery("DELETE FROM webhook WHERE org_id = $1 AND id = $2")
+                .execute(Tuple.of(orgId, id)).map(r -> r.rowCount() == 1);
+    }
+
+    private static final String COLUMNS = "id, org_id, url, secret, event_types, created_by, created_at";
+
+    private static List<Webhook> list(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+        List<Webhook> list = new ArrayList<>();
+        rows.forEach(r -> list.add(read(r)));
+        return list;
+    }
+
+    private static Webhook read(Row r) {
+        return new Webhook(r.getUUID("id"), r.getUUID("org_id"), r.getString("url"), r.getString("secret"),
+                List.of(r.getArrayOfStrings("event_types")), r.getString("created_by"),
+                r.getOffsetDateTime("created_at").toInstant());
+    }
+}

@@ -1,0 +1,38 @@
+package dev.teamcredits.notification.rest;
+
+import dev.teamcredits.notification.messaging.StreamHub;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1/me/stream")
+@Authenticated
+@Tag(name = "Live stream")
+public class StreamResource {
+
+    private final StreamHub hub;
+    private final JsonWebToken token;
+
+    public StreamResource(StreamHub hub, JsonWebToken token) {
+        this.hub = hub;
+        this.token = token;
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Server-Sent Events for the caller: 'ready' once subscribed, then 'notification' (a new "
+            + "inbox entry) and 'ledger' (a balance change of the caller or of a pool of their orgs)")
+    @APIResponse(responseCode = "200", description = "An open event stream")
+    public void stream(@Context SseEventSink sink, @Context Sse sse) {
+        hub.open(token.getSubject(), sink, sse);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.teamcredits.notification.rest.dto;
+
+public record UnreadCount(long unread) {
+}

@@ -99,6 +99,10 @@ final class NotificationFixture {
             return org;
         }
 
+        LocalDate cycleStart() {
+            return LocalDate.now(ZoneOffset.UTC);
+        }
+
         /** A member who accepted an invitation; waits until the admin was told. */
         User join(String name) {
             User user = user(name);

@@ -1,0 +1,170 @@
+package dev.teamcredits.notification;
+
+import static dev.teamcredits.notification.NotificationFixture.as;
+import static dev.teamcredits.notification.NotificationFixture.await;
+import static dev.teamcredits.notification.NotificationFixture.send;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.teamcredits.events.Topics;
+import dev.teamcredits.events.ledger.AccountRef;
+import dev.teamcredits.events.ledger.TransferCompleted;
+import dev.teamcredits.notification.NotificationFixture.Org;
+import dev.teamcredits.notification.NotificationFixture.User;
+import dev.teamcredits.notification.WebhookReceiver.Call;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class WebhookTest {
+
+    private static final String TRANSFER = "dev.teamcredits.ledger.transfer.completed.v1";
+    private static final String SECRET = "a-receiver-secret-of-ours";
+
+    @Test
+    void aSignedDeliveryIsRetriedUntilTheReceiverRecoversWithOneDeliveryId() throws Exception {
+        Org org = Org.create();
+        User ben = org.join("ben");
+        try (WebhookReceiver receiver = new WebhookReceiver(2)) {
+            String hook = register(org, receiver.url(), List.of(TRANSFER), SECRET);
+            TransferCompleted transfer = org.transfer(AccountRef.pool(), AccountRef.member(ben.subject()), 25, "hooked",
+                    975, 25);
+            // The same event three times, as a redelivering broker would: still one delivery.
+            String record = NotificationFixture.record(transfer);
+            NotificationFixture.sendRaw(Topics.LEDGER, org.id.toString(), record, record, record);
+            await("delivered", () -> receiver.calls().stream().anyMatch(c -> c.answered() == 204));
+
+            List<Call> calls = receiver.calls();
+            assertEquals(3, calls.size(), "two 503s, then the 204; nothing after");
+            assertEquals(1, calls.stream().map(c -> c.headers().get("webhook-id")).distinct().count(),
+                    "every retry is the same delivery");
+            Call delivered = calls.get(2);
+            assertTrue(verify(delivered, SECRET), "signature verifies with the webhook's secret");
+            assertTrue(!verify(delivered, "some-other-secret-value"), "and only with it");
+            long age = Instant.now().getEpochSecond() - Long.parseLong(delivered.headers().get("webhook-timestamp"));
+            assertTrue(age >= 0 && age < 60, "fresh timestamp: " + age);
+            JsonNode body = new ObjectMapper().readTree(delivered.body());
+            assertEquals(TRANSFER, body.get("type").asText());
+            assertEquals(transfer.transactionId().toString(), body.get("data").get("transactionId").asText());
+            assertEquals("application/cloudevents+json", delivered.headers().get("content-type"));
+
+            as(org.admin).get("/v1/orgs/{o}/webhooks/{h}/deliveries", org.id, hook).then().statusCode(200)
+                    .body("", hasSize(1)).body("[0].status", equalTo("DELIVERED")).body("[0].attempts", equalTo(3))
+                    .body("[0].id", equalTo(delivered.headers().get("webhook-id")))
+                    .body("[0].lastStatus", equalTo(204));
+            // Events it did not subscribe to are not sent.
+            send(new dev.teamcredits.events.ledger.PoolEmpty(org.id, Instant.now()));
+            await("pool empty told", () -> as(org.admin).get("/v1/me/notifications")
+                    .path("items.find { it.type == 'POOL_EMPTY' }") != null);
+            assertEquals(3, receiver.calls().size());
+        }
+    }
+
+    @Test
+    void afterTheLastTryADeliveryIsDeadUntilAnAdminReDrivesIt() throws Exception {
+        Org org = Org.create();
+        User ben = org.join("ben");
+        try (WebhookReceiver receiver = new WebhookReceiver(1000)) {
+            String hook = register(org, receiver.url(), List.of(), null);
+            send(org.transfer(AccountRef.pool(), AccountRef.member(ben.subject()), 5, "doomed", 995, 5));
+            await("dead letter", () -> as(org.admin).queryParam("status", "DEAD")
+                    .get("/v1/orgs/{o}/webhooks/{h}/deliveries", org.id, hook).path("size()").equals(1));
+            // Every subscribed event of the org went through the same queue; the transfer's is dead after 4 tries.
+            var dead = as(org.admin).queryParam("status", "DEAD").get("/v1/orgs/{o}/webhooks/{h}/deliveries", org.id,
+                    hook).then().body("[0].attempts", equalTo(4)).body("[0].lastStatus", equalTo(503))
+                    .body("[0].eventType", equalTo(TRANSFER)).body("[0].nextAttemptAt", nullValue())
+                    .extract().jsonPath();
+            String deliveryId = dead.getString("[0].id");
+            int callsBefore = receiver.calls().size();
+            Thread.sleep(1500); // nothing more is tried while it is dead
+            assertEquals(callsBefore, receiver.calls().size());
+
+            as(ben).post("/v1/orgs/{o}/webhooks/{h}/deliveries/{d}/redrive", org.id, hook, deliveryId).then()
+                    .statusCode(403);
+            receiver.failNext(0);
+            as(org.admin).post("/v1/orgs/{o}/webhooks/{h}/deliveries/{d}/redrive", org.id, hook, deliveryId).then()
+                    .statusCode(200).body("status", equalTo("PENDING")).body("attempts", equalTo(0));
+            await("re-driven", () -> receiver.calls().stream().anyMatch(c -> c.answered() == 204
+                    && deliveryId.equals(c.headers().get("webhook-id"))));
+            as(org.admin).get("/v1/orgs/{o}/webhooks/{h}/deliveries", org.id, hook).then()
+                    .body("find { it.id == '%s' }.status".formatted(deliveryId), equalTo("DELIVERED"));
+            as(org.admin).post("/v1/orgs/{o}/webhooks/{h}/deliveries/{d}/redrive", org.id, hook, deliveryId).then()
+                    .statusCode(409).body("type", equalTo("urn:team-credits:problem:delivery-not-dead"));
+            as(org.admin).post("/v1/orgs/{o}/webhooks/{h}/deliveries/{d}/redrive", org.id, hook, UUID.randomUUID())
+                    .then().statusCode(404);
+        }
+    }
+
+    @Test
+    void onlyAdminsManageWebhooksAndBadInputChangesNothing() {
+        Org org = Org.create();
+        User ben = org.join("ben");
+        User outsider = NotificationFixture.user("eve");
+        String body = "{\"url\":\"http://127.0.0.1:9/hook\",\"eventTypes\":[\"" + TRANSFER + "\"]}";
+        as(ben).contentType(ContentType.JSON).body(body).post("/v1/orgs/{o}/webhooks", org.id).then().statusCode(403)
+                .body("type", equalTo("urn:team-credits:problem:admin-required"));
+        as(outsider).contentType(ContentType.JSON).body(body).post("/v1/orgs/{o}/webhooks", org.id).then()
+                .statusCode(404).body("type", equalTo("urn:team-credits:problem:org-not-found"));
+        as(org.admin).contentType(ContentType.JSON).body("{\"url\":\"ftp://example.org/x\"}")
+                .post("/v1/orgs/{o}/webhooks", org.id).then().statusCode(400)
+                .body("type", equalTo("urn:team-credits:problem:invalid-webhook-url"));
+        as(org.admin).contentType(ContentType.JSON).body("{\"url\":\"http://127.0.0.1:9/\",\"eventTypes\":[\"nope\"]}")
+                .post("/v1/orgs/{o}/webhooks", org.id).then().statusCode(400)
+                .body("type", equalTo("urn:team-credits:problem:unknown-event-type"));
+        as(org.admin).contentType(ContentType.JSON).body("{\"url\":\"http://127.0.0.1:9/\",\"secret\":\"short\"}")
+                .post("/v1/orgs/{o}/webhooks", org.id).then().statusCode(400);
+        as(org.admin).get("/v1/orgs/{o}/webhooks", org.id).then().statusCode(200).body("", hasSize(0));
+
+        // An Idempotency-Key makes a retry return the first webhook (with its generated secret), not a second one.
+        String key = UUID.randomUUID().toString();
+        String first = as(org.admin).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/v1/orgs/{o}/webhooks", org.id).then().statusCode(201).body("secret", notNullValue())
+                .extract().path("id");
+        as(org.admin).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/v1/orgs/{o}/webhooks", org.id).then().statusCode(201).header("Idempotency-Replayed", "true")
+                .body("id", equalTo(first));
+        as(org.admin).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body("{\"url\":\"http://127.0.0.1:9/other\"}").post("/v1/orgs/{o}/webhooks", org.id).then()
+                .statusCode(422);
+        as(org.admin).get("/v1/orgs/{o}/webhooks", org.id).then().body("", hasSize(1))
+                .body("[0].secret", nullValue()).body("[0].eventTypes", equalTo(List.of(TRANSFER)));
+        as(ben).get("/v1/orgs/{o}/webhooks", org.id).then().statusCode(403);
+        as(org.admin).delete("/v1/orgs/{o}/webhooks/{h}", org.id, first).then().statusCode(204);
+        as(org.admin).delete("/v1/orgs/{o}/webhooks/{h}", org.id, first).then().statusCode(404);
+    }
+
+    private static String register(Org org, String url, List<String> types, String secret) {
+        StringBuilder body = new StringBuilder("{\"url\":\"" + url + "\",\"eventTypes\":[");
+        body.append(String.join(",", types.stream().map(t -> "\"" + t + "\"").toList())).append("]");
+        if (secret != null) {
+            body.append(",\"secret\":\"").append(secret).append("\"");
+        }
+        return as(org.admin).header("Idempotency-Key", UUID.randomUUID().toString()).contentType(ContentType.JSON)
+                .body(body.append("}").toString()).post("/v1/orgs/{o}/webhooks", org.id).then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** What a receiver does: recompute the HMAC over id, timestamp and body. */
+    private static boolean verify(Call call, String secret) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signed = call.headers().get("webhook-id") + "." + call.headers().get("webhook-timestamp") + "."
+                + call.body();
+        String expected = "v1=" + HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+        return expected.equals(call.headers().get("webhook-signature"));
+    }
+}

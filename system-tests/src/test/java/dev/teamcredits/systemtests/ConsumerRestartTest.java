@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * notification service restarted while spends and transfers go on: Kafka redelivers, and neither
  * counts nor notifies anything twice. The invariants after the test check exactly that.
  */
+@Order(7)
 class ConsumerRestartTest extends SystemTest {
 
     @Test

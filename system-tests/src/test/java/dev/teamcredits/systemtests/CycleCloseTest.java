@@ -10,8 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
+@Order(5)
 class CycleCloseTest extends SystemTest {
 
     /** Closes the org's current cycle as the operator tool would; returns the closed cycle's start. */

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** Email finding is two-phase: a credit is held while the finder works, charged only for a valid result. */
+@Order(4)
 class EmailFindingTest extends SystemTest {
 
     private JsonNode reserve(Org org, long ttlSeconds) {
@@ -49,8 +51,7 @@ class EmailFindingTest extends SystemTest {
             assertEquals(1, ben[0]);
         });
         if (Invariants.NOTIFICATIONS) {
-            Waits.until("ben is told his reservation expired", () -> Notifications.inbox(org, BEN).stream()
-                    .anyMatch(n -> n.path("type").asText().equals("RESERVATION_EXPIRED")));
+            Notifications.awaitType(org, BEN, "RESERVATION_EXPIRED");
         }
     }
 }

@@ -15,9 +15,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** Kafka away for 30 s: spends go on (the outbox holds the events), and every event arrives afterwards. */
+@Order(8)
 class KafkaOutageTest extends SystemTest {
 
     @Test

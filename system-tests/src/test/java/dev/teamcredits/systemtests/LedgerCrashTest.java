@@ -22,9 +22,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** kill -9 of the ledger in the middle of concurrent spends and transfers loses and doubles nothing. */
+@Order(9)
 class LedgerCrashTest extends SystemTest {
 
     /** One money request of the stream: who sent what with which key, and what came back. */

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
+@Order(6)
 class MemberLeavesTest extends SystemTest {
 
     @Test
@@ -32,8 +34,7 @@ class MemberLeavesTest extends SystemTest {
         assertEquals(404, api.get(BEN, org.ledger("/balances")).status(), "ben no longer sees the org");
 
         if (Invariants.NOTIFICATIONS) {
-            Waits.until("ada is told the credits were swept", () -> Notifications.inbox(org, ADA).stream()
-                    .anyMatch(n -> n.path("type").asText().equals("CREDITS_SWEPT")));
+            Notifications.awaitType(org, ADA, "CREDITS_SWEPT");
         }
     }
 }

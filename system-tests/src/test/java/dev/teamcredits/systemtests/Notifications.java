@@ -25,7 +25,13 @@ final class Notifications {
         do {
             String url = org.api.notifications() + "/v1/me/notifications?orgId=" + org.id + "&limit=100"
                     + (cursor == null ? "" : "&cursor=" + Api.q(cursor));
-            JsonNode page = org.api.get(who, url).expect(200).body();
+            Api.Reply reply = org.api.get(who, url);
+            if (reply.status() == 404) {
+                // No such endpoint: not something to wait for, so fail at once.
+                throw new IllegalStateException("The notification service has no inbox (GET /v1/me/notifications "
+                        + "answered 404)");
+            }
+            JsonNode page = reply.expect(200).body();
             page.get("items").forEach(items::add);
             cursor = page.path("nextCursor").isTextual() ? page.get("nextCursor").asText() : null;
         } while (cursor != null);
@@ -43,6 +49,12 @@ final class Notifications {
         Waits.untilAsserted(type + " for " + who + " about " + transactionId,
                 () -> assertEquals(1, about(org, who, type, transactionId).size()));
         return about(org, who, type, transactionId).get(0);
+    }
+
+    /** Waits until the inbox holds a notification of {@code type}. */
+    static void awaitType(Org org, Who who, String type) {
+        Waits.untilAsserted(type + " for " + who, () -> assertEquals(true, inbox(org, who).stream()
+                .anyMatch(n -> n.path("type").asText().equals(type)), "an inbox item of type " + type));
     }
 
     /** Every transfer that credited a member shows up once in that member's inbox, never twice. */

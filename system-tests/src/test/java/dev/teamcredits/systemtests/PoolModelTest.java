@@ -11,8 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.teamcredits.systemtests.Api.Reply;
 import dev.teamcredits.systemtests.Api.Who;
 import java.util.Map;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
+@Order(3)
 class PoolModelTest extends SystemTest {
 
     private long personal(Who who) {

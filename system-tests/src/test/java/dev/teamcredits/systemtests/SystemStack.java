@@ -30,7 +30,7 @@ public final class SystemStack implements BeforeAllCallback, TestWatcher {
             Path dir = Path.of(System.getProperty("teamcredits.systemtests.dir", "target/stack")).toAbsolutePath();
             Instant started = Instant.now();
             Stack s = new Stack(new Stack.Options(root, dir, dir.resolve("logs"), KeycloakServer.TEST_HOME, true,
-                    Stack.Layout.free(), List.of("-Xms64m", "-Xmx320m", "-XX:TieredStopAtLevel=1")),
+                    Stack.Layout.free(), List.of("-Xms64m", "-Xmx320m", "-XX:TieredStopAtLevel=1"), true),
                     line -> System.out.println("[stack] " + line));
             stack = s;
             s.startInfrastructure();

@@ -11,8 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.teamcredits.local.SmtpServer;
 import dev.teamcredits.systemtests.Api.Reply;
 import java.util.Map;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
+@Order(2)
 class TransferModelTest extends SystemTest {
 
     @Test

@@ -9,7 +9,7 @@ import org.awaitility.core.ThrowingRunnable;
 /** Eventual consistency: poll with a deadline, never a fixed sleep. */
 final class Waits {
 
-    static final Duration DEADLINE = Duration.ofSeconds(60);
+    static final Duration DEADLINE = Duration.ofSeconds(90);
 
     private Waits() {
     }

@@ -93,7 +93,7 @@ public final class LocalStack {
                     + "); stop it with ./run-local stop");
         }
         stack = new Stack(new Stack.Options(root, data, data.resolve("logs"), data.resolve("keycloak"), false,
-                Stack.Layout.fixed(), List.of("-Xms64m", "-Xmx384m")), this::progress);
+                Stack.Layout.fixed(), List.of("-Xms64m", "-Xmx384m"), false), this::progress);
         stack.checkBuilt();
         checkPortsFree();
         if (fresh) {

@@ -53,10 +53,12 @@ public final class Stack implements AutoCloseable {
     /**
      * Where things are: {@code root} the repository (service jars, realm file), {@code data} the
      * PostgreSQL and Kafka data, {@code logs} one log per service, {@code keycloakHome} the unpacked
-     * distribution (its first start builds it, so tests share one between runs).
+     * distribution (its first start builds it, so tests share one between runs). {@code ownDatabases}:
+     * on an external PostgreSQL, use {@code <database>_systest_<random>} and drop them on close, so
+     * tests never touch a running system's data.
      */
     public record Options(Path root, Path data, Path logs, Path keycloakHome, boolean freshData, Layout layout,
-            List<String> serviceJvmOptions) {
+            List<String> serviceJvmOptions, boolean ownDatabases) {
     }
 
     private final Options options;
@@ -67,6 +69,7 @@ public final class Stack implements AutoCloseable {
     private KeycloakServer keycloak;
     private SmtpServer smtp;
     private String oidcUrl;
+    private final String runId = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 
     /** {@code progress} hears one line per step (the launcher prints them; tests may log them). */
     public Stack(Options options, Consumer<String> progress) {
@@ -98,7 +101,7 @@ public final class Stack implements AutoCloseable {
         progress.accept("Starting PostgreSQL");
         postgres = PostgresServer.startOrConnect(options.data().resolve("postgres"), layout.postgres(),
                 options.freshData());
-        SERVICES.forEach(s -> postgres.database(s.database()));
+        SERVICES.forEach(s -> postgres.database(databaseName(s)));
         progress.accept("Starting Kafka");
         kafka = KafkaBroker.startOrConnect(options.data().resolve("kafka"), layout.kafka(), options.freshData());
         progress.accept("Starting the SMTP sink");
@@ -123,7 +126,7 @@ public final class Stack implements AutoCloseable {
     }
 
     private Map<String, String> serviceEnv(Service s, int port) {
-        PostgresServer.Database db = postgres.database(s.database());
+        PostgresServer.Database db = postgres.database(databaseName(s));
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_DATASOURCE_USERNAME", db.user());
@@ -137,6 +140,10 @@ public final class Stack implements AutoCloseable {
             env.put("QUARKUS_MAILER_PORT", Integer.toString(smtp.port()));
         }
         return env;
+    }
+
+    private String databaseName(Service s) {
+        return options.ownDatabases() && !postgres.isEmbedded() ? s.database() + "_systest_" + runId : s.database();
     }
 
     /** Waits until every one of {@code waiting} answers its readiness check; fails with the log tail of one that exits. */
@@ -240,6 +247,9 @@ public final class Stack implements AutoCloseable {
             smtp.close();
         }
         if (postgres != null) {
+            if (options.ownDatabases() && !postgres.isEmbedded()) {
+                SERVICES.forEach(s -> postgres.dropDatabase(databaseName(s)));
+            }
             postgres.close();
         }
     }

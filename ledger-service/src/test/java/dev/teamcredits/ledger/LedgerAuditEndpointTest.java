@@ -20,7 +20,8 @@ class LedgerAuditEndpointTest extends LedgerTestBase {
         Org org = Org.create(Plan.PRO, 100, false, true);
         User ben = org.join("ben", true, null);
         org.transfer("pool", ben.subject(), 40);
-        LedgerFixture.post(ben).body(Map.of("action", "PAGE_SCRAPE", "quantity", 50)).post("/v1/orgs/{o}/spends", org.id)
+        LedgerFixture.post(ben).body(Map.of("action", "PAGE_SCRAPE", "quantity", 50))
+                .post("/v1/orgs/{o}/spends", org.id)
                 .then().statusCode(200);
 
         as(LedgerFixture.operator()).get("/v1/admin/ledger/audit").then().statusCode(200)

@@ -64,7 +64,8 @@ class CycleCloseTest extends SystemTest {
         close(org);
         org.assertPool(4000 + 5000); // 4000 rolled over, 5000 new
 
-        org.spend(BEN, "PAGE_SCRAPE", 3000).expect(200); // from the new subscription lot first (subscription, then rollover)
+        // From the new subscription lot (subscription burns before rollover).
+        org.spend(BEN, "PAGE_SCRAPE", 3000).expect(200);
         close(org);
         // The 4000 rollover expired (rolled over once only); the 2000 unused of the second allocation rolled over.
         org.assertPool(2000 + 5000);

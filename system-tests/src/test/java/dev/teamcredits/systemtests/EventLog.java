@@ -65,8 +65,8 @@ final class EventLog implements AutoCloseable {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     try {
                         JsonNode event = Api.JSON.readTree(r.value());
-                        byOrg.computeIfAbsent(String.valueOf(r.key()), k -> Collections.synchronizedList(new ArrayList<>()))
-                                .add(new Event(r.topic(), event));
+                        byOrg.computeIfAbsent(String.valueOf(r.key()),
+                                k -> Collections.synchronizedList(new ArrayList<>())).add(new Event(r.topic(), event));
                     } catch (IOException e) {
                         // Not a CloudEvent (say, a dead-letter record): not ours to count.
                     }

@@ -2,17 +2,11 @@ package dev.teamcredits.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,8 +14,9 @@ import java.util.stream.Collectors;
 
 /**
  * The whole system on one machine ({@link Stack} on the documented fixed ports): PostgreSQL, Kafka,
- * Keycloak, an SMTP sink and the four services as separate processes, with all data in one folder. {@code start} runs in the foreground until Ctrl-C;
- * {@code stop} ends a running stack from another terminal.
+ * Keycloak, an SMTP sink and the four services as separate processes, with all data in one folder.
+ * {@code start} runs in the foreground until Ctrl-C; {@code stop} ends a running stack from another
+ * terminal.
  *
  * <pre>
  * java -cp "deploy/local/target/local-stack.jar:deploy/local/target/lib/*" dev.teamcredits.local.LocalStack \
@@ -160,7 +155,8 @@ public final class LocalStack {
         for (Stack.RunningService s : stack.services()) {
             System.out.printf("  %-21s %s   (Swagger UI: /q/swagger-ui, health: /q/health)%n", s.name(), s.baseUrl());
         }
-        System.out.println("  PostgreSQL            127.0.0.1:" + stack.postgres().port() + "  user postgres / postgres");
+        System.out.println("  PostgreSQL            127.0.0.1:" + stack.postgres().port()
+                + "  user postgres / postgres");
         System.out.println("  Kafka                 " + stack.kafka().bootstrapServers());
         System.out.println("  OIDC realm            " + oidcUrl + (stack.keycloak() != null
                 ? "   (admin console: " + stack.keycloak().baseUrl() + "/admin, admin / admin)" : ""));

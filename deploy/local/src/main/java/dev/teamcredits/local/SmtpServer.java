@@ -39,7 +39,8 @@ public final class SmtpServer implements AutoCloseable {
             String value = external.get();
             int colon = value.lastIndexOf(':');
             if (colon <= 0) {
-                throw new IllegalArgumentException(Settings.envName(Settings.SMTP) + " must be host:port, not " + value);
+                throw new IllegalArgumentException(Settings.envName(Settings.SMTP) + " must be host:port, not "
+                        + value);
             }
             return new SmtpServer(null, value.substring(0, colon), Integer.parseInt(value.substring(colon + 1)));
         }

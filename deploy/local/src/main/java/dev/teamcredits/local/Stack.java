@@ -86,7 +86,7 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    /** PostgreSQL (one database per service), Kafka, the SMTP sink and Keycloak (unless an external OIDC URL is set). */
+    /** PostgreSQL (one database per service), Kafka, the SMTP sink and Keycloak (unless an external OIDC URL). */
     public void startInfrastructure() {
         Layout layout = options.layout();
         var externalOidc = Settings.get(Settings.OIDC_URL);
@@ -146,7 +146,7 @@ public final class Stack implements AutoCloseable {
         return options.ownDatabases() && !postgres.isEmbedded() ? s.database() + "_systest_" + runId : s.database();
     }
 
-    /** Waits until every one of {@code waiting} answers its readiness check; fails with the log tail of one that exits. */
+    /** Waits until each of {@code waiting} is ready; fails with the log tail of one that exits. */
     public void awaitReady(List<RunningService> waiting) {
         List<RunningService> left = new ArrayList<>(waiting);
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();

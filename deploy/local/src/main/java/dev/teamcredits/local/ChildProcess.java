@@ -102,6 +102,23 @@ public final class ChildProcess {
         }
     }
 
+    /** SIGKILL, no chance to clean up: a crash, for fault tests. Waits until the process is gone. */
+    public void killForcibly() {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is already running or ran; nothing to remove.
+        }
+    }
+
     private void kill() {
         if (!process.isAlive()) {
             return;

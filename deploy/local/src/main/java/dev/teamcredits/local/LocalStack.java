@@ -2,26 +2,21 @@ package dev.teamcredits.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
- * The whole system on one machine: PostgreSQL, Kafka, Keycloak and the four services as separate
- * processes, with all data in one folder. {@code start} runs in the foreground until Ctrl-C;
- * {@code stop} ends a running stack from another terminal.
+ * The whole system on one machine ({@link Stack} on the documented fixed ports): PostgreSQL, Kafka,
+ * Keycloak, an SMTP sink and the four services as separate processes, with all data in one folder.
+ * {@code start} runs in the foreground until Ctrl-C; {@code stop} ends a running stack from another
+ * terminal.
  *
  * <pre>
  * java -cp "deploy/local/target/local-stack.jar:deploy/local/target/lib/*" dev.teamcredits.local.LocalStack \
@@ -30,28 +25,16 @@ import java.util.stream.Collectors;
  */
 public final class LocalStack {
 
-    /** A service of ours: its Maven module, HTTP port and database. */
-    public record Service(String name, int port, String database) {
-    }
-
-    public static final List<Service> SERVICES = List.of(
-            new Service("team-service", 8081, "team"),
-            new Service("ledger-service", 8082, "ledger"),
-            new Service("usage-service", 8083, "usage"),
-            new Service("notification-service", 8084, "notification"));
     public static final int POSTGRES_PORT = 15432;
     public static final int KAFKA_PORT = 19092;
     public static final int KEYCLOAK_PORT = 8180;
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    public static final int SMTP_PORT = 1025;
 
     private final Path root;
     private final Path data;
     private final long startedAt = System.nanoTime();
-    private final List<ChildProcess> services = new ArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
-    private PostgresServer postgres;
-    private KafkaBroker kafka;
-    private KeycloakServer keycloak;
+    private Stack stack;
 
     private LocalStack(Path root, Path data) {
         this.root = root;
@@ -64,11 +47,11 @@ public final class LocalStack {
         Path data = Path.of(option(args, "--data").orElse(root.resolve(".local-stack").toString()))
                 .toAbsolutePath().normalize();
         boolean fresh = List.of(args).contains("--fresh");
-        LocalStack stack = new LocalStack(root, data);
+        LocalStack launcher = new LocalStack(root, data);
         try {
             switch (command) {
-                case "start" -> stack.start(fresh);
-                case "stop" -> stack.stopRunning();
+                case "start" -> launcher.start(fresh);
+                case "stop" -> launcher.stopRunning();
                 default -> {
                     System.err.println("usage: local-stack [start [--fresh]|stop] [--data DIR] [--root DIR]");
                     System.exit(2);
@@ -104,11 +87,9 @@ public final class LocalStack {
             throw new IllegalStateException("A local stack is already running (pid " + running.get().pid()
                     + "); stop it with ./run-local stop");
         }
-        for (Service s : SERVICES) {
-            if (!Files.exists(serviceJar(s))) {
-                throw new IllegalStateException(serviceJar(s) + " is missing; build first: ./mvnw -DskipTests package");
-            }
-        }
+        stack = new Stack(new Stack.Options(root, data, data.resolve("logs"), data.resolve("keycloak"), false,
+                Stack.Layout.fixed(), List.of("-Xms64m", "-Xmx384m"), false), this::progress);
+        stack.checkBuilt();
         checkPortsFree();
         if (fresh) {
             step("Deleting " + data + " (--fresh)");
@@ -131,108 +112,38 @@ public final class LocalStack {
         }, "local-stack-stop"));
 
         System.out.println("Team Credits local stack — data in " + data);
-        String oidcUrl;
-        Optional<String> externalOidc = Settings.get(Settings.OIDC_URL);
-        if (externalOidc.isEmpty()) {
-            step("Starting Keycloak on :" + KEYCLOAK_PORT + " (first start builds it, ~35 s)");
-            keycloak = KeycloakServer.start(data.resolve("keycloak"), root.resolve(KeycloakServer.REALM_FILE),
-                    KEYCLOAK_PORT, false);
-            oidcUrl = keycloak.realmUrl();
-        } else {
-            oidcUrl = externalOidc.get();
-        }
-        step("Starting PostgreSQL");
-        postgres = PostgresServer.startOrConnect(data.resolve("postgres"), POSTGRES_PORT, false);
-        Map<String, PostgresServer.Database> databases = new LinkedHashMap<>();
-        for (Service s : SERVICES) {
-            databases.put(s.name(), postgres.database(s.database()));
-        }
-        done("PostgreSQL on 127.0.0.1:" + postgres.port() + " — databases "
-                + SERVICES.stream().map(Service::database).collect(Collectors.joining(", ")));
-        step("Starting Kafka");
-        kafka = KafkaBroker.startOrConnect(data.resolve("kafka"), KAFKA_PORT, false);
-        done("Kafka on " + kafka.bootstrapServers());
+        stack.startInfrastructure();
         writeChildPids();
-        if (keycloak != null) {
-            step("Waiting for Keycloak");
-            keycloak.awaitReady(READY_TIMEOUT);
-            done("Keycloak on " + keycloak.baseUrl() + " — realm " + KeycloakServer.REALM);
+        done("PostgreSQL on 127.0.0.1:" + stack.postgres().port() + " — databases "
+                + Stack.SERVICES.stream().map(Stack.Service::database).collect(Collectors.joining(", ")));
+        done("Kafka on " + stack.kafka().bootstrapServers());
+        done("SMTP " + smtpDescription());
+        if (stack.keycloak() != null) {
+            done("Keycloak on " + stack.keycloak().baseUrl() + " — realm " + KeycloakServer.REALM);
         }
-        step("Starting the four services");
-        for (Service s : SERVICES) {
-            services.add(startService(s, databases.get(s.name()), oidcUrl));
+        try {
+            stack.startServices();
+        } finally {
+            writeChildPids();
         }
-        writeChildPids();
-        awaitServicesReady();
-        printSummary(oidcUrl);
-        writeChildPids();
+        printSummary(stack.oidcUrl());
         watchServices(stopped);
     }
 
-    private ChildProcess startService(Service s, PostgresServer.Database db, String oidcUrl) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
-        env.put("QUARKUS_DATASOURCE_USERNAME", db.user());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", db.reactiveUrl());
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidcUrl);
-        List<String> command = List.of(ChildProcess.javaBinary(), "-Xms64m", "-Xmx384m", "-jar",
-                serviceJar(s).toString());
-        return ChildProcess.start(s.name(), command, env, root.resolve(s.name()),
-                data.resolve("logs").resolve(s.name() + ".log"));
+    private String smtpDescription() {
+        SmtpServer smtp = stack.smtp();
+        return smtp.host() + ":" + smtp.port() + (smtp.isEmbedded()
+                ? " (GreenMail sink in this launcher: mail is kept in memory, not delivered)"
+                : " (" + Settings.envName(Settings.SMTP) + ")");
     }
 
-    private Path serviceJar(Service s) {
-        return root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
-    }
-
-    private void awaitServicesReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        List<Service> waiting = new ArrayList<>(SERVICES);
-        long lastReport = 0;
-        while (!waiting.isEmpty()) {
-            for (int i = 0; i < SERVICES.size(); i++) {
-                Service s = SERVICES.get(i);
-                ChildProcess p = services.get(i);
-                if (!waiting.contains(s)) {
-                    continue;
-                }
-                if (!p.isAlive()) {
-                    throw new IllegalStateException(s.name() + " exited; its log (" + p.log() + ") ends with:\n"
-                            + p.logTail(30));
-                }
-                if (isReady(http, s)) {
-                    waiting.remove(s);
-                    done(s.name() + " ready on http://127.0.0.1:" + s.port());
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Not ready after " + READY_TIMEOUT.toSeconds() + " s: "
-                        + waiting.stream().map(Service::name).collect(Collectors.joining(", "))
-                        + "; logs in " + data.resolve("logs"));
-            }
-            if (!waiting.isEmpty() && System.nanoTime() - lastReport > Duration.ofSeconds(5).toNanos()) {
-                lastReport = System.nanoTime();
-                System.out.println("  … waiting for " + waiting.stream().map(Service::name)
-                        .collect(Collectors.joining(", ")) + " (" + elapsed() + ")");
-            }
-            sleep(500);
-        }
-    }
-
-    private static boolean isReady(HttpClient http, Service s) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+    private void progress(String line) {
+        if (line.startsWith("✓ ")) {
+            done(line.substring(2));
+        } else if (line.startsWith("… ")) {
+            System.out.println("  " + line + " (" + elapsed() + ")");
+        } else {
+            step(line);
         }
     }
 
@@ -241,14 +152,15 @@ public final class LocalStack {
         System.out.println();
         System.out.println("✓ All four services are healthy after " + elapsed() + ".");
         System.out.println();
-        for (Service s : SERVICES) {
-            System.out.printf("  %-21s http://127.0.0.1:%d   (Swagger UI: /q/swagger-ui, health: /q/health)%n",
-                    s.name(), s.port());
+        for (Stack.RunningService s : stack.services()) {
+            System.out.printf("  %-21s %s   (Swagger UI: /q/swagger-ui, health: /q/health)%n", s.name(), s.baseUrl());
         }
-        System.out.println("  PostgreSQL            127.0.0.1:" + postgres.port() + "  user postgres / postgres");
-        System.out.println("  Kafka                 " + kafka.bootstrapServers());
-        System.out.println("  OIDC realm            " + oidcUrl
-                + (keycloak != null ? "   (admin console: " + keycloak.baseUrl() + "/admin, admin / admin)" : ""));
+        System.out.println("  PostgreSQL            127.0.0.1:" + stack.postgres().port()
+                + "  user postgres / postgres");
+        System.out.println("  Kafka                 " + stack.kafka().bootstrapServers());
+        System.out.println("  OIDC realm            " + oidcUrl + (stack.keycloak() != null
+                ? "   (admin console: " + stack.keycloak().baseUrl() + "/admin, admin / admin)" : ""));
+        System.out.println("  SMTP (notifications)  " + smtpDescription());
         System.out.println("  Logs                  " + data.resolve("logs"));
         System.out.println();
         System.out.println("Token for the sample admin (ada@acme.example):");
@@ -261,6 +173,7 @@ public final class LocalStack {
     }
 
     private void watchServices(CountDownLatch stopped) {
+        List<Stack.RunningService> services = stack.services();
         boolean[] reported = new boolean[services.size()];
         while (stopped.getCount() > 0) {
             for (int i = 0; i < services.size(); i++) {
@@ -274,15 +187,8 @@ public final class LocalStack {
     }
 
     private synchronized void stopAll() {
-        services.forEach(ChildProcess::stop);
-        if (keycloak != null) {
-            keycloak.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (stack != null) {
+            stack.close();
         }
         try {
             Files.deleteIfExists(childPidsFile());
@@ -294,14 +200,7 @@ public final class LocalStack {
 
     /** Records every process we started, so {@code stop} can clean up even after a kill -9 of the launcher. */
     private void writeChildPids() {
-        List<Long> pids = new ArrayList<>();
-        services.forEach(p -> pids.add(p.pid()));
-        if (keycloak != null) {
-            pids.add(keycloak.process().pid());
-        }
-        if (kafka != null && kafka.isEmbedded()) {
-            pids.add(kafka.process().pid());
-        }
+        List<Long> pids = new ArrayList<>(stack.pids());
         postmasterPid().ifPresent(pids::add);
         try {
             Files.writeString(childPidsFile(), pids.stream().map(String::valueOf).collect(Collectors.joining("\n")));
@@ -363,7 +262,7 @@ public final class LocalStack {
     }
 
     private void checkPortsFree() {
-        List<Integer> ports = new ArrayList<>(SERVICES.stream().map(Service::port).toList());
+        List<Integer> ports = new ArrayList<>(Stack.SERVICES.stream().map(Stack.Service::port).toList());
         if (Settings.get(Settings.OIDC_URL).isEmpty()) {
             ports.add(KEYCLOAK_PORT);
         }
@@ -372,6 +271,9 @@ public final class LocalStack {
         }
         if (Settings.get(Settings.KAFKA_BOOTSTRAP_SERVERS).isEmpty()) {
             ports.add(KAFKA_PORT);
+        }
+        if (Settings.get(Settings.SMTP).isEmpty()) {
+            ports.add(SMTP_PORT);
         }
         List<Integer> busy = ports.stream().filter(p -> Ports.isOpen(Ports.LOOPBACK, p)).toList();
         if (!busy.isEmpty()) {

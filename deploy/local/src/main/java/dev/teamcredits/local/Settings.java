@@ -18,6 +18,8 @@ public final class Settings {
     public static final String KAFKA_BOOTSTRAP_SERVERS = "teamcredits.kafka.bootstrap-servers";
     /** OIDC auth-server URL (a realm) of an external identity provider; unset starts Keycloak. */
     public static final String OIDC_URL = "teamcredits.oidc.url";
+    /** {@code host:port} of an SMTP server for the notification service; unset starts a GreenMail sink. */
+    public static final String SMTP = "teamcredits.smtp";
 
     private Settings() {
     }

@@ -59,8 +59,7 @@ public class CycleService {
     /** Operator endpoint: closes the org's current cycle now (or the named one, if still current). */
     public Uni<Outcome<CycleCloseResponse>> closeNow(Caller caller, String key, UUID orgId, LocalDate expectedStart) {
         if (!config.operatorClients().contains(String.valueOf(caller.clientId()))) {
-            throw new ProblemException(new Problem("operator-required", "Operator required", 403,
-                    "Closing a cycle by hand is for operator clients (ledger.operator-clients)."));
+            throw LedgerProblems.operatorRequired("Closing a cycle by hand");
         }
         return ledger.transaction(uow -> idempotent.once(uow, caller, key, List.of("close-cycle", orgId,
                 String.valueOf(expectedStart)), CycleCloseResponse.class,

@@ -30,6 +30,13 @@ public class LedgerAccess {
         return caller.clientId() != null && config.trustedClients().contains(caller.clientId()) && !caller.hasEmail();
     }
 
+    /** Operator tools (cycle close, audit): a client-credentials token of a client in ledger.operator-clients. */
+    public void requireOperator(Caller caller, String what) {
+        if (caller.clientId() == null || !config.operatorClients().contains(caller.clientId()) || caller.hasEmail()) {
+            throw LedgerProblems.operatorRequired(what);
+        }
+    }
+
     public Uni<OrgRow> org(SqlClient c, UUID orgId) {
         return projection.org(c, orgId).onItem().ifNull().failWith(LedgerProblems::orgNotFound);
     }

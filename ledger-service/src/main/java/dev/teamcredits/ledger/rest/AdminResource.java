@@ -1,0 +1,41 @@
+package dev.teamcredits.ledger.rest;
+
+import dev.teamcredits.common.security.Caller;
+import dev.teamcredits.ledger.rest.dto.AuditResponse;
+import dev.teamcredits.ledger.service.ReadService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Operator tools over the whole ledger (not one org): so far, the journal audit. */
+@Path("/v1/admin/ledger")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Operator")
+public class AdminResource {
+
+    private final ReadService reads;
+    private final JsonWebToken token;
+
+    public AdminResource(ReadService reads, JsonWebToken token) {
+        this.reads = reads;
+        this.token = token;
+    }
+
+    @GET
+    @Path("audit")
+    @Operation(summary = "Recompute balances, lots and holds from the journal and list every disagreement "
+            + "(operator clients only)")
+    @APIResponse(responseCode = "200", description = "The findings; empty when the ledger agrees with its journal")
+    @APIResponse(responseCode = "403", description = "Not an operator client (operator-required)")
+    public Uni<AuditResponse> audit() {
+        return reads.audit(Caller.of(token)).map(AuditResponse::of);
+    }
+}

@@ -50,8 +50,6 @@ class EmailFindingTest extends SystemTest {
             long[] ben = Invariants.usage(org, "current").get(Api.id(BEN));
             assertEquals(1, ben[0]);
         });
-        if (Invariants.NOTIFICATIONS) {
-            Notifications.awaitType(org, BEN, "RESERVATION_EXPIRED");
-        }
+        Notifications.awaitType(org, BEN, "RESERVATION_EXPIRED");
     }
 }

@@ -23,10 +23,6 @@ final class Invariants {
 
     static final String SPENT = "dev.teamcredits.ledger.credits.spent.v1";
 
-    /** Notification checks can be switched off while the notification service is being built (default on). */
-    static final boolean NOTIFICATIONS = !"false".equals(System.getProperty("teamcredits.systemtests.notifications",
-            "true"));
-
     private Invariants() {
     }
 
@@ -34,9 +30,7 @@ final class Invariants {
         ledgerAuditFindsNothing(org.api);
         journalAgreesWithBalances(org);
         usageEqualsLedgerSpends(org);
-        if (NOTIFICATIONS) {
-            Notifications.oneInboxNotificationPerTransferRecipient(org);
-        }
+        Notifications.oneInboxNotificationPerTransferRecipient(org);
     }
 
     /** The ledger's own recomputation of balances, lots and holds from the journal (operator endpoint). */

@@ -33,8 +33,6 @@ class MemberLeavesTest extends SystemTest {
         assertEquals(1000 - 50, org.pool());
         assertEquals(404, api.get(BEN, org.ledger("/balances")).status(), "ben no longer sees the org");
 
-        if (Invariants.NOTIFICATIONS) {
-            Notifications.awaitType(org, ADA, "CREDITS_SWEPT");
-        }
+        Notifications.awaitType(org, ADA, "CREDITS_SWEPT");
     }
 }

@@ -54,16 +54,14 @@ class TransferModelTest extends SystemTest {
                 .expect(403).get("type").asText());
         assertEquals(200, org.memberBalance(BEN));
 
-        if (Invariants.NOTIFICATIONS) {
-            JsonNode received = Notifications.awaitOne(org, BEN, "TRANSFER_RECEIVED", transactionId);
-            assertEquals(200, received.get("data").get("amount").asLong());
-            assertEquals("Q3 research", received.get("data").get("reason").asText());
-            Notifications.awaitOne(org, ADA, "TRANSFER_SENT", transactionId);
-            // The subject names the amount (e.g. "You received 200 credits"); exactly one email.
-            SmtpServer.Mail mail = Notifications.awaitOneEmail("ben@acme.example", "200", null);
-            assertTrue(mail.subject().toLowerCase(java.util.Locale.ROOT).contains("credit"), mail.subject());
-            assertEquals(0, Notifications.emails("ada@acme.example", "200", null).size(),
-                    "the confirmation to the admin is in the inbox only (email is for TRANSFER_RECEIVED by default)");
-        }
+        JsonNode received = Notifications.awaitOne(org, BEN, "TRANSFER_RECEIVED", transactionId);
+        assertEquals(200, received.get("data").get("amount").asLong());
+        assertEquals("Q3 research", received.get("data").get("reason").asText());
+        Notifications.awaitOne(org, ADA, "TRANSFER_SENT", transactionId);
+        // The subject names the amount (e.g. "You received 200 credits"); exactly one email.
+        SmtpServer.Mail mail = Notifications.awaitOneEmail("ben@acme.example", "200", "Q3 research");
+        assertTrue(mail.subject().toLowerCase(java.util.Locale.ROOT).contains("credit"), mail.subject());
+        assertEquals(0, Notifications.emails("ada@acme.example", "200", null).size(),
+                "the confirmation to the admin is in the inbox only (email is for TRANSFER_RECEIVED by default)");
     }
 }

@@ -1,7 +1,6 @@
 package dev.teamcredits.local;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
@@ -74,12 +73,25 @@ public final class SmtpServer implements AutoCloseable {
                 Address[] from = m.getFrom();
                 mails.add(new Mail(to == null ? List.of() : Arrays.stream(to).map(Address::toString).toList(),
                         from == null || from.length == 0 ? null : from[0].toString(), m.getSubject(),
-                        GreenMailUtil.getBody(m)));
-            } catch (MessagingException e) {
+                        text(m)));
+            } catch (MessagingException | java.io.IOException e) {
                 throw new IllegalStateException("Could not read a received message", e);
             }
         }
         return mails;
+    }
+
+    /** The decoded text of every text part (plain and HTML), not the raw transfer-encoded MIME. */
+    private static String text(jakarta.mail.Part part) throws MessagingException, java.io.IOException {
+        Object content = part.getContent();
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                all.append(text(multipart.getBodyPart(i))).append('\n');
+            }
+            return all.toString();
+        }
+        return content instanceof String text ? text : "";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.teamcredits.ledger.messaging;
 
+import dev.teamcredits.common.messaging.ConsumedEvents;
 import dev.teamcredits.events.CloudEvent;
 import dev.teamcredits.events.DomainEvent;
 import dev.teamcredits.events.EventCodec;
@@ -8,9 +9,7 @@ import dev.teamcredits.events.team.TeamEvent;
 import dev.teamcredits.ledger.service.ProjectionService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Reads team.events in order per org. A record that cannot be read goes to team.events.dlq and
@@ -19,8 +18,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class TeamEventsConsumer {
-
-    private static final Logger LOG = Logger.getLogger(TeamEventsConsumer.class);
 
     private final ProjectionService projection;
 
@@ -34,10 +31,6 @@ public class TeamEventsConsumer {
         if (!(event.data() instanceof TeamEvent teamEvent)) {
             throw new UnreadableEventException("not a team event: " + event.type(), null);
         }
-        return projection.apply(event.id(), teamEvent)
-                .onFailure(e -> !(e instanceof UnreadableEventException))
-                .invoke(e -> LOG.warnf("Applying %s %s failed, retrying: %s", event.type(), event.id(), e.getMessage()))
-                .onFailure(e -> !(e instanceof UnreadableEventException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+        return ConsumedEvents.untilApplied(event, projection.apply(event.id(), teamEvent));
     }
 }

@@ -31,11 +31,6 @@ public class ProjectionRepository {
         }
     }
 
-    /** Records an event id; false if it was already applied (a redelivery). */
-    public Uni<Boolean> markProcessed(SqlClient c, String eventId, String topic) {
-        return c.preparedQuery("INSERT INTO processed_event (event_id, topic) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-                .execute(Tuple.of(eventId, topic)).map(r -> r.rowCount() == 1);
-    }
 
     public Uni<Void> insertOrg(SqlClient c, OrgCreated e, LocalDate cycleEnd) {
         return c.preparedQuery("INSERT INTO org_view (org_id, plan, monthly_allocation, rollover, personal_fallback, "

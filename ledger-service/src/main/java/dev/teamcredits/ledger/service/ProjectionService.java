@@ -1,5 +1,6 @@
 package dev.teamcredits.ledger.service;
 
+import dev.teamcredits.common.messaging.ConsumedEvents;
 import dev.teamcredits.events.Topics;
 import dev.teamcredits.events.team.MemberJoined;
 import dev.teamcredits.events.team.MemberRemoved;
@@ -40,7 +41,7 @@ public class ProjectionService {
     }
 
     public Uni<Void> apply(String eventId, TeamEvent event) {
-        return ledger.transaction(uow -> projection.markProcessed(uow.connection, eventId, Topics.TEAM)
+        return ledger.transaction(uow -> ConsumedEvents.markProcessed(uow.connection, eventId, Topics.TEAM)
                 .chain(fresh -> fresh ? handle(uow, event) : Uni.createFrom().voidItem()));
     }
 

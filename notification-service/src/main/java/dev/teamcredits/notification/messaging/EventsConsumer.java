@@ -1,5 +1,6 @@
 package dev.teamcredits.notification.messaging;
 
+import dev.teamcredits.common.messaging.ConsumedEvents;
 import dev.teamcredits.events.CloudEvent;
 import dev.teamcredits.events.DomainEvent;
 import dev.teamcredits.events.EventCodec;
@@ -47,16 +48,13 @@ public class EventsConsumer {
 
     private Uni<Void> apply(String topic, String payload) {
         CloudEvent<DomainEvent> event = EventCodec.decode(payload);
-        return notifications.apply(topic, event, true)
+        return ConsumedEvents.untilApplied(event, notifications.apply(topic, event, true)
                 .onFailure(OrgNotKnownYet.class).retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1))
                 .atMost(ORG_WAIT_ATTEMPTS)
                 .onFailure(OrgNotKnownYet.class).recoverWithUni(() -> {
                     LOG.warnf("Org of %s %s still unknown; telling whom the event itself names", event.type(),
                             event.id());
                     return notifications.apply(topic, event, false);
-                })
-                .onFailure().invoke(e -> LOG.warnf("Applying %s %s failed, retrying: %s", event.type(), event.id(),
-                        e.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+                }));
     }
 }

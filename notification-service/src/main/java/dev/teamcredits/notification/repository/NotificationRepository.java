@@ -21,10 +21,6 @@ public class NotificationRepository {
             String body, String data, Instant readAt, Instant createdAt) {
     }
 
-    public Uni<Boolean> markProcessed(SqlClient c, String eventId, String topic) {
-        return c.preparedQuery("INSERT INTO processed_event (event_id, topic) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-                .execute(Tuple.of(eventId, topic)).map(r -> r.rowCount() == 1);
-    }
 
     /** Inserts the notification unless this event already told this user this; returns the stored row, if new. */
     public Uni<Stored> insert(SqlClient c, UUID id, String userId, UUID orgId, String type, String eventId,

@@ -1,5 +1,7 @@
 package dev.teamcredits.notification.rest;
 
+import dev.teamcredits.notification.service.NotificationProblems;
+import dev.teamcredits.common.rest.PathIds;
 import dev.teamcredits.common.rest.Cursors;
 import dev.teamcredits.common.rest.ProblemException;
 import dev.teamcredits.notification.rest.dto.NotificationPage;
@@ -60,14 +62,7 @@ public class InboxResource {
     @APIResponse(responseCode = "204", description = "Read (also if it already was)")
     @APIResponse(responseCode = "404", description = "The caller has no notification with this id")
     public Uni<Void> markRead(@PathParam("id") String id) {
-        UUID notificationId;
-        try {
-            notificationId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException("notification-not-found", "Notification not found", 404,
-                    "You have no notification with this id.");
-        }
-        return inbox.markRead(token.getSubject(), notificationId);
+        return inbox.markRead(token.getSubject(), PathIds.parse(id, NotificationProblems::notificationNotFound));
     }
 
     @POST

@@ -1,10 +1,10 @@
 package dev.teamcredits.notification.rest;
 
+import dev.teamcredits.notification.service.NotificationProblems;
 import dev.teamcredits.common.idempotency.Idempotency;
 import dev.teamcredits.common.rest.Cursors;
 import dev.teamcredits.common.rest.OrgProblems;
 import dev.teamcredits.common.rest.PathIds;
-import dev.teamcredits.common.rest.ProblemException;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.notification.repository.DeliveryRepository.WebhookDelivery;
 import dev.teamcredits.notification.rest.dto.WebhookRequest;
@@ -114,8 +114,7 @@ public class WebhookResource {
             @PathParam("deliveryId") String deliveryId) {
         UUID org = org(orgId);
         return webhooks.requireAdmin(Caller.of(token), org).chain(() -> webhooks.redrive(org, webhook(webhookId),
-                PathIds.parse(deliveryId, () -> new ProblemException("delivery-not-found", "Delivery not found", 404,
-                        "This webhook has no delivery with this id."))));
+                PathIds.parse(deliveryId, NotificationProblems::deliveryNotFound)));
     }
 
     private static UUID org(String orgId) {
@@ -123,7 +122,6 @@ public class WebhookResource {
     }
 
     private static UUID webhook(String webhookId) {
-        return PathIds.parse(webhookId, () -> new ProblemException("webhook-not-found", "Webhook not found", 404,
-                "This org has no webhook with this id."));
+        return PathIds.parse(webhookId, NotificationProblems::webhookNotFound);
     }
 }

@@ -2,7 +2,6 @@ package dev.teamcredits.notification.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.teamcredits.common.rest.Cursors;
-import dev.teamcredits.common.rest.ProblemException;
 import dev.teamcredits.notification.repository.NotificationRepository;
 import dev.teamcredits.notification.rest.dto.NotificationPage;
 import dev.teamcredits.notification.rest.dto.NotificationView;
@@ -44,8 +43,7 @@ public class InboxService {
     public Uni<Void> markRead(String userId, UUID id) {
         return notifications.markRead(pool, userId, id).invoke(found -> {
             if (!found) {
-                throw new ProblemException("notification-not-found", "Notification not found", 404,
-                        "You have no notification with this id.");
+                throw NotificationProblems.notificationNotFound();
             }
         }).replaceWithVoid();
     }

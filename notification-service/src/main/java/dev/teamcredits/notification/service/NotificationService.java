@@ -1,5 +1,6 @@
 package dev.teamcredits.notification.service;
 
+import dev.teamcredits.common.messaging.ConsumedEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -92,13 +93,14 @@ public class NotificationService {
      *                   event's org is not known yet; the consumer retries a while, then gives up waiting
      */
     public Uni<Void> apply(String topic, CloudEvent<DomainEvent> event, boolean waitForOrg) {
-        return pool.withTransaction(c -> notifications.markProcessed(c, event.id(), topic)
+        return pool.withTransaction(c -> ConsumedEvents.markProcessed(c, event.id(), topic)
                 .chain(fresh -> fresh ? handle(c, event, waitForOrg) : Uni.createFrom().voidItem()));
     }
 
     private Uni<Void> handle(SqlClient c, CloudEvent<DomainEvent> event, boolean waitForOrg) {
         DomainEvent data = event.data();
-        UUID orgId = orgOf(data);
+        JsonNode dataJson = json.valueToTree(data);
+        UUID orgId = dataJson.hasNonNull("orgId") ? UUID.fromString(dataJson.get("orgId").asText()) : null;
         return project(c, data)
                 .chain(() -> orgId == null ? Uni.createFrom().item(Optional.<Org>empty()) : membership.find(c, orgId))
                 .chain(found -> {
@@ -106,7 +108,6 @@ public class NotificationService {
                         return Uni.createFrom().failure(new OrgNotKnownYet(orgId));
                     }
                     Org org = found.orElse(new Org(orgId, "your team", List.of()));
-                    JsonNode dataJson = json.valueToTree(data);
                     return tell(c, event, org, dataJson)
                             .chain(() -> webhooks(c, event, orgId))
                             .chain(() -> data instanceof LedgerEvent ? balanceStream(c, event, org, dataJson)
@@ -207,10 +208,5 @@ public class NotificationService {
         } else if (node.isArray()) {
             node.forEach(n -> walk(n, users, pool));
         }
-    }
-
-    private UUID orgOf(DomainEvent data) {
-        JsonNode id = json.valueToTree(data).get("orgId");
-        return id == null || id.isNull() ? null : UUID.fromString(id.asText());
     }
 }

@@ -81,7 +81,7 @@ public class WebhookService {
     public Uni<Void> delete(UUID orgId, UUID webhookId) {
         return webhooks.delete(pool, orgId, webhookId).invoke(found -> {
             if (!found) {
-                throw webhookNotFound();
+                throw NotificationProblems.webhookNotFound();
             }
         }).replaceWithVoid();
     }
@@ -100,8 +100,7 @@ public class WebhookService {
                 .chain(redriven -> redriven != null ? Uni.createFrom().item(redriven)
                         : deliveries.delivery(pool, webhookId, deliveryId).map(current -> {
                             if (current == null) {
-                                throw new ProblemException("delivery-not-found", "Delivery not found", 404,
-                                        "This webhook has no delivery with this id.");
+                                throw NotificationProblems.deliveryNotFound();
                             }
                             throw new ProblemException("delivery-not-dead", "Delivery is not dead", 409,
                                     "Only a dead-lettered delivery can be re-driven; this one is " + current.status()
@@ -112,7 +111,7 @@ public class WebhookService {
     private Uni<Webhook> webhook(UUID orgId, UUID webhookId) {
         return webhooks.find(pool, orgId, webhookId).map(w -> {
             if (w == null) {
-                throw webhookNotFound();
+                throw NotificationProblems.webhookNotFound();
             }
             return w;
         });
@@ -135,10 +134,6 @@ public class WebhookService {
                         + NotificationService.WEBHOOK_EVENT_TYPES.stream().sorted().toList() + ".");
             }
         }
-    }
-
-    private static ProblemException webhookNotFound() {
-        return new ProblemException("webhook-not-found", "Webhook not found", 404, "This org has no webhook with this id.");
     }
 
     private static String newSecret() {

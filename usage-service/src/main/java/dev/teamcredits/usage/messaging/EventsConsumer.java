@@ -1,16 +1,14 @@
 package dev.teamcredits.usage.messaging;
 
+import dev.teamcredits.common.messaging.ConsumedEvents;
 import dev.teamcredits.events.CloudEvent;
 import dev.teamcredits.events.DomainEvent;
 import dev.teamcredits.events.EventCodec;
 import dev.teamcredits.events.Topics;
-import dev.teamcredits.events.UnreadableEventException;
 import dev.teamcredits.usage.service.UsageProjection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Reads ledger.events and team.events, in order per org. A record that cannot be read goes to the
@@ -19,8 +17,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class EventsConsumer {
-
-    private static final Logger LOG = Logger.getLogger(EventsConsumer.class);
 
     private final UsageProjection projection;
 
@@ -40,10 +36,6 @@ public class EventsConsumer {
 
     private Uni<Void> apply(String topic, String payload) {
         CloudEvent<DomainEvent> event = EventCodec.decode(payload);
-        return projection.apply(event.id(), topic, event.data())
-                .onFailure(e -> !(e instanceof UnreadableEventException))
-                .invoke(e -> LOG.warnf("Applying %s %s failed, retrying: %s", event.type(), event.id(), e.getMessage()))
-                .onFailure(e -> !(e instanceof UnreadableEventException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+        return ConsumedEvents.untilApplied(event, projection.apply(event.id(), topic, event.data()));
     }
 }

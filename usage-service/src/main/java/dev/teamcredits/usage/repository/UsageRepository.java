@@ -15,10 +15,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class UsageRepository {
 
-    public Uni<Boolean> markProcessed(SqlClient c, String eventId, String topic) {
-        return c.preparedQuery("INSERT INTO processed_event (event_id, topic) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-                .execute(Tuple.of(eventId, topic)).map(r -> r.rowCount() == 1);
-    }
 
     public Uni<Void> startCycle(SqlClient c, UUID orgId, LocalDate start, LocalDate end) {
         return c.preparedQuery("INSERT INTO org_cycle (org_id, cycle_start, cycle_end) VALUES ($1, $2, $3) "

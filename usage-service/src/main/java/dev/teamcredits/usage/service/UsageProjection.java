@@ -1,5 +1,6 @@
 package dev.teamcredits.usage.service;
 
+import dev.teamcredits.common.messaging.ConsumedEvents;
 import dev.teamcredits.common.outbox.Outbox;
 import dev.teamcredits.common.outbox.OutboxSql;
 import dev.teamcredits.events.DomainEvent;
@@ -54,7 +55,7 @@ public class UsageProjection {
     }
 
     public Uni<Void> apply(String eventId, String topic, DomainEvent event) {
-        return pool.withTransaction(c -> usage.markProcessed(c, eventId, topic)
+        return pool.withTransaction(c -> ConsumedEvents.markProcessed(c, eventId, topic)
                 .chain(fresh -> fresh ? handle(c, event) : Uni.createFrom().voidItem()));
     }
 

@@ -1,0 +1,20 @@
+package dev.teamcredits.model;
+
+import java.util.Map;
+
+/**
+ * The configuration the model shares with the ledger under test.
+ *
+ * @param prices         credits per unit of each action (e.g. PAGE_SCRAPE=1, EXPORT=0)
+ * @param freeCredits    FREE credits a personal balance receives when it opens
+ * @param maxTtlSeconds  the longest reservation TTL
+ */
+public record ModelConfig(Map<String, Long> prices, long freeCredits, long maxTtlSeconds) {
+
+    /** Every amount in the API is at most this. */
+    public static final long MAX_AMOUNT = 1_000_000_000_000L;
+
+    /** The ledger's default price list. */
+    public static final Map<String, Long> DEFAULT_PRICES = Map.of("PAGE_SCRAPE", 1L, "ENRICHMENT", 1L,
+            "EMAIL_FINDING", 1L, "EXPORT", 0L, "TAG", 0L, "NOTE", 0L, "SAVE_ROW", 0L);
+}

@@ -99,4 +99,24 @@ class ConcurrencyTest extends LedgerTestBase {
         assertEquals(20, statuses.stream().filter(s -> s == 200).count(), "statuses: " + statuses);
         assertEquals(91, org.pool());
     }
+
+    @Test
+    void concurrentReversalsOfOneTransferNeverClawBackMoreThanIt() throws Exception {
+        Org org = Org.create(Plan.PRO, 1000, false, false);
+        User ben = org.join("ben", false, null);
+        org.transfer("pool", ben.subject(), 300); // more than one transfer's worth, so a double claw-back would go through
+        for (int round = 0; round < 5; round++) {
+            String transfer = org.transfer("pool", ben.subject(), 100);
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(() -> post(org.admin).body(Map.of()).post("/v1/orgs/{o}/transfers/{t}/reversal", org.id,
+                        transfer).statusCode());
+            }
+            List<Integer> statuses = concurrently(8, calls);
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "statuses: " + statuses);
+            assertEquals(7, statuses.stream().filter(s -> s == 409).count(), "statuses: " + statuses);
+            assertEquals(300, org.member(ben));
+            assertEquals(700, org.pool());
+        }
+    }
 }

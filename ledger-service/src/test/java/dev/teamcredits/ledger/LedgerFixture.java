@@ -152,9 +152,33 @@ final class LedgerFixture {
             post(admin).body(Map.of("amount", amount)).post("/v1/orgs/{o}/top-ups", id).then().statusCode(201);
         }
 
-        void transfer(String from, String to, long amount) {
-            post(admin).body(Map.of("from", from, "to", to, "amount", amount, "reason", "test"))
-                    .post("/v1/orgs/{o}/transfers", id).then().statusCode(201);
+        String transfer(String from, String to, long amount) {
+            return post(admin).body(Map.of("from", from, "to", to, "amount", amount, "reason", "test"))
+                    .post("/v1/orgs/{o}/transfers", id).then().statusCode(201).extract().path("transactionId");
+        }
+
+        /** An operator closes the current cycle now. */
+        void closeCycle() {
+            post(operator()).post("/v1/orgs/{o}/cycles/close", id).then().statusCode(200);
+        }
+
+        /** Reserves {@code amount} for {@code user} (made by {@code caller}) for an hour; returns its id. */
+        String reserve(User caller, User user, long amount) {
+            Map<String, Object> body = caller == user ? Map.of("amount", amount, "ttlSeconds", 3600)
+                    : Map.of("userId", user.subject(), "amount", amount, "ttlSeconds", 3600);
+            return post(caller).body(body).post("/v1/orgs/{o}/reservations", id).then().statusCode(201).extract()
+                    .path("id");
+        }
+
+        /** The pool's numbers as the team page shows them. */
+        io.restassured.response.ValidatableResponse balances() {
+            return as(admin).get("/v1/orgs/{o}/balances", id).then().statusCode(200);
+        }
+
+        /** Transactions of one type (newest first), as an admin sees them. */
+        List<Map<String, Object>> history(String type) {
+            return as(admin).queryParam("type", type).queryParam("limit", 100).get("/v1/orgs/{o}/transactions", id)
+                    .then().statusCode(200).extract().path("items");
         }
     }
 }

@@ -72,9 +72,66 @@ class ReservationTest extends LedgerTestBase {
                 .statusCode(201).body("holds[0].account.kind", equalTo("POOL")).body("holds[1].account.kind",
                         equalTo("MEMBER")).extract().path("id");
         post(org.admin).body(Map.of("amount", 1)).post("/v1/orgs/{o}/reservations/{r}/capture", org.id, id).then()
-                .statusCode(404);
+                .statusCode(403); // an admin sees it, and may release it, but only its maker captures it
+        User cleo = org.join("cleo", true, null);
+        post(cleo).post("/v1/orgs/{o}/reservations/{r}/release", org.id, id).then().statusCode(404);
         post(ben).body("{}").post("/v1/orgs/{o}/reservations", org.id).then().statusCode(400);
         post(ben).body(Map.of("amount", 1, "ttlSeconds", 999999)).post("/v1/orgs/{o}/reservations", org.id).then()
                 .statusCode(400);
+    }
+
+    @Test
+    void aZeroPricedActionNeedsNoHold() {
+        Org org = Org.create(Plan.PRO, 10, false, false);
+        User backend = LedgerFixture.backend();
+        for (String action : java.util.List.of("EXPORT", "TAG", "SAVE_ROW")) {
+            post(org.admin).body(Map.of("action", action)).post("/v1/orgs/{o}/reservations", org.id).then()
+                    .statusCode(400).body("type", equalTo("urn:team-credits:problem:nothing-to-reserve"));
+            post(backend).body(Map.of("userId", org.admin.subject(), "action", action, "quantity", 3))
+                    .post("/v1/orgs/{o}/reservations", org.id).then().statusCode(400)
+                    .body("type", equalTo("urn:team-credits:problem:nothing-to-reserve"));
+        }
+        org.balances().body("pool.reserved", equalTo(0)).body("pool.available", equalTo(10));
+    }
+
+    @Test
+    void theCallerThatMadeAHoldEndsItAnAdminOrOperatorMayReleaseIt() {
+        Org org = Org.create(Plan.PRO, 10, false, false);
+        User ben = org.join("ben", true, null);
+        User backend = LedgerFixture.backend();
+        String byBackend = org.reserve(backend, ben, 3);
+
+        post(ben).post("/v1/orgs/{o}/reservations/{r}/release", org.id, byBackend).then().statusCode(403)
+                .body("type", equalTo("urn:team-credits:problem:reservation-not-yours"));
+        post(ben).body(Map.of("amount", 1)).post("/v1/orgs/{o}/reservations/{r}/capture", org.id, byBackend).then()
+                .statusCode(403);
+        post(LedgerFixture.backend()).body(Map.of("amount", 1))
+                .post("/v1/orgs/{o}/reservations/{r}/capture", org.id, byBackend).then().statusCode(403);
+        post(org.admin).body(Map.of("amount", 1)).post("/v1/orgs/{o}/reservations/{r}/capture", org.id, byBackend)
+                .then().statusCode(403);
+        post(backend).body(Map.of("amount", 2)).post("/v1/orgs/{o}/reservations/{r}/capture", org.id, byBackend)
+                .then().statusCode(200).body("captured", equalTo(2));
+
+        String bens = org.reserve(ben, ben, 4);
+        post(org.admin).post("/v1/orgs/{o}/reservations/{r}/release", org.id, bens).then().statusCode(200);
+        String another = org.reserve(backend, ben, 1);
+        post(LedgerFixture.operator()).post("/v1/orgs/{o}/reservations/{r}/release", org.id, another).then()
+                .statusCode(200);
+        assertEquals(8, org.pool());
+    }
+
+    @Test
+    void thePoolCapCountsOpenHoldsAcrossACycleCloseAndCapturesInTheCycleTheyHappen() {
+        Org org = Org.create(Plan.PRO, 1000, false, false);
+        User ben = org.join("ben", true, 100L);
+        String hold = org.reserve(ben, ben, 100);
+        org.closeCycle();
+        post(ben).body(Map.of("action", "PAGE_SCRAPE", "quantity", 1)).post("/v1/orgs/{o}/spends", org.id).then()
+                .statusCode(402); // the open hold still uses the whole cap
+        post(ben).body(Map.of("amount", 100)).post("/v1/orgs/{o}/reservations/{r}/capture", org.id, hold).then()
+                .statusCode(200);
+        as(ben).get("/v1/orgs/{o}/balances", org.id).then().body("members[0].poolDrawnThisCycle", equalTo(100));
+        post(ben).body(Map.of("action", "PAGE_SCRAPE", "quantity", 1)).post("/v1/orgs/{o}/spends", org.id).then()
+                .statusCode(402);
     }
 }

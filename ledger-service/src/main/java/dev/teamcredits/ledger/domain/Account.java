@@ -2,11 +2,18 @@ package dev.teamcredits.ledger.domain;
 
 import dev.teamcredits.events.ledger.AccountRef;
 import dev.teamcredits.events.ledger.BalanceView;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A holder account locked in a unit of work, with its open lots in burn order. */
+/**
+ * A holder account locked in a unit of work, with its open lots in burn order.
+ *
+ * <p>Expiry is absolute: credits of a lot whose expiry is at or before {@link #validAfter} are past
+ * expiry and are never drawn. They stay in the account only while open holds need them (a hold
+ * is backed by past-expiry credits first), so {@link #available()} is always made of valid credits.
+ */
 public final class Account {
 
     public final long id;
@@ -24,6 +31,20 @@ public final class Account {
     public boolean created;
     /** This account's auto top-up, if it has one. */
     public AutoTopUp autoTopUp;
+    /** Credits that entered the account in its org's current cycle (the pool's "total this cycle"). */
+    public long cycleIn;
+    /** Changed in the current step (one spend of a batch, one transfer…): the step's policies look at it. */
+    public boolean stepChanged;
+    /**
+     * Lots expiring at or before this instant are past expiry: the later of now and the start of the
+     * org's current cycle (after an early close, the closed cycle's credits are past expiry already).
+     */
+    public Instant validAfter;
+    /**
+     * Lots expiring at or before this instant were dealt with by a cycle close, which kept them only
+     * for open holds: once no hold needs them they expire at once. Null for personal balances.
+     */
+    public Instant closedBefore;
 
     /**
      * Refills the account when its available credits drop below {@code threshold}: once per drop
@@ -60,8 +81,53 @@ public final class Account {
         this.availableAtLock = balance - reserved;
     }
 
+    /**
+     * Credits that can be spent, reserved or transferred: valid credits not backing a hold. Holds are
+     * backed by past-expiry credits first, since those can serve nothing else.
+     */
     public long available() {
-        return balance - reserved;
+        long past = pastExpiry();
+        return Math.max(0, balance - past - Math.max(0, reserved - past));
+    }
+
+    /** Credits past their lot's expiry (still here because holds need them, or awaiting the close). */
+    public long pastExpiry() {
+        long past = 0;
+        for (Lot lot : lots) {
+            if (isPastExpiry(lot)) {
+                past += lot.remaining;
+            }
+        }
+        return past;
+    }
+
+    public boolean isPastExpiry(Lot lot) {
+        return lot.expiresAt != null && validAfter != null && !lot.expiresAt.isAfter(validAfter);
+    }
+
+    /** Past expiry and already closed over: nothing but a hold may keep it. */
+    public boolean isClosedOver(Lot lot) {
+        return lot.expiresAt != null && closedBefore != null && !lot.expiresAt.isAfter(closedBefore);
+    }
+
+    /**
+     * How many closed-over credits no hold needs any more (after holds ended): they must expire now.
+     * Holds are backed by valid credits only as far as past-expiry ones fall short.
+     */
+    public long closedOverExcess() {
+        long closed = 0;
+        long pending = 0;
+        long valid = 0;
+        for (Lot lot : lots) {
+            if (isClosedOver(lot)) {
+                closed += lot.remaining;
+            } else if (isPastExpiry(lot)) {
+                pending += lot.remaining;
+            } else {
+                valid += lot.remaining;
+            }
+        }
+        return Math.max(0, closed - Math.max(0, reserved - valid - pending));
     }
 
     public AccountRef asRef() {
@@ -70,6 +136,12 @@ public final class Account {
 
     public BalanceView view() {
         return new BalanceView(asRef(), balance, reserved, available());
+    }
+
+    /** Marks a change of balance or reserved: written at the end, and looked at by the step's policies. */
+    public void touch() {
+        changed = true;
+        stepChanged = true;
     }
 
     public static String poolRef(UUID orgId) {

@@ -27,20 +27,22 @@ public class JournalRepository {
         this.json = json;
     }
 
-    /** A past transfer, as needed to reverse it. */
-    public record TransferRow(UUID id, long amount, AccountRef from, AccountRef to) {
+    /** A past transfer, as needed to reverse it; {@code reversible} only when an admin made it. */
+    public record TransferRow(UUID id, long amount, AccountRef from, AccountRef to, boolean reversible) {
     }
 
-    public Uni<TransferRow> transfer(SqlClient c, UUID orgId, UUID id) {
-        return c.preparedQuery("SELECT id, amount, details::text FROM journal_tx WHERE id = $1 AND org_id = $2 "
-                + "AND type = 'TRANSFER'")
+    /** The transfer, locked: its reversals serialize on it. Null if there is none in this org. */
+    public Uni<TransferRow> lockTransfer(SqlClient c, UUID orgId, UUID id) {
+        return c.preparedQuery("SELECT id, amount, details::text, reversible FROM journal_tx WHERE id = $1 AND org_id = $2 "
+                + "AND type = 'TRANSFER' FOR UPDATE")
                 .execute(Tuple.of(id, orgId)).map(rows -> {
                     if (rows.size() == 0) {
                         return null;
                     }
                     Row r = rows.iterator().next();
                     JsonNode details = read(r.getString(2));
-                    return new TransferRow(r.getUUID(0), r.getLong(1), ref(details.get("from")), ref(details.get("to")));
+                    return new TransferRow(r.getUUID(0), r.getLong(1), ref(details.get("from")), ref(details.get("to")),
+                            r.getBoolean(3));
                 });
     }
 

@@ -47,25 +47,61 @@ public class LedgerRepository {
     }
 
     /**
-     * Locks the accounts (creating missing ones) with their open lots. Returns them by ref, with a
-     * flag per newly created personal account (it may be owed its free credits).
+     * Locks the accounts with their open lots, creating missing ones (personal balances only when
+     * {@code createPersonal}; a missing one is otherwise an empty account in memory). Returns them by
+     * ref; a newly created account has {@code created} set.
      */
-    public Uni<Map<String, Account>> lock(SqlConnection c, Collection<AccountSpec> specs) {
+    public Uni<Map<String, Account>> lock(SqlConnection c, Collection<AccountSpec> specs, boolean createPersonal) {
         String[] refs = specs.stream().map(AccountSpec::ref).distinct().toArray(String[]::new);
         return select(c, refs).chain(found -> {
-            if (found.size() == refs.length) {
+            List<AccountSpec> missing = specs.stream().filter(s -> !found.containsKey(s.ref()))
+                    .filter(s -> createPersonal || s.kind() != AccountRef.Kind.PERSONAL).toList();
+            specs.stream().filter(s -> !found.containsKey(s.ref()) && !missing.contains(s))
+                    .forEach(s -> found.put(s.ref(), emptyAccount(s, -1)));
+            if (missing.isEmpty()) {
                 return Uni.createFrom().item(found);
             }
-            List<AccountSpec> missing = specs.stream().filter(s -> !found.containsKey(s.ref())).toList();
             return c.preparedQuery("INSERT INTO account (ref, kind, org_id, user_id) "
                     + "SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[]) ON CONFLICT (ref) DO NOTHING")
                     .execute(Tuple.of(missing.stream().map(AccountSpec::ref).toArray(String[]::new),
                             missing.stream().map(s -> s.kind().name()).toArray(String[]::new),
                             missing.stream().map(AccountSpec::orgId).toArray(UUID[]::new),
                             missing.stream().map(AccountSpec::userId).toArray(String[]::new)))
-                    .chain(() -> select(c, refs))
-                    .invoke(all -> missing.forEach(m -> all.get(m.ref()).created = true));
+                    .chain(() -> select(c, missing.stream().map(AccountSpec::ref).toArray(String[]::new)))
+                    .map(created -> {
+                        created.values().forEach(a -> a.created = true);
+                        found.putAll(created);
+                        return found;
+                    });
         }).chain(accounts -> loadLots(c, accounts));
+    }
+
+    /** Every account of an org (pool and member balances, former members' included). */
+    public Uni<List<AccountSpec>> ofOrg(SqlConnection c, UUID orgId) {
+        return c.preparedQuery("SELECT ref, kind, org_id, user_id FROM account WHERE org_id = $1")
+                .execute(Tuple.of(orgId)).map(rows -> {
+                    List<AccountSpec> specs = new ArrayList<>();
+                    rows.forEach(r -> specs.add(new AccountSpec(r.getString(0), AccountRef.Kind.valueOf(r.getString(1)),
+                            r.getUUID(2), r.getString(3))));
+                    return specs;
+                });
+    }
+
+    /** The start of each org's current cycle, as an instant (00:00 UTC). */
+    public Uni<Map<UUID, Instant>> cycleStarts(SqlConnection c, List<UUID> orgIds) {
+        if (orgIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return c.preparedQuery("SELECT org_id, cycle_start FROM org_view WHERE org_id = ANY($1)")
+                .execute(Tuple.of(orgIds.toArray(UUID[]::new))).map(rows -> {
+                    Map<UUID, Instant> starts = new HashMap<>();
+                    rows.forEach(r -> starts.put(r.getUUID(0), r.getLocalDate(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+                    return starts;
+                });
+    }
+
+    private static Account emptyAccount(AccountSpec spec, long placeholderId) {
+        return new Account(placeholderId, spec.ref(), spec.kind(), spec.orgId(), spec.userId(), 0, 0);
     }
 
     /**
@@ -74,29 +110,26 @@ public class LedgerRepository {
      */
     public Uni<Map<String, Account>> peek(SqlConnection c, Collection<AccountSpec> specs) {
         String[] refs = specs.stream().map(AccountSpec::ref).distinct().toArray(String[]::new);
-        return c.preparedQuery("SELECT id, ref, kind, org_id, user_id, balance, reserved FROM account WHERE ref = ANY($1)")
-                .execute(Tuple.of(refs)).map(rows -> {
-                    Map<String, Account> accounts = new HashMap<>();
-                    for (Row r : rows) {
-                        accounts.put(r.getString(1), new Account(r.getLong(0), r.getString(1),
-                                AccountRef.Kind.valueOf(r.getString(2)), r.getUUID(3), r.getString(4), r.getLong(5),
-                                r.getLong(6)));
-                    }
-                    long placeholder = -1;
-                    for (AccountSpec spec : specs) {
-                        if (!accounts.containsKey(spec.ref())) {
-                            accounts.put(spec.ref(), new Account(placeholder--, spec.ref(), spec.kind(), spec.orgId(),
-                                    spec.userId(), 0, 0));
-                        }
-                    }
-                    return accounts;
-                }).chain(accounts -> loadLots(c, accounts));
+        return select(c, refs, false).map(accounts -> {
+            long placeholder = -1;
+            for (AccountSpec spec : specs) {
+                if (!accounts.containsKey(spec.ref())) {
+                    accounts.put(spec.ref(), emptyAccount(spec, placeholder--));
+                }
+            }
+            return accounts;
+        }).chain(accounts -> loadLots(c, accounts));
     }
 
     private Uni<Map<String, Account>> select(SqlConnection c, String[] refs) {
+        return select(c, refs, true);
+    }
+
+    private Uni<Map<String, Account>> select(SqlConnection c, String[] refs, boolean forUpdate) {
         return c.preparedQuery("SELECT a.id, a.ref, a.kind, a.org_id, a.user_id, a.balance, a.reserved, t.threshold, "
-                + "t.amount, t.per_cycle_limit, t.fired, t.cycle_start, t.armed FROM account a "
-                + "LEFT JOIN auto_top_up t ON t.account_id = a.id WHERE a.ref = ANY($1) ORDER BY a.id FOR UPDATE OF a")
+                + "t.amount, t.per_cycle_limit, t.fired, t.cycle_start, t.armed, a.cycle_in FROM account a "
+                + "LEFT JOIN auto_top_up t ON t.account_id = a.id WHERE a.ref = ANY($1) ORDER BY a.id"
+                + (forUpdate ? " FOR UPDATE OF a" : ""))
                 .execute(Tuple.of(refs)).map(rows -> {
                     Map<String, Account> accounts = new HashMap<>();
                     for (Row r : rows) {
@@ -107,6 +140,7 @@ public class LedgerRepository {
                             account.autoTopUp = new Account.AutoTopUp(r.getLong(7), r.getLong(8), r.getInteger(9),
                                     r.getInteger(10), r.getLocalDate(11), r.getBoolean(12));
                         }
+                        account.cycleIn = r.getLong(13);
                         accounts.put(r.getString(1), account);
                     }
                     return accounts;
@@ -138,12 +172,14 @@ public class LedgerRepository {
         Uni<Void> chain = Uni.createFrom().voidItem();
         if (!w.transactions().isEmpty()) {
             chain = chain.chain(() -> c.preparedQuery("INSERT INTO journal_tx "
-                    + "(id, org_id, type, amount, actor, reason, reverses, details, created_at) "
-                    + "SELECT id, org_id, type, amount, actor, reason, reverses, details::jsonb, created_at FROM unnest("
-                    + "$1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::uuid[], $8::text[], "
-                    + "$9::timestamptz[]) AS t(id, org_id, type, amount, actor, reason, reverses, details, created_at)")
+                    + "(id, org_id, type, amount, actor, reason, reverses, details, created_at, reversible) "
+                    + "SELECT id, org_id, type, amount, actor, reason, reverses, details::jsonb, created_at, reversible "
+                    + "FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::uuid[], "
+                    + "$8::text[], $9::timestamptz[], $10::bool[]) "
+                    + "AS t(id, org_id, type, amount, actor, reason, reverses, details, created_at, reversible)")
                     .execute(columns(w.transactions(), UUID.class, UUID.class, String.class, Long.class, String.class,
-                            String.class, UUID.class, String.class, OffsetDateTime.class)).replaceWithVoid());
+                            String.class, UUID.class, String.class, OffsetDateTime.class, Boolean.class))
+                    .replaceWithVoid());
         }
         if (!w.createdLots().isEmpty()) {
             List<Lot> lots = w.createdLots();
@@ -185,12 +221,13 @@ public class LedgerRepository {
         }
         if (!w.changedAccounts().isEmpty()) {
             List<Account> accounts = w.changedAccounts();
-            chain = chain.chain(() -> c.preparedQuery("UPDATE account SET balance = v.balance, reserved = v.reserved "
-                    + "FROM unnest($1::bigint[], $2::bigint[], $3::bigint[]) AS v(id, balance, reserved) "
-                    + "WHERE account.id = v.id")
+            chain = chain.chain(() -> c.preparedQuery("UPDATE account SET balance = v.balance, reserved = v.reserved, "
+                    + "cycle_in = v.cycle_in FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[]) "
+                    + "AS v(id, balance, reserved, cycle_in) WHERE account.id = v.id")
                     .execute(Tuple.of(accounts.stream().map(a -> a.id).toArray(Long[]::new),
                             accounts.stream().map(a -> a.balance).toArray(Long[]::new),
-                            accounts.stream().map(a -> a.reserved).toArray(Long[]::new)))
+                            accounts.stream().map(a -> a.reserved).toArray(Long[]::new),
+                            accounts.stream().map(a -> a.cycleIn).toArray(Long[]::new)))
                     .replaceWithVoid());
         }
         return chain;

@@ -13,19 +13,23 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Pool credits each member drew (and holds in reservations) in a cycle, for the pool cap. Read
- * and written while the org's pool is locked, so the numbers cannot race.
+ * What counts against a member's pool cap: the pool credits they drew in a cycle (spends and
+ * captures, counted in the cycle they happen in) and the pool credits their open holds keep,
+ * whatever cycle the holds were made in. Read and written while the org's pool is locked, so the
+ * numbers cannot race.
  */
 @ApplicationScoped
 public class PoolUsageRepository {
 
-    /** drawn: captured and spent; held: in active reservations. */
+    /** drawn: spent or captured from the pool this cycle; held: in open holds. */
     public record Usage(long drawn, long held) {
     }
 
     public Uni<Map<String, Usage>> usage(SqlClient c, UUID orgId, LocalDate cycleStart, Collection<String> users) {
-        return c.preparedQuery("SELECT user_id, drawn, held FROM pool_usage WHERE org_id = $1 AND cycle_start = $2 "
-                + "AND user_id = ANY($3)")
+        return c.preparedQuery("SELECT u.user_id, coalesce(d.drawn, 0), coalesce(h.held, 0) "
+                + "FROM unnest($3::text[]) AS u(user_id) "
+                + "LEFT JOIN pool_usage d ON d.org_id = $1 AND d.cycle_start = $2 AND d.user_id = u.user_id "
+                + "LEFT JOIN pool_hold h ON h.org_id = $1 AND h.user_id = u.user_id")
                 .execute(Tuple.of(orgId, cycleStart, users.toArray(String[]::new))).map(rows -> {
                     Map<String, Usage> usage = new HashMap<>();
                     for (Row r : rows) {
@@ -35,18 +39,27 @@ public class PoolUsageRepository {
                 });
     }
 
-    /** Adds deltas: rows of (user, drawn delta, held delta). */
-    public Uni<Void> add(SqlClient c, UUID orgId, LocalDate cycleStart, List<String> users, List<Long> drawn,
-            List<Long> held) {
+    /** Adds pool draws of the cycle: rows of (user, drawn delta), users in a stable order. */
+    public Uni<Void> addDrawn(SqlClient c, UUID orgId, LocalDate cycleStart, List<String> users, List<Long> drawn) {
         if (users.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return c.preparedQuery("INSERT INTO pool_usage (org_id, user_id, cycle_start, drawn, held) "
-                + "SELECT $1, u, $2, d, h FROM unnest($3::text[], $4::bigint[], $5::bigint[]) AS v(u, d, h) "
-                + "ON CONFLICT (org_id, user_id, cycle_start) DO UPDATE "
-                + "SET drawn = pool_usage.drawn + excluded.drawn, held = pool_usage.held + excluded.held")
-                .execute(Tuple.of(orgId, cycleStart, users.toArray(String[]::new), drawn.toArray(Long[]::new),
-                        held.toArray(Long[]::new)))
+        return c.preparedQuery("INSERT INTO pool_usage (org_id, user_id, cycle_start, drawn) "
+                + "SELECT $1, u, $2, d FROM unnest($3::text[], $4::bigint[]) AS v(u, d) "
+                + "ON CONFLICT (org_id, user_id, cycle_start) DO UPDATE SET drawn = pool_usage.drawn + excluded.drawn")
+                .execute(Tuple.of(orgId, cycleStart, users.toArray(String[]::new), drawn.toArray(Long[]::new)))
                 .replaceWithVoid();
+    }
+
+    /** Moves a member's held pool credits by {@code delta} (a hold made, or ended). */
+    public Uni<Void> addHeld(SqlClient c, UUID orgId, String userId, long delta) {
+        if (delta == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        // A hold that ends always follows the one that made the row, so only a new hold inserts.
+        String sql = delta > 0 ? "INSERT INTO pool_hold (org_id, user_id, held) VALUES ($1, $2, $3) "
+                + "ON CONFLICT (org_id, user_id) DO UPDATE SET held = pool_hold.held + excluded.held"
+                : "UPDATE pool_hold SET held = held + $3 WHERE org_id = $1 AND user_id = $2";
+        return c.preparedQuery(sql).execute(Tuple.of(orgId, userId, delta)).replaceWithVoid();
     }
 }

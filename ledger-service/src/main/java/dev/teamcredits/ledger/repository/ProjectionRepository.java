@@ -99,6 +99,39 @@ public class ProjectionRepository {
                 .execute(Tuple.of(orgId, userId)).map(rows -> rows.size() == 0 ? null : member(rows.iterator().next()));
     }
 
+    /** A former member's auto top-up and recurring allocation end with the membership. */
+    public Uni<Void> endMemberSettings(SqlClient c, UUID orgId, String userId, long memberAccountId) {
+        return c.preparedQuery("DELETE FROM auto_top_up WHERE account_id = $1").execute(Tuple.of(memberAccountId))
+                .chain(() -> c.preparedQuery("DELETE FROM recurring_allocation WHERE org_id = $1 AND user_id = $2")
+                        .execute(Tuple.of(orgId, userId)))
+                .replaceWithVoid();
+    }
+
+    /** The active members among {@code userIds}. */
+    public Uni<List<MemberRow>> activeMembers(SqlClient c, UUID orgId, java.util.Collection<String> userIds) {
+        return c.preparedQuery("SELECT org_id, user_id, email, display_name, role, pool_access, pool_cap, active "
+                + "FROM member_view WHERE org_id = $1 AND user_id = ANY($2) AND active ORDER BY user_id")
+                .execute(Tuple.of(orgId, userIds.toArray(String[]::new)))
+                .map(rows -> java.util.stream.StreamSupport.stream(rows.spliterator(), false).map(ProjectionRepository::member)
+                        .toList());
+    }
+
+    /** Every member, active or not (admins may look at a former member's account). */
+    public Uni<List<MemberRow>> everyMember(SqlClient c, UUID orgId) {
+        return c.preparedQuery("SELECT org_id, user_id, email, display_name, role, pool_access, pool_cap, active "
+                + "FROM member_view WHERE org_id = $1 ORDER BY user_id")
+                .execute(Tuple.of(orgId))
+                .map(rows -> java.util.stream.StreamSupport.stream(rows.spliterator(), false).map(ProjectionRepository::member)
+                        .toList());
+    }
+
+    /** The member row, share-locked: a departure (which updates it) waits, or has committed. */
+    public Uni<MemberRow> lockMember(SqlClient c, UUID orgId, String userId) {
+        return c.preparedQuery("SELECT org_id, user_id, email, display_name, role, pool_access, pool_cap, active "
+                + "FROM member_view WHERE org_id = $1 AND user_id = $2 FOR SHARE")
+                .execute(Tuple.of(orgId, userId)).map(rows -> rows.size() == 0 ? null : member(rows.iterator().next()));
+    }
+
     public Uni<List<MemberRow>> members(SqlClient c, UUID orgId) {
         return c.preparedQuery("SELECT org_id, user_id, email, display_name, role, pool_access, pool_cap, active "
                 + "FROM member_view WHERE org_id = $1 AND active ORDER BY user_id")

@@ -16,8 +16,13 @@ import java.util.stream.StreamSupport;
 @ApplicationScoped
 public class ReservationRepository {
 
-    public record ReservationRow(UUID id, UUID orgId, String userId, String action, long amount, String status,
-            Long captured, LocalDate cycleStart, Instant expiresAt, List<Hold> holds) {
+    /**
+     * @param userId     the member whose credits are held
+     * @param holder     the caller that made the hold (the member, or a backend acting for them)
+     * @param cycleStart the cycle the hold was made in
+     */
+    public record ReservationRow(UUID id, UUID orgId, String userId, String holder, String action, long amount,
+            String status, Long captured, LocalDate cycleStart, Instant expiresAt, List<Hold> holds) {
     }
 
     /** Credits held in one account, in waterfall order. */
@@ -25,10 +30,10 @@ public class ReservationRepository {
     }
 
     public Uni<Void> insert(SqlClient c, ReservationRow r, Instant now) {
-        return c.preparedQuery("INSERT INTO reservation (id, org_id, user_id, action, amount, status, cycle_start, "
-                + "expires_at, created_at) VALUES ($1, $2, $3, $4, $5, 'ACTIVE', $6, $7, $8)")
-                .execute(Tuple.from(Arrays.asList(r.id(), r.orgId(), r.userId(), r.action(), r.amount(), r.cycleStart(),
-                        LedgerRepository.offset(r.expiresAt()), LedgerRepository.offset(now))))
+        return c.preparedQuery("INSERT INTO reservation (id, org_id, user_id, holder, action, amount, status, cycle_start, "
+                + "expires_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, 'ACTIVE', $7, $8, $9)")
+                .execute(Tuple.from(Arrays.asList(r.id(), r.orgId(), r.userId(), r.holder(), r.action(), r.amount(),
+                        r.cycleStart(), LedgerRepository.offset(r.expiresAt()), LedgerRepository.offset(now))))
                 .chain(() -> c.preparedQuery("INSERT INTO reservation_hold (reservation_id, position, account_id, amount) "
                         + "SELECT $1, p, a, m FROM unnest($2::int[], $3::bigint[], $4::bigint[]) AS h(p, a, m)")
                         .execute(Tuple.of(r.id(),
@@ -38,16 +43,24 @@ public class ReservationRepository {
                 .replaceWithVoid();
     }
 
+    private static final String COLUMNS = "id, org_id, user_id, holder, action, amount, status, captured, cycle_start, "
+            + "expires_at";
+
     /** The reservation, locked, with its holds; null if absent. */
     public Uni<ReservationRow> lock(SqlClient c, UUID id) {
-        return c.preparedQuery("SELECT id, org_id, user_id, action, amount, status, captured, cycle_start, expires_at "
-                + "FROM reservation WHERE id = $1 FOR UPDATE").execute(Tuple.of(id))
+        return c.preparedQuery("SELECT " + COLUMNS + " FROM reservation WHERE id = $1 FOR UPDATE").execute(Tuple.of(id))
+                .chain(rows -> rows.size() == 0 ? Uni.createFrom().nullItem() : withHolds(c, rows.iterator().next()));
+    }
+
+    /** The reservation, locked, unless another transaction holds it (then null: someone else deals with it). */
+    public Uni<ReservationRow> lockIfFree(SqlClient c, UUID id) {
+        return c.preparedQuery("SELECT " + COLUMNS + " FROM reservation WHERE id = $1 FOR UPDATE SKIP LOCKED")
+                .execute(Tuple.of(id))
                 .chain(rows -> rows.size() == 0 ? Uni.createFrom().nullItem() : withHolds(c, rows.iterator().next()));
     }
 
     public Uni<ReservationRow> find(SqlClient c, UUID id) {
-        return c.preparedQuery("SELECT id, org_id, user_id, action, amount, status, captured, cycle_start, expires_at "
-                + "FROM reservation WHERE id = $1").execute(Tuple.of(id))
+        return c.preparedQuery("SELECT " + COLUMNS + " FROM reservation WHERE id = $1").execute(Tuple.of(id))
                 .chain(rows -> rows.size() == 0 ? Uni.createFrom().nullItem() : withHolds(c, rows.iterator().next()));
     }
 
@@ -58,8 +71,9 @@ public class ReservationRepository {
                 .map(rows -> {
                     List<Hold> holds = new ArrayList<>();
                     rows.forEach(h -> holds.add(new Hold(h.getLong(0), h.getString(1), h.getLong(2))));
-                    return new ReservationRow(id, r.getUUID(1), r.getString(2), r.getString(3), r.getLong(4),
-                            r.getString(5), r.getLong(6), r.getLocalDate(7), r.getOffsetDateTime(8).toInstant(), holds);
+                    return new ReservationRow(id, r.getUUID(1), r.getString(2), r.getString(3), r.getString(4),
+                            r.getLong(5), r.getString(6), r.getLong(7), r.getLocalDate(8), r.getOffsetDateTime(9).toInstant(),
+                            holds);
                 });
     }
 
@@ -69,15 +83,16 @@ public class ReservationRepository {
                 .replaceWithVoid();
     }
 
-    /** Active reservations past their expiry, locked; replicas skip each other's. */
-    public Uni<List<UUID>> lockDue(SqlClient c, Instant now, int limit) {
+    /** Active reservations past their expiry (not locked: each is then taken in its own transaction). */
+    public Uni<List<UUID>> due(SqlClient c, Instant now, int limit) {
         return c.preparedQuery("SELECT id FROM reservation WHERE status = 'ACTIVE' AND expires_at <= $1 "
-                + "ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED")
+                + "ORDER BY expires_at LIMIT $2")
                 .execute(Tuple.of(LedgerRepository.offset(now), limit))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(r -> r.getUUID(0)).toList());
     }
 
-    public Uni<List<UUID>> activeOf(SqlClient c, UUID orgId, String userId) {
+    /** A member's active reservations, locked in id order. */
+    public Uni<List<UUID>> lockActiveOf(SqlClient c, UUID orgId, String userId) {
         return c.preparedQuery("SELECT id FROM reservation WHERE org_id = $1 AND user_id = $2 AND status = 'ACTIVE' "
                 + "ORDER BY id FOR UPDATE").execute(Tuple.of(orgId, userId))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(r -> r.getUUID(0)).toList());

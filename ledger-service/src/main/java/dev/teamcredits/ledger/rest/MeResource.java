@@ -2,7 +2,7 @@ package dev.teamcredits.ledger.rest;
 
 import dev.teamcredits.common.idempotency.Idempotency;
 import dev.teamcredits.common.security.Caller;
-import dev.teamcredits.events.ledger.BalanceView;
+import dev.teamcredits.ledger.rest.dto.PersonalBalanceResponse;
 import dev.teamcredits.ledger.rest.dto.TopUpRequest;
 import dev.teamcredits.ledger.service.GrantService;
 import dev.teamcredits.ledger.service.ReadService;
@@ -43,8 +43,8 @@ public class MeResource {
     @GET
     @Path("balance")
     @Operation(summary = "The caller's personal balance")
-    @APIResponse(responseCode = "200", description = "Balance, reserved and available")
-    public Uni<BalanceView> balance() {
+    @APIResponse(responseCode = "200", description = "Balance, reserved and available, and the credits by kind and expiry")
+    public Uni<PersonalBalanceResponse> balance() {
         return reads.personal(Caller.of(token));
     }
 

@@ -74,10 +74,13 @@ public class MoneyResource {
 
     @GET
     @Path("balances")
-    @Operation(summary = "Pool and member balances; a member sees the pool and only their own balance")
+    @Operation(summary = "Pool and member balances with their credits by kind and expiry; a member sees the pool "
+            + "and only their own balance")
     @APIResponse(responseCode = "200", description = "Balances")
-    public Uni<BalancesResponse> balances(@PathParam("orgId") String orgId) {
-        return reads.balances(caller(), org(orgId));
+    public Uni<BalancesResponse> balances(@PathParam("orgId") String orgId,
+            @Parameter(description = "Admins: also list former members (their balances are empty once swept)")
+            @QueryParam("former") boolean former) {
+        return reads.balances(caller(), org(orgId), former);
     }
 
     @POST

@@ -26,7 +26,8 @@ public class AutoTopUpService {
     public Uni<AutoTopUpRequest> put(Caller caller, UUID orgId, String account, AutoTopUpRequest request) {
         return ledger.transaction(uow -> access.admin(uow.connection, orgId, caller)
                 .chain(() -> spec(uow, orgId, account))
-                .chain(spec -> ledger.lock(uow, List.of(spec)).replaceWith(spec))
+                // Checked again under the lock: a member whose departure committed meanwhile gets no setting.
+                .chain(spec -> ledger.lock(uow, List.of(spec)).chain(() -> spec(uow, orgId, account)).replaceWith(spec))
                 .chain(spec -> access.org(uow.connection, orgId).chain(org -> uow.connection.preparedQuery(
                         "INSERT INTO auto_top_up (account_id, threshold, amount, per_cycle_limit, fired, cycle_start, armed) "
                                 + "VALUES ($1, $2, $3, $4, 0, $5, true) ON CONFLICT (account_id) DO UPDATE SET "

@@ -11,6 +11,7 @@ import dev.teamcredits.ledger.config.LedgerConfig;
 import dev.teamcredits.ledger.domain.Account;
 import dev.teamcredits.ledger.domain.Lot;
 import dev.teamcredits.ledger.domain.LotKind;
+import dev.teamcredits.ledger.repository.LedgerRepository;
 import dev.teamcredits.ledger.repository.LedgerRepository.AccountSpec;
 import dev.teamcredits.ledger.repository.ProjectionRepository;
 import dev.teamcredits.ledger.repository.ProjectionRepository.OrgRow;
@@ -24,6 +25,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +45,16 @@ public class CycleService {
     private static final Logger LOG = Logger.getLogger(CycleService.class);
 
     private final Ledger ledger;
+    private final LedgerRepository accounts;
     private final ProjectionRepository projection;
     private final RecurringAllocationRepository recurring;
     private final IdempotentOperations idempotent;
     private final LedgerConfig config;
 
-    public CycleService(Ledger ledger, ProjectionRepository projection,
+    public CycleService(Ledger ledger, LedgerRepository accounts, ProjectionRepository projection,
             RecurringAllocationRepository recurring, IdempotentOperations idempotent, LedgerConfig config) {
         this.ledger = ledger;
+        this.accounts = accounts;
         this.projection = projection;
         this.recurring = recurring;
         this.idempotent = idempotent;
@@ -90,6 +95,11 @@ public class CycleService {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
+    /**
+     * Closes {@code org}'s current cycle in the caller's unit of work (its org row is locked): locks
+     * every account of the org at once, rolls over or expires what ends, grants the next allocation,
+     * applies recurring allocations, and moves the cycle.
+     */
     private Uni<CycleCloseResponse> close(UnitOfWork uow, OrgRow org) {
         UUID orgId = org.orgId();
         LocalDate nextStart = org.cycleEnd();
@@ -99,98 +109,101 @@ public class CycleService {
         // First, so that a consumer counts what enters the pool from here on (rollover, the new
         // allocation, recurring transfers) in the new cycle.
         uow.emit(new CycleClosed(orgId, org.cycleStart(), nextStart, nextEnd, org.monthlyAllocation(), uow.now));
-        return projection.members(uow.connection, orgId).chain(members -> {
-            List<AccountSpec> specs = new ArrayList<>(List.of(Accounts.pool(orgId)));
-            members.forEach(m -> specs.add(Accounts.member(orgId, m.userId())));
-            return ledger.lock(uow, specs).map(v -> members);
-        }).chain(members -> {
-            long expired = 0;
-            long rolled = 0;
-            for (Account account : new ArrayList<>(uow.accounts.values())) {
-                if (!orgId.equals(account.orgId)) {
-                    continue;
-                }
-                long[] result = expireOrRoll(uow, account, boundary, nextBoundary, org.rollover());
-                expired += result[0];
-                rolled += result[1];
-            }
-            Account pool = uow.account(Account.poolRef(orgId));
-            if (org.monthlyAllocation() > 0) {
-                ledger.grant(uow, pool, org.monthlyAllocation(), LotKind.SUBSCRIPTION, nextBoundary, "SUBSCRIPTION",
-                        "system");
-            }
-            return recurring.forOrg(uow.connection, orgId).map(allocations -> {
-                allocations.forEach(a -> allocate(uow, orgId, pool, a));
-                return members;
-            }).chain(() -> projection.moveCycle(uow.connection, orgId, nextStart, nextEnd))
-                    .chain(() -> uow.connection.preparedQuery("UPDATE auto_top_up SET fired = 0, cycle_start = $2 "
-                            + "WHERE account_id IN (SELECT id FROM account WHERE org_id = $1)")
-                            .execute(io.vertx.mutiny.sqlclient.Tuple.of(orgId, nextStart)))
-                    .map(v -> {
-                return new CycleCloseResponse(orgId, org.cycleStart(), nextStart, nextEnd, org.monthlyAllocation(),
-                        pool.view());
-            });
-        });
+        return recurring.forOrg(uow.connection, orgId).chain(allocations -> accounts.ofOrg(uow.connection, orgId)
+                .chain(existing -> {
+                    Set<AccountSpec> specs = new LinkedHashSet<>(existing);
+                    specs.add(Accounts.pool(orgId));
+                    allocations.forEach(a -> specs.add(Accounts.member(orgId, a.userId())));
+                    return ledger.lock(uow, specs);
+                })
+                .map(v -> {
+                    Account pool = uow.account(Account.poolRef(orgId));
+                    long rolledInPool = 0;
+                    List<Account> accounts = uow.accounts.values().stream().filter(a -> orgId.equals(a.orgId))
+                            .sorted(java.util.Comparator.comparing(a -> a.ref)).toList();
+                    for (Account account : accounts) {
+                        long rolled = rollOver(uow, account, boundary, nextBoundary, org.rollover());
+                        rolledInPool += account == pool ? rolled : 0;
+                        expire(uow, account, boundary);
+                        // The new cycle starts: its credits are what is valid from now on.
+                        account.closedBefore = boundary;
+                        account.validAfter = uow.now.isAfter(boundary) ? uow.now : boundary;
+                        account.cycleIn = 0;
+                        if (account.autoTopUp != null) {
+                            account.autoTopUp.fired = 0;
+                            account.autoTopUp.cycleStart = nextStart;
+                            account.autoTopUp.changed = true;
+                        }
+                    }
+                    pool.cycleIn = rolledInPool;
+                    if (org.monthlyAllocation() > 0) {
+                        ledger.grant(uow, pool, org.monthlyAllocation(), LotKind.SUBSCRIPTION, nextBoundary,
+                                "SUBSCRIPTION", "system");
+                    }
+                    allocations.forEach(a -> allocate(uow, orgId, pool, a));
+                    ledger.endStep(uow);
+                    return pool;
+                })
+                .chain(pool -> projection.moveCycle(uow.connection, orgId, nextStart, nextEnd)
+                        .map(v -> new CycleCloseResponse(orgId, org.cycleStart(), nextStart, nextEnd,
+                                org.monthlyAllocation(), pool.view()))));
     }
 
     /**
-     * Expires the account's lots that end by {@code boundary}, keeping what open reservations need;
-     * on a rollover plan, unused SUBSCRIPTION credits become one ROLLOVER lot ending at
-     * {@code nextBoundary} instead (a ROLLOVER lot never rolls again). Returns {expired, rolled}.
+     * On a rollover plan, the account's SUBSCRIPTION credits of the closing cycle, held or not, become
+     * one ROLLOVER lot ending at {@code nextBoundary}. Credits already past expiry (kept by an earlier
+     * close for a hold) never roll, and a ROLLOVER lot never rolls again. Returns how many rolled.
      */
-    private long[] expireOrRoll(UnitOfWork uow, Account account, Instant boundary, Instant nextBoundary,
+    private static long rollOver(UnitOfWork uow, Account account, Instant boundary, Instant nextBoundary,
             boolean rollover) {
-        List<Lot> ending = account.lots.stream()
-                .filter(l -> l.expiresAt != null && !l.expiresAt.isAfter(boundary)).toList();
-        long endingTotal = ending.stream().mapToLong(l -> l.remaining).sum();
-        if (endingTotal == 0) {
-            return new long[] { 0, 0 };
+        if (!rollover) {
+            return 0;
         }
-        // Credits backing open reservations stay until the reservation is captured or released.
+        List<UnitOfWork.Portion> portions = account.lots.stream()
+                .filter(l -> l.kind == LotKind.SUBSCRIPTION && l.expiresAt != null && !account.isClosedOver(l)
+                        && !l.expiresAt.isAfter(boundary))
+                .map(l -> new UnitOfWork.Portion(l, l.remaining)).toList();
+        long rolled = portions.stream().mapToLong(UnitOfWork.Portion::amount).sum();
+        if (rolled > 0) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("account", account.asRef());
+            UnitOfWork.Tx tx = uow.begin("ROLLOVER", account.orgId, rolled, "system", "rollover", null, details);
+            uow.rollOver(tx, account, portions, nextBoundary);
+            uow.emit(new CreditsRolledOver(account.orgId, tx.id(), account.asRef(), rolled, nextBoundary, uow.now));
+        }
+        return rolled;
+    }
+
+    /**
+     * Expires the account's credits ending by {@code boundary}, except what open holds need: holds
+     * are backed by the credits that stay valid first, and the kept ones are the first in burn order.
+     */
+    private static void expire(UnitOfWork uow, Account account, Instant boundary) {
+        List<Lot> ending = account.lots.stream().filter(l -> l.expiresAt != null && !l.expiresAt.isAfter(boundary))
+                .toList();
+        long endingTotal = ending.stream().mapToLong(l -> l.remaining).sum();
         long keep = Math.max(0, account.reserved - (account.balance - endingTotal));
-        long rolled = 0;
-        long expired = 0;
+        long expired = endingTotal - Math.min(keep, endingTotal);
+        if (expired == 0) {
+            return;
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("account", account.asRef());
-        UnitOfWork.Tx expiry = null;
-        UnitOfWork.Tx roll = null;
-        List<UnitOfWork.Portion> toRoll = new ArrayList<>();
+        UnitOfWork.Tx tx = uow.begin("EXPIRY", account.orgId, expired, "system", "expired", null, details);
         for (Lot lot : ending) {
             long kept = Math.min(keep, lot.remaining);
             keep -= kept;
-            long amount = lot.remaining - kept;
-            if (amount == 0) {
-                continue;
-            }
-            if (rollover && lot.kind == LotKind.SUBSCRIPTION) {
-                roll = roll != null ? roll : uow.begin("ROLLOVER", account.orgId, 0, "system", "rollover", null, details);
-                toRoll.add(new UnitOfWork.Portion(lot, amount));
-                rolled += amount;
-            } else {
-                expiry = expiry != null ? expiry : uow.begin("EXPIRY", account.orgId, 0, "system", "expired", null, details);
-                uow.expire(expiry, account, lot, amount);
-                expired += amount;
+            if (lot.remaining > kept) {
+                uow.expire(tx, account, lot, lot.remaining - kept);
             }
         }
-        if (rolled > 0) {
-            uow.rollOver(roll, account, toRoll, nextBoundary);
-            uow.emit(new CreditsRolledOver(account.orgId, roll.id(), account.asRef(), rolled, nextBoundary, uow.now));
-        }
-        if (expired > 0) {
-            uow.emit(new CreditsExpired(account.orgId, expiry.id(), account.asRef(), expired, "SUBSCRIPTION/ROLLOVER",
-                    account.view(), uow.now));
-        }
-        uow.setAmount(roll, rolled);
-        uow.setAmount(expiry, expired);
-        return new long[] { expired, rolled };
+        uow.emit(new CreditsExpired(account.orgId, tx.id(), account.asRef(), expired, "SUBSCRIPTION/ROLLOVER",
+                account.view(), uow.now));
     }
 
-    /** Recurring allocation: from the pool, as far as the pool's available credits go. */
+    /** Recurring allocation: from the pool, as far as the pool's available credits go. Not reversible. */
     private void allocate(UnitOfWork uow, UUID orgId, Account pool, RecurringAllocationRepository.Allocation a) {
-        Account member = uow.accounts.get(Account.memberRef(orgId, a.userId()));
-        if (member == null) {
-            return;
-        }
+        Account member = uow.account(Account.memberRef(orgId, a.userId()));
         long wanted = "TOP_UP_TO".equals(a.mode()) ? Math.max(0, a.amount() - member.available()) : a.amount();
         long amount = Math.min(wanted, pool.available());
         if (amount <= 0) {
@@ -200,7 +213,7 @@ public class CycleService {
         details.put("from", pool.asRef());
         details.put("to", member.asRef());
         UnitOfWork.Tx tx = uow.begin("TRANSFER", orgId, amount, "system", "recurring allocation", null, details);
-        uow.deposit(tx, member, uow.draw(tx, pool, amount, false));
+        uow.deposit(tx, member, uow.draw(tx, pool, amount));
         uow.emit(new dev.teamcredits.events.ledger.TransferCompleted(orgId, tx.id(), pool.asRef(), member.asRef(), amount,
                 "recurring allocation", "system", "Team Credits", null, pool.view(), member.view(), uow.now));
     }

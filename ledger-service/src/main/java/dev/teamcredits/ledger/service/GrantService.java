@@ -32,17 +32,20 @@ public class GrantService {
                         .chain(admin -> lockAndGrant(uow, Accounts.pool(orgId), amount, caller))));
     }
 
-    /** A user adds top-up credits to their personal balance. */
+    /** A user adds top-up credits to their personal balance (which opens, with its free credits, if new). */
     public Uni<Outcome<TopUpResponse>> topUpPersonal(Caller caller, String key, long amount) {
         return ledger.transaction(uow -> idempotent.once(uow, caller, key, List.of("top-up-personal", amount),
-                TopUpResponse.class, () -> lockAndGrant(uow, Accounts.personal(caller.subject()), amount, caller)));
+                TopUpResponse.class, () -> ledger.openPersonal(uow, caller.subject())
+                        .map(personal -> grant(uow, personal, amount, caller))));
     }
 
     private Uni<TopUpResponse> lockAndGrant(UnitOfWork uow, AccountSpec spec, long amount, Caller caller) {
-        return ledger.lock(uow, List.of(spec)).map(v -> {
-            Account account = uow.account(spec.ref());
-            UnitOfWork.Tx tx = ledger.grant(uow, account, amount, LotKind.TOP_UP, null, "TOP_UP", caller.subject());
-            return new TopUpResponse(tx.id(), amount, account.view());
-        });
+        return ledger.lock(uow, List.of(spec)).map(v -> grant(uow, uow.account(spec.ref()), amount, caller));
+    }
+
+    private TopUpResponse grant(UnitOfWork uow, Account account, long amount, Caller caller) {
+        UnitOfWork.Tx tx = ledger.grant(uow, account, amount, LotKind.TOP_UP, null, "TOP_UP", caller.subject());
+        ledger.endStep(uow);
+        return new TopUpResponse(tx.id(), amount, account.view());
     }
 }

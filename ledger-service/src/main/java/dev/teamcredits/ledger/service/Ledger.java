@@ -17,12 +17,15 @@ import dev.teamcredits.ledger.repository.LedgerRepository.AccountSpec;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -38,6 +41,7 @@ public class Ledger {
     private final ObjectMapper json;
     private final LedgerConfig config;
     private volatile SystemAccounts system;
+    private static final int RETRIES = 10;
 
     public Ledger(Pool pool, LedgerRepository repository, Outbox outbox, ObjectMapper json, LedgerConfig config) {
         this.config = config;
@@ -47,12 +51,22 @@ public class Ledger {
         this.json = json;
     }
 
-    /** Runs {@code work} in a new transaction and writes what it posted; nothing is written if it fails. */
+    /**
+     * Runs {@code work} in a new transaction and writes what it posted; nothing is written if it fails.
+     * A deadlock or serialization failure rolls the whole attempt back and runs it again from the
+     * start (a fresh unit of work), so callers never see one as an error.
+     */
     public <T> Uni<T> transaction(Function<UnitOfWork, Uni<T>> work) {
         return systemAccounts().chain(sys -> pool.withTransaction(connection -> {
             UnitOfWork uow = new UnitOfWork(connection, sys, Instant.now().truncatedTo(ChronoUnit.MICROS), false);
             return work.apply(uow).call(() -> flush(uow));
-        }));
+        })).onFailure(Ledger::isRetryable).retry().withBackOff(Duration.ofMillis(5), Duration.ofMillis(200))
+                .withJitter(0.5).atMost(RETRIES);
+    }
+
+    /** PostgreSQL's serialization_failure and deadlock_detected: the transaction may succeed if run again. */
+    static boolean isRetryable(Throwable failure) {
+        return failure instanceof PgException pg && ("40001".equals(pg.getSqlState()) || "40P01".equals(pg.getSqlState()));
     }
 
     /**
@@ -65,23 +79,59 @@ public class Ledger {
     }
 
     /**
-     * Locks accounts into the unit of work (creating missing ones), in id order. A personal balance
-     * created here receives the configured free credits.
+     * Locks accounts into the unit of work, in id order, creating missing pool and member accounts. A
+     * personal balance is never created here (it opens with {@link #openPersonal}): a missing one is an
+     * empty account that nothing can draw from. After the locks, reads each org's current cycle, so
+     * the unit of work sees a cycle close that committed while it waited.
      */
     public Uni<Void> lock(UnitOfWork uow, Collection<AccountSpec> specs) {
+        return lock(uow, specs, false);
+    }
+
+    private Uni<Void> lock(UnitOfWork uow, Collection<AccountSpec> specs, boolean openPersonal) {
         List<AccountSpec> missing = specs.stream().filter(s -> !uow.accounts.containsKey(s.ref())).toList();
         if (missing.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        if (uow.dryRun) {
-            return repository.peek(uow.connection, missing).invoke(uow.accounts::putAll).replaceWithVoid();
+        if (!uow.accounts.isEmpty() && !uow.dryRun) {
+            // Locks are taken once per unit of work, all in id order; a second round could deadlock.
+            throw new IllegalStateException("accounts " + missing + " locked after " + uow.accounts.keySet());
         }
-        return repository.lock(uow.connection, missing).invoke(locked -> {
-            uow.accounts.putAll(locked);
-            locked.values().stream()
-                    .filter(a -> a.created && a.kind == AccountRef.Kind.PERSONAL && config.freeCredits() > 0)
-                    .forEach(a -> grant(uow, a, config.freeCredits(), LotKind.FREE, null, "FREE", "system"));
-        }).replaceWithVoid();
+        Uni<Map<String, Account>> locked = uow.dryRun ? repository.peek(uow.connection, missing)
+                : repository.lock(uow.connection, missing, openPersonal);
+        return locked.chain(accounts -> repository.cycleStarts(uow.connection, accounts.values().stream()
+                .map(a -> a.orgId).filter(java.util.Objects::nonNull).distinct().toList()).invoke(starts -> {
+                    for (Account a : accounts.values()) {
+                        Instant cycleStart = a.orgId == null ? null : starts.get(a.orgId);
+                        a.closedBefore = cycleStart;
+                        a.validAfter = cycleStart == null || uow.now.isAfter(cycleStart) ? uow.now : cycleStart;
+                    }
+                    uow.accounts.putAll(accounts);
+                })).replaceWithVoid();
+    }
+
+    /**
+     * Opens a user's personal balance if it has never been opened, with the configured free credits;
+     * locks it into the unit of work either way.
+     */
+    public Uni<Account> openPersonal(UnitOfWork uow, String userId) {
+        AccountSpec spec = Accounts.personal(userId);
+        return lock(uow, List.of(spec), true).map(v -> {
+            Account personal = uow.account(spec.ref());
+            if (personal.created && config.freeCredits() > 0) {
+                grant(uow, personal, config.freeCredits(), LotKind.FREE, null, "FREE", "system");
+            }
+            return personal;
+        });
+    }
+
+    /**
+     * Ends one step (one spend of a batch, one transfer…): the policies run for the accounts it
+     * changed, so every step sees the auto top-ups of the steps before it.
+     */
+    public void endStep(UnitOfWork uow) {
+        autoTopUp(uow);
+        uow.accounts.values().forEach(a -> a.stepChanged = false);
     }
 
     /** Credits entering a locked account from outside, announced as CreditsGranted. */
@@ -104,13 +154,13 @@ public class Ledger {
     }
 
     private Uni<Void> flush(UnitOfWork uow) {
-        autoTopUp(uow);
+        endStep(uow);
         uow.checkBalanced();
         raiseAlerts(uow);
         List<Object[]> txs = new ArrayList<>();
         for (UnitOfWork.Tx tx : uow.transactions) {
             txs.add(new Object[] { tx.id(), tx.orgId(), tx.type(), tx.amount(), tx.actor(), tx.reason(), tx.reverses(),
-                    write(tx.details()), LedgerRepository.offset(tx.at()) });
+                    write(tx.details()), LedgerRepository.offset(tx.at()), uow.reversible.contains(tx.id()) });
         }
         List<Object[]> entries = uow.entries.stream()
                 .map(e -> new Object[] { e.txId(), e.accountId(), e.lotId(), e.amount() }).toList();
@@ -131,7 +181,7 @@ public class Ledger {
     private void autoTopUp(UnitOfWork uow) {
         for (Account a : new ArrayList<>(uow.accounts.values())) {
             Account.AutoTopUp auto = a.autoTopUp;
-            if (!a.changed || auto == null) {
+            if (!a.stepChanged || auto == null) {
                 continue;
             }
             if (a.available() < auto.threshold) {

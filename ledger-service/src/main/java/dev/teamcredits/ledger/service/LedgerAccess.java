@@ -31,8 +31,12 @@ public class LedgerAccess {
     }
 
     /** Operator tools (cycle close, audit): a client-credentials token of a client in ledger.operator-clients. */
+    public boolean isOperator(Caller caller) {
+        return caller.clientId() != null && config.operatorClients().contains(caller.clientId()) && !caller.hasEmail();
+    }
+
     public void requireOperator(Caller caller, String what) {
-        if (caller.clientId() == null || !config.operatorClients().contains(caller.clientId()) || caller.hasEmail()) {
+        if (!isOperator(caller)) {
             throw LedgerProblems.operatorRequired(what);
         }
     }

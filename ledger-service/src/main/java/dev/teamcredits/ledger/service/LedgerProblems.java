@@ -104,4 +104,31 @@ public final class LedgerProblems {
         return new ProblemException("personal-not-transferable", "Personal balances cannot be transferred", 422,
                 "Transfers move credits between the pool and member balances of one org only.");
     }
+
+    /** A zero-priced action costs nothing, so there is nothing to hold. */
+    public static ProblemException nothingToReserve(String action) {
+        return new ProblemException(new Problem("nothing-to-reserve", "Nothing to reserve", 400,
+                "'" + action + "' costs no credits, so it needs no reservation: spend it directly.")
+                .with("action", action));
+    }
+
+    /** A hold is ended by the caller that made it (an admin of the org may release it; an operator may do both). */
+    public static ProblemException reservationNotYours(boolean capture) {
+        return new ProblemException("reservation-not-yours", "Not your reservation", 403, capture
+                ? "Only the caller that made this reservation captures it."
+                : "Only the caller that made this reservation, or an admin of the organization, releases it.");
+    }
+
+    /** Sweeps of departing members, recurring allocations and reversals are not admin transfers to claw back. */
+    public static ProblemException notReversible() {
+        return new ProblemException("transfer-not-reversible", "Transfer cannot be reversed", 409,
+                "Only transfers an admin made can be reversed; the system's own moves and reversals cannot.");
+    }
+
+    /** A transfer or reversal may not touch the account of someone who left the org. */
+    public static ProblemException memberInactive(String userId) {
+        return new ProblemException(new Problem("member-inactive", "Member has left", 409,
+                "'" + userId + "' is no longer a member of this organization; nothing moves into or out of their account.")
+                .with("userId", userId));
+    }
 }

@@ -62,12 +62,12 @@ public class ProjectionService {
             return projection.updateFallback(c, e.orgId(), e.settings().personalFallback());
         }
         if (event instanceof MemberJoined e) {
-            return projection.upsertMember(c, e);
+            // The first time the ledger meets a user, their personal balance opens (with free credits).
+            return projection.upsertMember(c, e).chain(() -> ledger.openPersonal(uow, e.userId())).replaceWithVoid();
         }
         if (event instanceof MemberRemoved e) {
             return projection.updateMember(c, e.orgId(), e.userId(), "active", false)
-                    .chain(() -> reservations.releaseAllOf(uow, e.orgId(), e.userId()))
-                    .chain(() -> transfers.sweepToPool(uow, e.orgId(), e.userId()));
+                    .chain(() -> leave(uow, e.orgId(), e.userId()));
         }
         if (event instanceof RoleChanged e) {
             return projection.updateMember(c, e.orgId(), e.userId(), "role", e.to().name());
@@ -79,5 +79,24 @@ public class ProjectionService {
             return projection.updateMember(c, e.orgId(), e.userId(), "pool_cap", e.poolCap());
         }
         throw new IllegalArgumentException("Unhandled team event " + event.getClass());
+    }
+
+    /**
+     * A member leaves: their open holds are released, then their whole balance is swept back to the
+     * pool, and their auto top-up and recurring allocation end with the membership. Everything is
+     * locked in one round: the member's reservations, then the accounts.
+     */
+    private Uni<Void> leave(UnitOfWork uow, java.util.UUID orgId, String userId) {
+        return reservations.lockAllOf(uow, orgId, userId, List.of(Accounts.member(orgId, userId), Accounts.pool(orgId)))
+                .invoke(() -> uow.account(Account.memberRef(orgId, userId)).autoTopUp = null)
+                .chain(held -> io.smallrye.mutiny.Multi.createFrom().iterable(held)
+                        .onItem().transformToUniAndConcatenate(r -> reservations.releaseLocked(uow, r, false))
+                        .collect().asList())
+                .invoke(() -> {
+                    transfers.sweepToPool(uow, orgId, userId);
+                    ledger.endStep(uow);
+                })
+                .chain(() -> projection.endMemberSettings(uow.connection, orgId, userId,
+                        uow.account(Account.memberRef(orgId, userId)).id));
     }
 }

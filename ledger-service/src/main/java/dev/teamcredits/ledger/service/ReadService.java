@@ -3,13 +3,16 @@ package dev.teamcredits.ledger.service;
 import dev.teamcredits.common.rest.Cursors;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.events.ledger.AccountRef;
-import dev.teamcredits.events.ledger.BalanceView;
 import dev.teamcredits.ledger.domain.Account;
 import dev.teamcredits.ledger.repository.JournalRepository;
+import dev.teamcredits.ledger.repository.LedgerRepository;
+import dev.teamcredits.ledger.repository.LedgerRepository.AccountSpec;
 import dev.teamcredits.ledger.repository.PoolUsageRepository;
 import dev.teamcredits.ledger.repository.ProjectionRepository;
 import dev.teamcredits.ledger.repository.ProjectionRepository.MemberRow;
 import dev.teamcredits.ledger.rest.dto.BalancesResponse;
+import dev.teamcredits.ledger.rest.dto.LotView;
+import dev.teamcredits.ledger.rest.dto.PersonalBalanceResponse;
 import dev.teamcredits.ledger.rest.dto.TransactionPage;
 import dev.teamcredits.ledger.rest.dto.TransactionView;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +20,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +38,11 @@ public class ReadService {
     private final ProjectionRepository projection;
     private final PoolUsageRepository poolUsage;
     private final JournalRepository journal;
+    private final LedgerRepository accounts;
 
     public ReadService(Pool pool, LedgerAccess access, ProjectionRepository projection, PoolUsageRepository poolUsage,
-            JournalRepository journal) {
+            JournalRepository journal, LedgerRepository accounts) {
+        this.accounts = accounts;
         this.pool = pool;
         this.access = access;
         this.projection = projection;
@@ -42,57 +50,65 @@ public class ReadService {
         this.journal = journal;
     }
 
-    public Uni<BalancesResponse> balances(Caller caller, UUID orgId) {
+    /**
+     * The team page: the pool and the members the caller may see (admins: everyone, and former
+     * members on request; members: themselves), with their credits by kind and expiry.
+     */
+    public Uni<BalancesResponse> balances(Caller caller, UUID orgId, boolean former) {
         return access.org(pool, orgId).chain(org -> access.member(pool, orgId, caller).chain(me -> {
-            Uni<List<MemberRow>> visible = me.isAdmin() ? projection.members(pool, orgId)
-                    : Uni.createFrom().item(List.of(me));
+            Uni<List<MemberRow>> visible = !me.isAdmin() ? Uni.createFrom().item(List.of(me))
+                    : former ? projection.everyMember(pool, orgId) : projection.members(pool, orgId);
             return visible.chain(members -> {
-                List<String> refs = new java.util.ArrayList<>(members.stream()
-                        .map(m -> Account.memberRef(orgId, m.userId())).toList());
-                refs.add(Account.poolRef(orgId));
-                return pool.preparedQuery("SELECT ref, balance, reserved FROM account WHERE ref = ANY($1)")
-                        .execute(Tuple.of(refs.toArray(String[]::new)))
-                        .chain(rows -> poolUsage.usage(pool, orgId, org.cycleStart(),
-                                members.stream().map(MemberRow::userId).toList()).chain(usage -> pool.preparedQuery(
-                                        "SELECT coalesce(sum(e.amount), 0) FROM journal_entry e JOIN journal_tx t ON "
-                                                + "t.id = e.tx_id JOIN account a ON a.id = e.account_id "
-                                                + "WHERE a.ref = $1 AND e.amount > 0 AND t.created_at >= $2")
-                                        .execute(Tuple.of(Account.poolRef(orgId), org.cycleStart().atStartOfDay()
-                                                .atOffset(ZoneOffset.UTC)))
-                                        .map(total -> {
-                                            Map<String, long[]> byRef = new HashMap<>();
-                                            for (Row r : rows) {
-                                                byRef.put(r.getString(0), new long[] { r.getLong(1), r.getLong(2) });
-                                            }
-                                            long[] p = byRef.getOrDefault(Account.poolRef(orgId), new long[2]);
-                                            var poolBalance = new BalancesResponse.PoolBalance(p[0], p[1], p[0] - p[1],
-                                                    total.iterator().next().getLong(0));
-                                            List<BalancesResponse.MemberBalance> list = members.stream().map(m -> {
-                                                long[] b = byRef.getOrDefault(Account.memberRef(orgId, m.userId()), new long[2]);
-                                                var u = usage.get(m.userId());
-                                                return new BalancesResponse.MemberBalance(m.userId(), m.email(),
-                                                        m.displayName(), b[0], b[1], b[0] - b[1], m.poolAccess(),
-                                                        m.poolCap(), u == null ? 0 : u.drawn());
-                                            }).toList();
-                                            return new BalancesResponse(orgId, org.cycleStart(), org.cycleEnd(),
-                                                    poolBalance, list);
-                                        })));
+                List<AccountSpec> specs = new ArrayList<>(List.of(Accounts.pool(orgId)));
+                members.forEach(m -> specs.add(Accounts.member(orgId, m.userId())));
+                return pool.withConnection(c -> accounts.peek(c, specs))
+                        .chain(byRef -> poolUsage.usage(pool, orgId, org.cycleStart(),
+                                members.stream().map(MemberRow::userId).toList()).map(usage -> {
+                                    Instant cycleStart = org.cycleStart().atStartOfDay().toInstant(ZoneOffset.UTC);
+                                    byRef.values().forEach(a -> asOf(a, cycleStart));
+                                    Account p = byRef.get(Account.poolRef(orgId));
+                                    var poolBalance = new BalancesResponse.PoolBalance(p.balance, p.reserved,
+                                            p.available(), p.cycleIn, lots(p));
+                                    List<BalancesResponse.MemberBalance> list = members.stream().map(m -> {
+                                        Account a = byRef.get(Account.memberRef(orgId, m.userId()));
+                                        var u = usage.getOrDefault(m.userId(), new PoolUsageRepository.Usage(0, 0));
+                                        return new BalancesResponse.MemberBalance(m.userId(), m.email(), m.displayName(),
+                                                m.active(), a.balance, a.reserved, a.available(), m.poolAccess(),
+                                                m.poolCap(), u.drawn(), u.held(), lots(a));
+                                    }).toList();
+                                    return new BalancesResponse(orgId, org.cycleStart(), org.cycleEnd(), poolBalance,
+                                            list);
+                                }));
             });
         }));
     }
 
-    /** The caller's personal balance (zero if they never had one). */
-    public Uni<BalanceView> personal(Caller caller) {
-        return pool.preparedQuery("SELECT balance, reserved FROM account WHERE ref = $1")
-                .execute(Tuple.of(Account.personalRef(caller.subject()))).map(rows -> {
-                    long balance = 0;
-                    long reserved = 0;
-                    for (Row r : rows) {
-                        balance = r.getLong(0);
-                        reserved = r.getLong(1);
-                    }
-                    return new BalanceView(AccountRef.personal(caller.subject()), balance, reserved, balance - reserved);
-                });
+    /** The caller's personal balance (zero if it never opened). */
+    public Uni<PersonalBalanceResponse> personal(Caller caller) {
+        return pool.withConnection(c -> accounts.peek(c, List.of(Accounts.personal(caller.subject())))).map(byRef -> {
+            Account a = byRef.values().iterator().next();
+            asOf(a, null);
+            return new PersonalBalanceResponse(a.asRef(), a.balance, a.reserved, a.available(), lots(a));
+        });
+    }
+
+    /** Which of the account's credits are past expiry now (see {@link Account#validAfter}). */
+    private static void asOf(Account account, Instant cycleStart) {
+        Instant now = Instant.now();
+        account.closedBefore = cycleStart;
+        account.validAfter = cycleStart == null || now.isAfter(cycleStart) ? now : cycleStart;
+    }
+
+    /** An account's credits summed by kind and expiry, in burn order. */
+    private static List<LotView> lots(Account account) {
+        Map<List<Object>, long[]> buckets = new LinkedHashMap<>();
+        for (var lot : account.lots) {
+            buckets.computeIfAbsent(java.util.Arrays.asList(lot.kind.name(), lot.expiresAt), k -> new long[1])[0] +=
+                    lot.remaining;
+        }
+        return buckets.entrySet().stream().filter(e -> e.getValue()[0] > 0)
+                .map(e -> new LotView((String) e.getKey().get(0), (Instant) e.getKey().get(1), e.getValue()[0]))
+                .toList();
     }
 
     /**

@@ -21,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -110,7 +111,10 @@ public class SpendService {
         return ledger.transaction(uow -> new BatchRun(uow, orgId, batch).run());
     }
 
-    /** The state of one batch while it runs. */
+    /**
+     * The state of one batch while it runs. Each spend is one step: it is judged on the balances the
+     * steps before it left, policies included, so the batch is invisible to its callers.
+     */
     private final class BatchRun {
 
         private final UnitOfWork uow;
@@ -123,6 +127,7 @@ public class SpendService {
         private final Map<String, MemberRow> members = new HashMap<>();
         private final Map<String, Usage> usage = new HashMap<>();
         private final Map<String, Long> drawn = new LinkedHashMap<>();
+        private final Set<String> personalLocked = new HashSet<>();
 
         BatchRun(UnitOfWork uow, UUID orgId, List<Command> batch) {
             this.uow = uow;
@@ -134,10 +139,12 @@ public class SpendService {
         Uni<List<Object>> run() {
             return claimKeys()
                     .chain(() -> access.org(uow.connection, orgId))
-                    .invoke(o -> org = o)
-                    .chain(() -> projection.members(uow.connection, orgId))
+                    .chain(before -> projection.activeMembers(uow.connection, orgId, users())
+                            .chain(known -> lockAccounts(before, known)))
+                    // Read again under the locks: a close or a departure that committed meanwhile is seen.
+                    .chain(() -> access.org(uow.connection, orgId)).invoke(o -> org = o)
+                    .chain(() -> projection.activeMembers(uow.connection, orgId, users()))
                     .invoke(list -> list.forEach(m -> members.put(m.userId(), m)))
-                    .chain(this::lockAccounts)
                     .chain(() -> poolUsage.usage(uow.connection, orgId, org.cycleStart(), users()))
                     .invoke(usage::putAll)
                     .invoke(() -> todo.forEach(this::charge))
@@ -145,7 +152,10 @@ public class SpendService {
                     .map(v -> java.util.Arrays.asList(results));
         }
 
-        /** Claims the batch's keys; repeats of a key within the batch follow their first occurrence. */
+        /**
+         * Claims the batch's keys, in (caller, key) order so that two batches never wait on each
+         * other's keys crosswise; repeats of a key within the batch follow their first occurrence.
+         */
         private Uni<Void> claimKeys() {
             List<Integer> firsts = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
@@ -154,6 +164,8 @@ public class SpendService {
                     firsts.add(i);
                 }
             }
+            firsts.sort(java.util.Comparator.comparing(i -> IdempotencyRepository.id(batch.get(i).caller().subject(),
+                    batch.get(i).key())));
             return keys.claim(uow.connection, firsts.stream().map(i -> batch.get(i).caller().subject()).toArray(String[]::new),
                     firsts.stream().map(i -> batch.get(i).key()).toArray(String[]::new),
                     firsts.stream().map(i -> batch.get(i).fingerprint()).toArray(String[]::new)).invoke(used -> {
@@ -167,6 +179,7 @@ public class SpendService {
                                 results[i] = replay(previous, c.fingerprint());
                             }
                         }
+                        todo.sort(null);
                     }).replaceWithVoid();
         }
 
@@ -184,13 +197,15 @@ public class SpendService {
             return users;
         }
 
-        private Uni<Void> lockAccounts() {
+        /** The pool, and the member and personal balances of the batch's members: once, in id order. */
+        private Uni<Void> lockAccounts(OrgRow before, List<MemberRow> known) {
             List<AccountSpec> specs = new ArrayList<>();
             specs.add(Accounts.pool(orgId));
-            for (String user : users()) {
-                specs.add(Accounts.member(orgId, user));
-                if (org.personalFallback()) {
-                    specs.add(Accounts.personal(user));
+            for (MemberRow m : known) {
+                specs.add(Accounts.member(orgId, m.userId()));
+                if (before.personalFallback()) {
+                    specs.add(Accounts.personal(m.userId()));
+                    personalLocked.add(m.userId());
                 }
             }
             return ledger.lock(uow, specs);
@@ -199,14 +214,15 @@ public class SpendService {
         private void charge(int index) {
             Command c = batch.get(index);
             MemberRow member = members.get(c.userId());
-            if (member == null) {
+            if (member == null || !uow.accounts.containsKey(Account.memberRef(orgId, c.userId()))) {
                 results[index] = access.isTrustedBackend(c.caller()) ? LedgerProblems.memberNotFound(c.userId())
                         : LedgerProblems.orgNotFound();
                 return;
             }
             Account pool = uow.account(Account.poolRef(orgId));
             Account own = uow.account(Account.memberRef(orgId, c.userId()));
-            Account personal = org.personalFallback() ? uow.account(Account.personalRef(c.userId())) : null;
+            boolean fallback = org.personalFallback() && personalLocked.contains(c.userId());
+            Account personal = fallback ? uow.account(Account.personalRef(c.userId())) : null;
             Usage used = usage.getOrDefault(c.userId(), new Usage(0, 0));
             long drawnNow = used.drawn() + drawn.getOrDefault(c.userId(), 0L);
             long room = member.poolCap() == null ? Long.MAX_VALUE : member.poolCap() - drawnNow - used.held();
@@ -222,7 +238,7 @@ public class SpendService {
             UnitOfWork.Tx tx = uow.begin("SPEND", orgId, c.amount(), c.caller().subject(), null, null, details);
             List<SourceAmount> sources = new ArrayList<>();
             for (Waterfall.Part part : plan.parts()) {
-                uow.spend(tx, part.account(), part.amount(), false);
+                uow.spend(tx, part.account(), part.amount());
                 sources.add(new SourceAmount(part.account().asRef(), part.amount()));
                 if (part.account() == pool) {
                     drawn.merge(c.userId(), part.amount(), Long::sum);
@@ -231,13 +247,15 @@ public class SpendService {
             details.put("sources", sources);
             uow.emit(new CreditsSpent(orgId, tx.id(), c.userId(), c.action(), c.quantity(), c.amount(), sources,
                     org.cycleStart(), null, c.caller().subject(), pool.view(), uow.now));
+            ledger.endStep(uow);
             results[index] = new Outcome<>(new SpendResponse(tx.id(), c.userId(), c.action(), c.quantity(), c.amount(),
                     sources, pool.view(), own.view(), personal == null ? null : personal.view()), false);
         }
 
-        /** Pool usage deltas; stored responses for charged spends; refused spends give their keys back. */
+        /** Pool draws of this cycle; stored responses for charged spends; refused spends give their keys back. */
         private Uni<Void> writeUsageAndKeys() {
             List<String> users = new ArrayList<>(drawn.keySet());
+            users.sort(null);
             List<String> okCallers = new ArrayList<>();
             List<String> okKeys = new ArrayList<>();
             List<String> okResponses = new ArrayList<>();
@@ -265,8 +283,7 @@ public class SpendService {
                             : first instanceof Outcome<?> o ? new Outcome<>(o.value(), true) : first;
                 }
             }
-            return poolUsage.add(uow.connection, orgId, org.cycleStart(), users,
-                    users.stream().map(drawn::get).toList(), users.stream().map(u -> 0L).toList())
+            return poolUsage.addDrawn(uow.connection, orgId, org.cycleStart(), users, users.stream().map(drawn::get).toList())
                     .chain(() -> keys.store(uow.connection, okCallers, okKeys, okResponses))
                     .chain(() -> keys.release(uow.connection, refusedCallers, refusedKeys));
         }

@@ -6,6 +6,7 @@ import dev.teamcredits.events.ledger.AccountRef;
 import dev.teamcredits.events.ledger.TransferCompleted;
 import dev.teamcredits.ledger.domain.Account;
 import dev.teamcredits.ledger.repository.JournalRepository;
+import dev.teamcredits.ledger.repository.ProjectionRepository;
 import dev.teamcredits.ledger.repository.ProjectionRepository.MemberRow;
 import dev.teamcredits.ledger.rest.dto.ReversalRequest;
 import dev.teamcredits.ledger.rest.dto.TransferRequest;
@@ -32,13 +33,15 @@ public class TransferService {
     private final LedgerAccess access;
     private final IdempotentOperations idempotent;
     private final JournalRepository journal;
+    private final ProjectionRepository projection;
 
     public TransferService(Ledger ledger, LedgerAccess access, IdempotentOperations idempotent,
-            JournalRepository journal) {
+            JournalRepository journal, ProjectionRepository projection) {
         this.ledger = ledger;
         this.access = access;
         this.idempotent = idempotent;
         this.journal = journal;
+        this.projection = projection;
     }
 
     public Uni<Outcome<TransferResponse>> transfer(Caller caller, String key, UUID orgId, TransferRequest request) {
@@ -53,38 +56,49 @@ public class TransferService {
                 .chain(refs -> move(uow, caller, orgId, refs, request.amount(), request.reason(), null, true)));
     }
 
-    /** Claws back (part of) a transfer: a transfer the other way, linked to the original. */
+    /**
+     * Claws back (part of) a transfer an admin made: a transfer the other way, linked to the original.
+     * The original's row is locked first, so concurrent reversals of one transfer queue up and each
+     * sees what the others left to reverse.
+     */
     public Uni<Outcome<TransferResponse>> reverse(Caller caller, String key, UUID orgId, UUID transferId,
             ReversalRequest request) {
         return ledger.transaction(uow -> idempotent.once(uow, caller, key,
                 List.of("reverse", orgId, transferId, request), TransferResponse.class,
                 () -> access.admin(uow.connection, orgId, caller)
-                        .chain(() -> journal.transfer(uow.connection, orgId, transferId))
+                        .chain(() -> journal.lockTransfer(uow.connection, orgId, transferId))
                         .onItem().ifNull().failWith(LedgerProblems::transferNotFound)
-                        .chain(original -> journal.reversedAmount(uow.connection, transferId).chain(reversed -> {
-                            long left = original.amount() - reversed;
-                            long amount = request.amount() == null ? left : request.amount();
-                            if (amount > left || left == 0) {
-                                throw LedgerProblems.reversalTooLarge(left);
+                        .chain(original -> {
+                            if (!original.reversible()) {
+                                throw LedgerProblems.notReversible();
                             }
-                            String reason = request.reason() != null ? request.reason() : "reversal";
-                            return move(uow, caller, orgId, new AccountRef[] { original.to(), original.from() }, amount,
-                                    reason, transferId, false);
-                        }))));
+                            AccountRef[] refs = { original.to(), original.from() };
+                            return active(uow, orgId, new AccountRef[] { original.from(), original.to() }).chain(() -> journal.reversedAmount(uow.connection, transferId))
+                                    .chain(reversed -> {
+                                        long left = original.amount() - reversed;
+                                        long amount = request.amount() == null ? left : request.amount();
+                                        if (amount > left || left == 0) {
+                                            throw LedgerProblems.reversalTooLarge(left);
+                                        }
+                                        String reason = request.reason() != null ? request.reason() : "reversal";
+                                        return move(uow, caller, orgId, refs, amount, reason, transferId, false);
+                                    });
+                        })));
     }
 
     /**
-     * Sweeps a leaving member's whole balance back to the pool (after their reservations were
-     * released), so no credit is stranded. Called by the team-events projection.
+     * Sweeps a leaving member's whole balance back to the pool (their reservations were released
+     * first, in the same unit of work, which locked both accounts), so no credit is stranded. The
+     * system's own move: it cannot be reversed.
      */
-    public Uni<Void> sweepToPool(UnitOfWork uow, UUID orgId, String userId) {
-        return ledger.lock(uow, List.of(Accounts.member(orgId, userId), Accounts.pool(orgId))).invoke(() -> {
-            Account member = uow.account(Account.memberRef(orgId, userId));
-            if (member.available() > 0) {
-                post(uow, orgId, member, uow.account(Account.poolRef(orgId)), member.available(), MEMBER_REMOVED, null,
-                        "system", "Team Credits");
-            }
-        });
+    public void sweepToPool(UnitOfWork uow, UUID orgId, String userId) {
+        Account member = uow.account(Account.memberRef(orgId, userId));
+        if (member.balance > 0) {
+            Account pool = uow.account(Account.poolRef(orgId));
+            UnitOfWork.Tx tx = begin(uow, orgId, member, pool, member.balance, MEMBER_REMOVED, null, "system");
+            uow.deposit(tx, pool, uow.drawAll(tx, member));
+            announce(uow, orgId, tx, member, pool, "Team Credits");
+        }
     }
 
     /** Checks the caller is an admin and resolves "pool" / user ids to accounts of active members. */
@@ -106,30 +120,65 @@ public class TransferService {
         return access.namedMember(uow.connection, orgId, name).map(MemberRow::userId).map(AccountRef::member);
     }
 
-    private Uni<TransferResponse> move(UnitOfWork uow, Caller caller, UUID orgId, AccountRef[] refs, long amount,
-            String reason, UUID reversalOf, boolean preview) {
-        return ledger.lock(uow, List.of(Accounts.of(orgId, refs[0]), Accounts.of(orgId, refs[1]))).map(v -> {
-            Account from = uow.account(Account.ref(orgId, refs[0]));
-            Account to = uow.account(Account.ref(orgId, refs[1]));
-            if (amount > from.available()) {
-                throw LedgerProblems.insufficientAvailable(amount, from.available());
+    /** 409 member-inactive unless both accounts are the pool or active members' (in the order given). */
+    private Uni<Void> active(UnitOfWork uow, UUID orgId, AccountRef[] refs) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (AccountRef ref : refs) {
+            if (ref.kind() == AccountRef.Kind.MEMBER) {
+                chain = chain.chain(() -> projection.member(uow.connection, orgId, ref.userId()).invoke(m -> {
+                    if (m == null || !m.active()) {
+                        throw LedgerProblems.memberInactive(ref.userId());
+                    }
+                })).replaceWithVoid();
             }
-            UnitOfWork.Tx tx = post(uow, orgId, from, to, amount, reason, reversalOf, caller.subject(),
-                    caller.displayName());
-            return new TransferResponse(preview ? null : tx.id(), preview, amount, reason, reversalOf, from.view(),
-                    to.view(), uow.now);
-        });
+        }
+        return chain;
     }
 
-    private UnitOfWork.Tx post(UnitOfWork uow, UUID orgId, Account from, Account to, long amount, String reason,
-            UUID reversalOf, String actor, String actorName) {
+    private Uni<TransferResponse> move(UnitOfWork uow, Caller caller, UUID orgId, AccountRef[] refs, long amount,
+            String reason, UUID reversalOf, boolean preview) {
+        return ledger.lock(uow, List.of(Accounts.of(orgId, refs[0]), Accounts.of(orgId, refs[1])))
+                // Read again under the locks: a member whose departure committed meanwhile is gone.
+                .chain(() -> preview ? Uni.createFrom().voidItem() : stillMembers(uow, orgId, refs))
+                .map(v -> {
+                    Account from = uow.account(Account.ref(orgId, refs[0]));
+                    Account to = uow.account(Account.ref(orgId, refs[1]));
+                    if (amount > from.available()) {
+                        throw LedgerProblems.insufficientAvailable(amount, from.available());
+                    }
+                    UnitOfWork.Tx tx = begin(uow, orgId, from, to, amount, reason, reversalOf, caller.subject());
+                    uow.deposit(tx, to, uow.draw(tx, from, amount));
+                    if (reversalOf == null) {
+                        uow.reversible.add(tx.id());
+                    }
+                    ledger.endStep(uow);
+                    announce(uow, orgId, tx, from, to, caller.displayName());
+                    return new TransferResponse(preview ? null : tx.id(), preview, amount, reason, reversalOf,
+                            from.view(), to.view(), uow.now);
+                });
+    }
+
+    private Uni<Void> stillMembers(UnitOfWork uow, UUID orgId, AccountRef[] refs) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (AccountRef ref : refs) {
+            if (ref.kind() == AccountRef.Kind.MEMBER) {
+                chain = chain.chain(() -> access.namedMember(uow.connection, orgId, ref.userId())).replaceWithVoid();
+            }
+        }
+        return chain;
+    }
+
+    private static UnitOfWork.Tx begin(UnitOfWork uow, UUID orgId, Account from, Account to, long amount, String reason,
+            UUID reversalOf, String actor) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("from", from.asRef());
         details.put("to", to.asRef());
-        UnitOfWork.Tx tx = uow.begin("TRANSFER", orgId, amount, actor, reason, reversalOf, details);
-        uow.deposit(tx, to, uow.draw(tx, from, amount, false));
-        uow.emit(new TransferCompleted(orgId, tx.id(), from.asRef(), to.asRef(), amount, reason, actor, actorName,
-                reversalOf, from.view(), to.view(), uow.now));
-        return tx;
+        return uow.begin("TRANSFER", orgId, amount, actor, reason, reversalOf, details);
+    }
+
+    private static void announce(UnitOfWork uow, UUID orgId, UnitOfWork.Tx tx, Account from, Account to,
+            String actorName) {
+        uow.emit(new TransferCompleted(orgId, tx.id(), from.asRef(), to.asRef(), tx.amount(), tx.reason(), tx.actor(),
+                actorName, tx.reverses(), from.view(), to.view(), uow.now));
     }
 }

@@ -39,6 +39,8 @@ public final class UnitOfWork {
     final List<Entry> entries = new ArrayList<>();
     final List<Lot> createdLots = new ArrayList<>();
     final List<LedgerEvent> events = new ArrayList<>();
+    /** Transfers an admin made: the only ones that may be reversed. */
+    final java.util.Set<UUID> reversible = new java.util.HashSet<>();
     /** Lots whose remaining credits changed (created ones are written as inserts instead). */
     private final java.util.Set<Lot> touched = new java.util.LinkedHashSet<>();
 
@@ -69,11 +71,11 @@ public final class UnitOfWork {
     }
 
     /**
-     * Takes {@code amount} from {@code from}'s lots in burn order. {@code fromReserved} draws credits a
-     * reservation held (capture); otherwise only available credits may be drawn.
+     * Takes {@code amount} of {@code from}'s available credits, lot by lot in burn order. Credits past
+     * their expiry are never drawn, whatever has or has not expired them yet.
      */
-    public List<Portion> draw(Tx tx, Account from, long amount, boolean fromReserved) {
-        long limit = fromReserved ? from.balance : from.available();
+    public List<Portion> draw(Tx tx, Account from, long amount) {
+        long limit = from.available();
         if (amount <= 0 || amount > limit) {
             throw new IllegalStateException("draw of " + amount + " from " + from.ref + " with " + limit);
         }
@@ -83,7 +85,7 @@ public final class UnitOfWork {
             if (left == 0) {
                 break;
             }
-            long take = Math.min(left, lot.remaining);
+            long take = from.isPastExpiry(lot) ? 0 : Math.min(left, lot.remaining);
             if (take == 0) {
                 continue;
             }
@@ -94,11 +96,33 @@ public final class UnitOfWork {
             entries.add(new Entry(tx.id(), from.id, lot.id, -take));
         }
         if (left != 0) {
-            throw new IllegalStateException(from.ref + " lots do not cover its balance");
+            throw new IllegalStateException(from.ref + " lots do not cover its available credits");
         }
         from.lots.removeIf(l -> l.remaining == 0);
         from.balance -= amount;
-        from.changed = true;
+        from.touch();
+        return portions;
+    }
+
+    /**
+     * Takes everything left in {@code from}, valid or past expiry, lot by lot: for the sweep of a
+     * departing member, whose credits must all return to the pool (where a close deals with the
+     * expired ones) rather than be stranded. Its holds must have ended.
+     */
+    public List<Portion> drawAll(Tx tx, Account from) {
+        if (from.reserved != 0) {
+            throw new IllegalStateException(from.ref + " still has holds");
+        }
+        List<Portion> portions = new ArrayList<>();
+        for (Lot lot : from.lots) {
+            portions.add(new Portion(lot, lot.remaining));
+            entries.add(new Entry(tx.id(), from.id, lot.id, -lot.remaining));
+            lot.remaining = 0;
+            touched.add(lot);
+        }
+        from.lots.clear();
+        from.balance = 0;
+        from.touch();
         return portions;
     }
 
@@ -108,8 +132,10 @@ public final class UnitOfWork {
             Lot lot = newLot(to, p.lot().kind, p.lot().expiresAt, p.amount());
             entries.add(new Entry(tx.id(), to.id, lot.id, p.amount()));
         }
-        to.balance += portions.stream().mapToLong(Portion::amount).sum();
-        to.changed = true;
+        long amount = portions.stream().mapToLong(Portion::amount).sum();
+        to.balance += amount;
+        to.cycleIn += amount;
+        to.touch();
     }
 
     /** Credits from outside (subscription, top-up, free credits): issuance takes the other side. */
@@ -118,13 +144,14 @@ public final class UnitOfWork {
         entries.add(new Entry(tx.id(), to.id, lot.id, amount));
         entries.add(new Entry(tx.id(), system.issuance(), null, -amount));
         to.balance += amount;
-        to.changed = true;
+        to.cycleIn += amount;
+        to.touch();
         return lot;
     }
 
     /** Charges a spend: the credits leave {@code from} for the spent account. */
-    public List<Portion> spend(Tx tx, Account from, long amount, boolean fromReserved) {
-        List<Portion> portions = draw(tx, from, amount, fromReserved);
+    public List<Portion> spend(Tx tx, Account from, long amount) {
+        List<Portion> portions = draw(tx, from, amount);
         entries.add(new Entry(tx.id(), system.spent(), null, amount));
         return portions;
     }
@@ -134,10 +161,38 @@ public final class UnitOfWork {
         lot.remaining -= amount;
         touched.add(lot);
         account.balance -= amount;
-        account.changed = true;
+        account.touch();
         entries.add(new Entry(tx.id(), account.id, lot.id, -amount));
         entries.add(new Entry(tx.id(), system.expired(), null, amount));
         account.lots.removeIf(l -> l.remaining == 0);
+    }
+
+    /**
+     * After holds ended: credits a cycle close kept past their expiry only for holds, and that no
+     * hold needs any more, expire now (one EXPIRY transaction). Returns how many.
+     */
+    public long expireUnheld(Account account) {
+        long excess = account.closedOverExcess();
+        if (excess == 0) {
+            return 0;
+        }
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("account", account.asRef());
+        Tx tx = begin("EXPIRY", account.orgId, excess, "system", "expired", null, details);
+        long left = excess;
+        for (Lot lot : new ArrayList<>(account.lots)) {
+            if (left == 0) {
+                break;
+            }
+            if (account.isClosedOver(lot)) {
+                long amount = Math.min(left, lot.remaining);
+                expire(tx, account, lot, amount);
+                left -= amount;
+            }
+        }
+        emit(new dev.teamcredits.events.ledger.CreditsExpired(account.orgId, tx.id(), account.asRef(), excess,
+                "SUBSCRIPTION/ROLLOVER", account.view(), now));
+        return excess;
     }
 
     /**
@@ -155,7 +210,7 @@ public final class UnitOfWork {
         account.lots.removeIf(l -> l.remaining == 0);
         Lot lot = newLot(account, LotKind.ROLLOVER, expiresAt, total);
         entries.add(new Entry(tx.id(), account.id, lot.id, total));
-        account.changed = true;
+        account.touch();
     }
 
     /** Sets a transaction's headline amount once its postings are known. */
@@ -167,13 +222,16 @@ public final class UnitOfWork {
     }
 
     public void hold(Account account, long amount) {
+        if (amount <= 0 || amount > account.available()) {
+            throw new IllegalStateException("hold of " + amount + " on " + account.ref + " with " + account.available());
+        }
         account.reserved += amount;
-        account.changed = true;
+        account.touch();
     }
 
     public void unhold(Account account, long amount) {
         account.reserved -= amount;
-        account.changed = true;
+        account.touch();
     }
 
     public void emit(LedgerEvent event) {

@@ -1,0 +1,63 @@
+package dev.teamcredits.ledger;
+
+import static dev.teamcredits.ledger.LedgerFixture.as;
+import static dev.teamcredits.ledger.LedgerFixture.post;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.teamcredits.events.team.Plan;
+import dev.teamcredits.ledger.LedgerFixture.Org;
+import dev.teamcredits.ledger.LedgerFixture.User;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Nothing is granted, transferred, reversed or topped up into the account of someone who left. */
+@QuarkusTest
+class InactiveMemberTest extends LedgerTestBase {
+
+    @Test
+    void aLeavingMembersAutoTopUpEndsWithTheMembership() {
+        Org org = Org.create(Plan.PRO, 100, false, false);
+        User ben = org.join("ben", false, null);
+        org.transfer("pool", ben.subject(), 20);
+        as(org.admin).body(Map.of("threshold", 10, "amount", 50, "perCycleLimit", 3))
+                .put("/v1/orgs/{o}/accounts/{a}/auto-top-up", org.id, ben.subject()).then().statusCode(200);
+
+        org.remove(ben);
+        assertEquals(100, org.pool(), "the 20 came back to the pool");
+        List<Map<String, Object>> grants = as(org.admin).queryParam("account", ben.subject())
+                .queryParam("type", "GRANT").get("/v1/orgs/{o}/transactions", org.id).then().statusCode(200)
+                .extract().path("items");
+        assertEquals(List.of(), grants, "no auto top-up into the account of someone who left");
+    }
+
+    @Test
+    void theSweepOfALeavingMemberCannotBeReversed() {
+        Org org = Org.create(Plan.PRO, 100, false, false);
+        User ben = org.join("ben", false, null);
+        org.transfer("pool", ben.subject(), 30);
+        org.remove(ben);
+        String sweep = (String) org.history("TRANSFER").stream().filter(t -> "member removed".equals(t.get("reason")))
+                .findFirst().orElseThrow().get("id");
+
+        post(org.admin).body(Map.of()).post("/v1/orgs/{o}/transfers/{t}/reversal", org.id, sweep).then()
+                .statusCode(409).body("type", equalTo("urn:team-credits:problem:transfer-not-reversible"));
+        assertEquals(100, org.pool());
+    }
+
+    @Test
+    void aReversalNeverMovesCreditsIntoTheAccountOfSomeoneWhoLeft() {
+        Org org = Org.create(Plan.PRO, 100, false, false);
+        User ben = org.join("ben", false, null);
+        org.transfer("pool", ben.subject(), 30);
+        String back = org.transfer(ben.subject(), "pool", 10);
+        org.remove(ben);
+
+        post(org.admin).body(Map.of()).post("/v1/orgs/{o}/transfers/{t}/reversal", org.id, back).then()
+                .statusCode(409).body("type", equalTo("urn:team-credits:problem:member-inactive"));
+        assertEquals(100, org.pool());
+        org.transfer("pool", org.admin.subject(), 1); // the org itself still works
+    }
+}

@@ -1,0 +1,74 @@
+package dev.teamcredits.ledger;
+
+import static dev.teamcredits.ledger.LedgerFixture.as;
+import static dev.teamcredits.ledger.LedgerFixture.post;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.teamcredits.events.team.Plan;
+import dev.teamcredits.ledger.LedgerFixture.Org;
+import dev.teamcredits.ledger.LedgerFixture.User;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Spends are applied in batches for speed, but a batch is invisible: each spend gets the answer it
+ * would get alone, after the spends before it, and one bad spend never fails the others.
+ */
+@QuarkusTest
+class SpendBatchTest extends LedgerTestBase {
+
+    private static List<Integer> concurrently(List<Callable<Integer>> calls) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(calls.size());
+        try {
+            List<Future<Integer>> futures = new ArrayList<>();
+            calls.forEach(c -> futures.add(threads.submit(c)));
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : futures) {
+                statuses.add(f.get());
+            }
+            return statuses;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSpendNamingAnImpossibleUserIsRefusedAloneAndTheOthersGoThrough() throws Exception {
+        Org org = Org.create(Plan.PRO, 1000, false, false);
+        User ben = org.join("ben", true, null);
+        User backend = LedgerFixture.backend();
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String userId = i % 4 == 0 ? "bad\u0000user" : ben.subject();
+            calls.add(() -> post(backend).body(Map.of("userId", userId, "action", "PAGE_SCRAPE", "quantity", 1))
+                    .post("/v1/orgs/{o}/spends", org.id).statusCode());
+        }
+        List<Integer> statuses = concurrently(calls);
+        assertEquals(15, statuses.stream().filter(s -> s == 400).count(), "statuses: " + statuses);
+        assertEquals(45, statuses.stream().filter(s -> s == 200).count(), "statuses: " + statuses);
+        assertEquals(955, org.pool());
+    }
+
+    @Test
+    void anAutoTopUpFiredByOneSpendServesTheNextSpendOfTheSameBatch() throws Exception {
+        Org org = Org.create(Plan.PRO, 150, false, false);
+        as(org.admin).body(Map.of("threshold", 100, "amount", 100, "perCycleLimit", 20))
+                .put("/v1/orgs/{o}/accounts/pool/auto-top-up", org.id).then().statusCode(200);
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            calls.add(() -> post(org.admin).body(Map.of("action", "PAGE_SCRAPE", "quantity", 100))
+                    .post("/v1/orgs/{o}/spends", org.id).statusCode());
+        }
+        // One at a time, each spend leaves 50 and the top-up brings the pool back to 150: all succeed.
+        assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200, 200, 200), concurrently(calls));
+        assertEquals(150, org.pool());
+        assertEquals(10, org.history("GRANT").stream().filter(g -> "AUTO_TOP_UP".equals(g.get("reason"))).count());
+    }
+}

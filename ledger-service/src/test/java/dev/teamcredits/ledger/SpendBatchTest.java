@@ -8,6 +8,8 @@ import dev.teamcredits.events.team.Plan;
 import dev.teamcredits.ledger.LedgerFixture.Org;
 import dev.teamcredits.ledger.LedgerFixture.User;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class SpendBatchTest extends LedgerTestBase {
+
+    @Inject
+    Pool db;
 
     private static List<Integer> concurrently(List<Callable<Integer>> calls) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(calls.size());
@@ -54,6 +59,34 @@ class SpendBatchTest extends LedgerTestBase {
         assertEquals(15, statuses.stream().filter(s -> s == 400).count(), "statuses: " + statuses);
         assertEquals(45, statuses.stream().filter(s -> s == 200).count(), "statuses: " + statuses);
         assertEquals(955, org.pool());
+    }
+
+    @Test
+    void aSpendTheDatabaseRejectsFailsAloneAndItsBatchNeighboursAreCharged() throws Exception {
+        Org org = Org.create(Plan.PRO, 1000, false, false);
+        User ben = org.join("ben", true, null);
+        User poison = org.join("poison", true, null);
+        // A fault at the edge: the database refuses every journal row of one member.
+        db.query("CREATE FUNCTION reject_poison() RETURNS trigger AS $$ BEGIN "
+                + "IF NEW.details->>'userId' LIKE 'poison-%' THEN RAISE EXCEPTION 'poisoned spend'; END IF; "
+                + "RETURN NEW; END $$ LANGUAGE plpgsql").execute().await().indefinitely();
+        db.query("CREATE TRIGGER reject_poison BEFORE INSERT ON journal_tx FOR EACH ROW "
+                + "EXECUTE FUNCTION reject_poison()").execute().await().indefinitely();
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                User who = i % 8 == 0 ? poison : ben;
+                calls.add(() -> post(who).body(Map.of("action", "PAGE_SCRAPE", "quantity", 1))
+                        .post("/v1/orgs/{o}/spends", org.id).statusCode());
+            }
+            List<Integer> statuses = concurrently(calls);
+            assertEquals(35, statuses.stream().filter(s -> s == 200).count(), "statuses: " + statuses);
+            assertEquals(5, statuses.stream().filter(s -> s == 500).count(), "statuses: " + statuses);
+        } finally {
+            db.query("DROP TRIGGER reject_poison ON journal_tx").execute().await().indefinitely();
+            db.query("DROP FUNCTION reject_poison()").execute().await().indefinitely();
+        }
+        assertEquals(965, org.pool());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.teamcredits.ledger.service;
 import dev.teamcredits.common.idempotency.Idempotency.Outcome;
 import dev.teamcredits.ledger.config.LedgerConfig;
 import dev.teamcredits.ledger.rest.dto.SpendResponse;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,16 +66,33 @@ public class SpendBatcher {
             }
             return;
         }
-        spends.apply(orgId, batch.stream().map(Pending::command).toList()).subscribe().with(results -> {
-            for (int i = 0; i < batch.size(); i++) {
-                complete(batch.get(i).emitter(), results.get(i));
-            }
+        run(orgId, batch).subscribe().with(v -> {
             queue.running.set(false);
             drain(orgId, queue);
         }, failure -> {
-            batch.forEach(p -> p.emitter().fail(failure));
             queue.running.set(false);
             drain(orgId, queue);
+        });
+    }
+
+    /**
+     * Applies a batch and answers each spend. If the batch's transaction fails as a whole (a refusal
+     * is an answer, not a failure; deadlocks are retried inside), each spend is applied again on its
+     * own, in order, so that one spend the database rejects never fails the others.
+     */
+    private Uni<Void> run(UUID orgId, List<Pending> batch) {
+        return spends.apply(orgId, batch.stream().map(Pending::command).toList()).invoke(results -> {
+            for (int i = 0; i < batch.size(); i++) {
+                complete(batch.get(i).emitter(), results.get(i));
+            }
+        }).replaceWithVoid().onFailure().recoverWithUni(failure -> {
+            if (batch.size() == 1) {
+                batch.get(0).emitter().fail(failure);
+                return Uni.createFrom().voidItem();
+            }
+            return Multi.createFrom().iterable(batch)
+                    .onItem().transformToUniAndConcatenate(p -> run(orgId, List.of(p)))
+                    .collect().last().replaceWithVoid();
         });
     }
 

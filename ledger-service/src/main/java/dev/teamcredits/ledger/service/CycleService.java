@@ -129,6 +129,8 @@ public class CycleService {
                         account.closedBefore = boundary;
                         account.validAfter = uow.now.isAfter(boundary) ? uow.now : boundary;
                         account.cycleIn = 0;
+                        // Written even when nothing was posted to it: its cycle counters start again.
+                        account.changed = true;
                         if (account.autoTopUp != null) {
                             account.autoTopUp.fired = 0;
                             account.autoTopUp.cycleStart = nextStart;

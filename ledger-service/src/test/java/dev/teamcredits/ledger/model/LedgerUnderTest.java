@@ -1,0 +1,269 @@
+package dev.teamcredits.ledger.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.teamcredits.events.CloudEvent;
+import dev.teamcredits.events.EventCodec;
+import dev.teamcredits.events.Topics;
+import dev.teamcredits.events.team.TeamEvent;
+import dev.teamcredits.local.ChildProcess;
+import dev.teamcredits.local.KafkaBroker;
+import dev.teamcredits.local.LoopbackIssuer;
+import dev.teamcredits.local.Ports;
+import dev.teamcredits.local.PostgresServer;
+import dev.teamcredits.local.TestTokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The packaged ledger ({@code target/quarkus-app}) as a process of its own, on a real PostgreSQL,
+ * Kafka broker and token issuer, started once per test JVM and stopped when it exits. Tests talk to
+ * it over HTTP with signed tokens and feed it team events through the broker, as production does;
+ * they read its database only to know when a team event has been applied.
+ */
+final class LedgerUnderTest {
+
+    /** The ledger's configuration for the model runs: the model's {@code ModelConfig} must match it. */
+    static final long FREE_CREDITS = 5;
+    static final Duration MAX_TTL = Duration.ofHours(24);
+
+    private static LedgerUnderTest running;
+
+    final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final String baseUrl;
+    private final String bootstrapServers;
+    private final PostgresServer.Database database;
+    private final ChildProcess process;
+    private final KafkaProducer<String, String> producer;
+    private final ThreadLocal<Connection> jdbc;
+
+    /** Response of one HTTP call. */
+    record Reply(int status, JsonNode body, boolean replayed) {
+    }
+
+    static synchronized LedgerUnderTest get() {
+        if (running == null) {
+            running = new LedgerUnderTest();
+        }
+        return running;
+    }
+
+    private LedgerUnderTest() {
+        Path work = Path.of("target", "model-it").toAbsolutePath();
+        PostgresServer postgres = PostgresServer.startOrConnect(work.resolve("postgres"), 0, true);
+        database = postgres.database(postgres.isEmbedded() ? "ledger"
+                : "ledger_model_" + UUID.randomUUID().toString().substring(0, 8));
+        KafkaBroker kafka = KafkaBroker.startOrConnect(work.resolve("kafka"), 0, true);
+        bootstrapServers = kafka.bootstrapServers();
+        LoopbackIssuer issuer = LoopbackIssuer.start();
+        System.setProperty(TestTokens.TOKEN_URL_PROPERTY, issuer.tokenUrl());
+        int port = Ports.free();
+        baseUrl = "http://" + Ports.LOOPBACK + ":" + port;
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_DATASOURCE_USERNAME", database.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer.realmUrl());
+        env.put("LEDGER_FREE_CREDITS", Long.toString(FREE_CREDITS));
+        env.put("LEDGER_RESERVATIONS_MAX_TTL", MAX_TTL.toString());
+        // Reservations the tests let run out are released within a second (the scheduler's finest step).
+        env.put("LEDGER_RESERVATIONS_EXPIRY_INTERVAL", "1s");
+        // Cycles move only when a test closes one (every org's first cycle ends a month from now anyway).
+        env.put("LEDGER_CYCLES_CHECK_INTERVAL", "off");
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaBinary(), "-Xmx512m", "-jar",
+                Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().toString()));
+        process = ChildProcess.start("ledger-service", command, env, Path.of(".").toAbsolutePath(),
+                work.resolve("ledger-service.log"));
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        producer = new KafkaProducer<>(props);
+        jdbc = ThreadLocal.withInitial(this::connect);
+        awaitReady();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            process.stop();
+            producer.close(Duration.ofSeconds(5));
+            issuer.close();
+            kafka.close();
+            if (!postgres.isEmbedded()) {
+                postgres.dropDatabase(database.name());
+            }
+            postgres.close();
+        }, "stop-model-ledger"));
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The ledger exited; its log ends with:\n" + process.logTail(40));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException("The ledger was not ready in 3 minutes; its log ends with:\n"
+                + process.logTail(40));
+    }
+
+    String logTail(int lines) {
+        return process.logTail(lines);
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** A signed token for {@code subject}, valid for a day (soaks run long), minted once. */
+    String token(String subject, String azp) {
+        return tokens.computeIfAbsent(subject + "|" + azp, k -> {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("sub", subject);
+            fields.put("expires_in", "86400");
+            if (azp == null) {
+                fields.put("email", subject + "@acme.example");
+                fields.put("name", subject);
+            } else {
+                fields.put("azp", azp);
+            }
+            return TestTokens.mint(fields);
+        });
+    }
+
+    Reply call(String method, String path, String token, String idempotencyKey, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json");
+            if (idempotencyKey != null) {
+                request.header("Idempotency-Key", idempotencyKey);
+            }
+            if (body != null) {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            HttpResponse<String> response = http.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode node = response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
+            boolean replayed = response.headers().firstValue("Idempotency-Replayed").map("true"::equals).orElse(false);
+            return new Reply(response.statusCode(), node, replayed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Produces a team event exactly as the team service's relay does, and waits until the ledger applied it. */
+    void teamEvent(TeamEvent event) {
+        CloudEvent<TeamEvent> cloudEvent = CloudEvent.of("/team-service", event);
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.TEAM, event.key(),
+                EventCodec.encode(cloudEvent));
+        record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not produce " + event, e);
+        }
+        awaitRow("SELECT 1 FROM processed_event WHERE event_id = ?", cloudEvent.id(), "team event " + event);
+    }
+
+    /** Waits until the system has released (TTL) the reservation; returns its final status. */
+    String awaitReleased(UUID reservationId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            String status = query("SELECT status FROM reservation WHERE id = ?", reservationId);
+            if (status != null && !"ACTIVE".equals(status)) {
+                return status;
+            }
+            sleep(10);
+        }
+        throw new AssertionError("Reservation " + reservationId + " was not released in 30 s");
+    }
+
+    private void awaitRow(String sql, Object arg, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (query(sql, arg) == null) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The ledger did not apply " + what + " in 30 s; its log ends with:\n"
+                        + logTail(20));
+            }
+            sleep(2);
+        }
+    }
+
+    private String query(String sql, Object arg) {
+        try (PreparedStatement statement = jdbc.get().prepareStatement(sql)) {
+            statement.setObject(1, arg);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            jdbc.remove();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Connection connect() {
+        try {
+            return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.teamcredits.ledger.model;
+
+import dev.teamcredits.events.team.Plan;
+import dev.teamcredits.model.Op;
+import dev.teamcredits.model.Who;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replays a sequence that once disagreed with the model, as the failure printed it: paste its
+ * {@code setup} and {@code ops} here. Kept as a regression once the cause is fixed.
+ */
+class ReplayIT {
+
+    @Test
+    void aHoldAcrossACloseOnARolloverPlanThenAPartCaptureAndATransfer() {
+        ModelRun.Setup setup = new ModelRun.Setup(Plan.PRO_PLUS, 100, true, true);
+        List<Op> ops = List.of(
+                new Op.Join("u1", Op.Role.MEMBER, true, 50L),
+                new Op.Reserve(Who.user("u1"), "k1", null, null, null, 40L, 3600L),
+                new Op.CloseCycle(Who.operator(), "k2"),
+                new Op.Capture(Who.user("u1"), "k3", "R1", 10L),
+                new Op.Transfer(Who.user("admin"), "k4", "pool", "u1", 30L, null),
+                new Op.Spend(Who.user("u1"), "k5", null, "PAGE_SCRAPE", 60L, null));
+        replay(setup, ops);
+    }
+
+    @Test
+    void aCloseThatPostsNothingToThePoolStillStartsItsCycleTotalAgain() {
+        replay(new ModelRun.Setup(Plan.PRO_PLUS, 0, true, true), List.of(
+                new Op.TopUpPool(Who.user("admin"), "k1", 1L),
+                new Op.CloseCycle(Who.operator(), "k2")));
+    }
+
+    static void replay(ModelRun.Setup setup, List<Op> ops) {
+        ModelRun run = new ModelRun(LedgerUnderTest.get(), setup);
+        ops.forEach(run::apply);
+    }
+}

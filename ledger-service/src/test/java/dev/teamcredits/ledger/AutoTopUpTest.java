@@ -9,6 +9,7 @@ import dev.teamcredits.events.team.Plan;
 import dev.teamcredits.ledger.LedgerFixture.Org;
 import dev.teamcredits.ledger.LedgerFixture.User;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -58,5 +59,33 @@ class AutoTopUpTest extends LedgerTestBase {
                 .put("/v1/orgs/{o}/accounts/{a}/auto-top-up", org.id, ben.subject()).then().statusCode(403);
         as(org.admin).body(Map.of("threshold", 0, "amount", 1, "perCycleLimit", 1))
                 .put("/v1/orgs/{o}/accounts/pool/auto-top-up", org.id).then().statusCode(400);
+    }
+
+    @Test
+    void thePerCycleLimitHoldsWhenSpendsAndTransfersRaceOnTheAccount() throws Exception {
+        Org org = Org.create(Plan.PRO, 10_000, false, false);
+        User ben = org.join("ben", false, null);
+        org.transfer("pool", ben.subject(), 2_000);
+        as(org.admin).body(Map.of("threshold", 1_995, "amount", 3, "perCycleLimit", 1))
+                .put("/v1/orgs/{o}/accounts/{a}/auto-top-up", org.id, ben.subject()).then().statusCode(200);
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                boolean spend = i % 2 == 0;
+                calls.add(threads.submit(() -> spend
+                        ? post(ben).body(Map.of("action", "PAGE_SCRAPE", "quantity", 1)).post("/v1/orgs/{o}/spends",
+                                org.id).statusCode()
+                        : post(org.admin).body(Map.of("from", ben.subject(), "to", "pool", "amount", 1))
+                                .post("/v1/orgs/{o}/transfers", org.id).statusCode()));
+            }
+            for (var call : calls) {
+                assertEquals(true, call.get() < 300);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        long refills = org.history("GRANT").stream().filter(g -> "AUTO_TOP_UP".equals(g.get("reason"))).count();
+        assertEquals(1, refills, "one refill per cycle, however the requests interleave");
     }
 }

@@ -125,25 +125,37 @@ public class LedgerRepository {
         return select(c, refs, true);
     }
 
+    /**
+     * The accounts, locked in id order ({@code forUpdate}), then their auto top-ups in a statement of
+     * their own: a statement that waited for a row lock re-reads only the locked rows, so a joined
+     * auto top-up could be the one from before the transaction it waited for (and refire).
+     */
     private Uni<Map<String, Account>> select(SqlConnection c, String[] refs, boolean forUpdate) {
-        return c.preparedQuery("SELECT a.id, a.ref, a.kind, a.org_id, a.user_id, a.balance, a.reserved, t.threshold, "
-                + "t.amount, t.per_cycle_limit, t.fired, t.cycle_start, t.armed, a.cycle_in FROM account a "
-                + "LEFT JOIN auto_top_up t ON t.account_id = a.id WHERE a.ref = ANY($1) ORDER BY a.id"
-                + (forUpdate ? " FOR UPDATE OF a" : ""))
-                .execute(Tuple.of(refs)).map(rows -> {
+        return c.preparedQuery("SELECT id, ref, kind, org_id, user_id, balance, reserved, cycle_in FROM account "
+                + "WHERE ref = ANY($1) ORDER BY id" + (forUpdate ? " FOR UPDATE" : ""))
+                .execute(Tuple.of(refs)).chain(rows -> {
                     Map<String, Account> accounts = new HashMap<>();
+                    Map<Long, Account> byId = new HashMap<>();
                     for (Row r : rows) {
                         Account account = new Account(r.getLong(0), r.getString(1),
                                 AccountRef.Kind.valueOf(r.getString(2)), r.getUUID(3), r.getString(4), r.getLong(5),
                                 r.getLong(6));
-                        if (r.getLong(7) != null) {
-                            account.autoTopUp = new Account.AutoTopUp(r.getLong(7), r.getLong(8), r.getInteger(9),
-                                    r.getInteger(10), r.getLocalDate(11), r.getBoolean(12));
-                        }
-                        account.cycleIn = r.getLong(13);
-                        accounts.put(r.getString(1), account);
+                        account.cycleIn = r.getLong(7);
+                        accounts.put(account.ref, account);
+                        byId.put(account.id, account);
                     }
-                    return accounts;
+                    if (byId.isEmpty()) {
+                        return Uni.createFrom().item(accounts);
+                    }
+                    return c.preparedQuery("SELECT account_id, threshold, amount, per_cycle_limit, fired, cycle_start, "
+                            + "armed FROM auto_top_up WHERE account_id = ANY($1)")
+                            .execute(Tuple.of(byId.keySet().toArray(Long[]::new))).map(settings -> {
+                                for (Row t : settings) {
+                                    byId.get(t.getLong(0)).autoTopUp = new Account.AutoTopUp(t.getLong(1), t.getLong(2),
+                                            t.getInteger(3), t.getInteger(4), t.getLocalDate(5), t.getBoolean(6));
+                                }
+                                return accounts;
+                            });
                 });
     }
 

@@ -227,6 +227,17 @@ final class LedgerUnderTest {
         throw new AssertionError("Reservation " + reservationId + " was not released in 30 s");
     }
 
+    /** Waits until the ledger's outbox relay has published every committed event to Kafka. */
+    void awaitOutboxPublished() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!"0".equals(query("SELECT count(*) FROM outbox_event WHERE published_at IS NULL AND ? IS NOT NULL", 1))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The ledger's outbox was not published in 60 s");
+            }
+            sleep(50);
+        }
+    }
+
     private void awaitRow(String sql, Object arg, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (query(sql, arg) == null) {

@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +38,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -72,8 +72,8 @@ final class ModelRun {
     final UUID orgId = UUID.randomUUID();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final List<Op> log = new ArrayList<>();
-    private final Map<String, UUID> realIds = new HashMap<>();
-    private final Map<UUID, String> modelIds = new HashMap<>();
+    private final Map<String, UUID> realIds = new ConcurrentHashMap<>();
+    private final Map<UUID, String> modelIds = new ConcurrentHashMap<>();
     /** Reservations left to run out: model id → when the ledger says they expire. */
     private final Map<String, Instant> shortHolds = new LinkedHashMap<>();
     private final LocalDate anchor = LocalDate.now(ZoneOffset.UTC);
@@ -164,10 +164,23 @@ final class ModelRun {
         return realIds.computeIfAbsent(modelId, id -> UUID.randomUUID()); // an id the ledger never saw
     }
 
+    /** Ties a real id to an id of ours (the concurrent mode names its reservations and transfers itself). */
+    void alias(String id, UUID realId) {
+        realIds.put(id, realId);
+        modelIds.put(realId, id);
+    }
+
+    /** Forgets which model id a real id had, so that a replay in another order can assign it again. */
+    void forget(UUID realId) {
+        String id = modelIds.remove(realId);
+        if (id != null) {
+            realIds.remove(id);
+        }
+    }
+
     // ---- running one operation on the ledger ----
 
     private Answer execute(Op op, Answer expected) {
-        String org = "/v1/orgs/" + orgId;
         if (op instanceof Op.Join o) {
             ledger.teamEvent(new MemberJoined(orgId, subject(o.user()), subject(o.user()) + "@acme.example", o.user(),
                     Role.valueOf(o.role().name()), o.poolAccess(), o.poolCap(), Instant.now(), UUID.randomUUID()));
@@ -201,21 +214,37 @@ final class ModelRun {
                     new PlanTerms(50, o.monthlyAllocation(), o.rollover()), subject(ADMIN)));
             return new Answer.Noted();
         }
+        if (op instanceof Op.ExpireReservation o) {
+            if (expected instanceof Answer.Noted) {
+                return expected;
+            }
+            return new Answer.Released(ledger.awaitReleased(real(o.reservationId())));
+        }
+        Reply reply = send(op);
+        Answer answer = answer(reply, expected);
+        if (op instanceof Op.Reserve o && o.ttlSeconds() <= SHORT_TTL_SECONDS && reply.status() == 201
+                && !reply.replayed() && answer instanceof Answer.Reserved r) {
+            shortHolds.put(r.reservationId(), Instant.parse(reply.body().path("expiresAt").asText()));
+        }
+        return answer;
+    }
+
+    /** Sends a money operation or a setting to the ledger (not a team fact). */
+    Reply send(Op op) {
+        String org = "/v1/orgs/" + orgId;
         if (op instanceof Op.TopUpPool o) {
-            return answer(ledger.call("POST", org + "/top-ups", token(o.caller()), o.key(), Map.of("amount", o.amount())),
-                    expected);
+            return ledger.call("POST", org + "/top-ups", token(o.caller()), o.key(), Map.of("amount", o.amount()));
         }
         if (op instanceof Op.TopUpPersonal o) {
-            return answer(ledger.call("POST", "/v1/me/top-ups", token(o.caller()), o.key(), Map.of("amount", o.amount())),
-                    expected);
+            return ledger.call("POST", "/v1/me/top-ups", token(o.caller()), o.key(), Map.of("amount", o.amount()));
         }
         if (op instanceof Op.Transfer o) {
-            return answer(ledger.call("POST", org + "/transfers", token(o.caller()), o.key(), transferBody(o.from(), o.to(),
-                    o.amount(), o.reason())), expected);
+            return ledger.call("POST", org + "/transfers", token(o.caller()), o.key(), transferBody(o.from(), o.to(),
+                    o.amount(), o.reason()));
         }
         if (op instanceof Op.Preview o) {
-            return answer(ledger.call("POST", org + "/transfers/preview", token(o.caller()), null,
-                    transferBody(o.from(), o.to(), o.amount(), o.reason())), expected);
+            return ledger.call("POST", org + "/transfers/preview", token(o.caller()), null,
+                    transferBody(o.from(), o.to(), o.amount(), o.reason()));
         }
         if (op instanceof Op.Reverse o) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -225,8 +254,8 @@ final class ModelRun {
             if (o.reason() != null) {
                 body.put("reason", o.reason());
             }
-            return answer(ledger.call("POST", org + "/transfers/" + real(o.transferId()) + "/reversal", token(o.caller()),
-                    o.key(), body), expected);
+            return ledger.call("POST", org + "/transfers/" + real(o.transferId()) + "/reversal", token(o.caller()),
+                    o.key(), body);
         }
         if (op instanceof Op.Spend o) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -238,7 +267,7 @@ final class ModelRun {
             if (o.resultValid() != null) {
                 body.put("resultValid", o.resultValid());
             }
-            return answer(ledger.call("POST", org + "/spends", token(o.caller()), o.key(), body), expected);
+            return ledger.call("POST", org + "/spends", token(o.caller()), o.key(), body);
         }
         if (op instanceof Op.Reserve o) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -255,47 +284,34 @@ final class ModelRun {
                 body.put("amount", o.amount());
             }
             body.put("ttlSeconds", o.ttlSeconds());
-            Reply reply = ledger.call("POST", org + "/reservations", token(o.caller()), o.key(), body);
-            Answer answer = answer(reply, expected);
-            if (reply.status() == 201 && !reply.replayed() && o.ttlSeconds() <= SHORT_TTL_SECONDS
-                    && answer instanceof Answer.Reserved r) {
-                shortHolds.put(r.reservationId(), Instant.parse(reply.body().path("expiresAt").asText()));
-            }
-            return answer;
+            return ledger.call("POST", org + "/reservations", token(o.caller()), o.key(), body);
         }
         if (op instanceof Op.Capture o) {
-            return answer(ledger.call("POST", org + "/reservations/" + real(o.reservationId()) + "/capture",
-                    token(o.caller()), o.key(), Map.of("amount", o.amount())), expected);
+            return ledger.call("POST", org + "/reservations/" + real(o.reservationId()) + "/capture",
+                    token(o.caller()), o.key(), Map.of("amount", o.amount()));
         }
         if (op instanceof Op.Release o) {
-            return answer(ledger.call("POST", org + "/reservations/" + real(o.reservationId()) + "/release",
-                    token(o.caller()), o.key(), null), expected);
-        }
-        if (op instanceof Op.ExpireReservation o) {
-            if (expected instanceof Answer.Noted) {
-                return expected;
-            }
-            return new Answer.Released(ledger.awaitReleased(real(o.reservationId())));
+            return ledger.call("POST", org + "/reservations/" + real(o.reservationId()) + "/release",
+                    token(o.caller()), o.key(), null);
         }
         if (op instanceof Op.CloseCycle o) {
-            return answer(ledger.call("POST", org + "/cycles/close", token(o.caller()), o.key(), null), expected);
+            return ledger.call("POST", org + "/cycles/close", token(o.caller()), o.key(), null);
         }
         if (op instanceof Op.SetAutoTopUp o) {
-            return answer(ledger.call("PUT", org + "/accounts/" + account(o.account()) + "/auto-top-up", token(o.caller()),
-                    null, Map.of("threshold", o.threshold(), "amount", o.amount(), "perCycleLimit", o.perCycleLimit())),
-                    expected);
+            return ledger.call("PUT", org + "/accounts/" + account(o.account()) + "/auto-top-up", token(o.caller()),
+                    null, Map.of("threshold", o.threshold(), "amount", o.amount(), "perCycleLimit", o.perCycleLimit()));
         }
         if (op instanceof Op.DeleteAutoTopUp o) {
-            return answer(ledger.call("DELETE", org + "/accounts/" + account(o.account()) + "/auto-top-up",
-                    token(o.caller()), null, null), expected);
+            return ledger.call("DELETE", org + "/accounts/" + account(o.account()) + "/auto-top-up",
+                    token(o.caller()), null, null);
         }
         if (op instanceof Op.SetRecurring o) {
-            return answer(ledger.call("PUT", org + "/members/" + subject(o.user()) + "/recurring-allocation",
-                    token(o.caller()), null, Map.of("mode", o.mode(), "amount", o.amount())), expected);
+            return ledger.call("PUT", org + "/members/" + subject(o.user()) + "/recurring-allocation",
+                    token(o.caller()), null, Map.of("mode", o.mode(), "amount", o.amount()));
         }
         if (op instanceof Op.DeleteRecurring o) {
-            return answer(ledger.call("DELETE", org + "/members/" + subject(o.user()) + "/recurring-allocation",
-                    token(o.caller()), null, null), expected);
+            return ledger.call("DELETE", org + "/members/" + subject(o.user()) + "/recurring-allocation",
+                    token(o.caller()), null, null);
         }
         throw new IllegalArgumentException("No way to run " + op);
     }
@@ -314,7 +330,7 @@ final class ModelRun {
     // ---- reading answers ----
 
     /** The HTTP reply as the model's answer; real ids become the model's ones (learnt when first seen). */
-    private Answer answer(Reply reply, Answer expected) {
+    Answer answer(Reply reply, Answer expected) {
         JsonNode b = reply.body();
         if (reply.status() >= 400) {
             return refused(reply);
@@ -400,7 +416,7 @@ final class ModelRun {
 
     // ---- comparing ----
 
-    private void compareAnswers(Answer expected, Answer actual) {
+    void compareAnswers(Answer expected, Answer actual) {
         if (expected instanceof Answer.Replayed e && actual instanceof Answer.Replayed a) {
             compareAnswers(e.first(), a.first());
         } else if (expected instanceof Answer.Refused e && actual instanceof Answer.Refused a) {
@@ -436,6 +452,11 @@ final class ModelRun {
     }
 
     private void compareState() {
+        compareState(model);
+    }
+
+    /** The ledger's accounts of this org and its users must be {@code model}'s. */
+    void compareState(MoneyModel model) {
         Reply balances = ledger.call("GET", "/v1/orgs/" + orgId + "/balances?former=true",
                 ledger.token(subject(ADMIN), null), null, null);
         assertEquals(200, balances.status(), "balances: " + balances.body());

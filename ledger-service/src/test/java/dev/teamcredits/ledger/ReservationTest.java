@@ -36,7 +36,8 @@ class ReservationTest extends LedgerTestBase {
         as(org.admin).get("/v1/orgs/{o}/balances", org.id).then().body("pool.reserved", equalTo(0))
                 .body("pool.available", equalTo(9));
         post(ben).post("/v1/orgs/{o}/reservations/{r}/release", org.id, id).then().statusCode(409)
-                .body("type", equalTo("urn:team-credits:problem:reservation-not-active"));
+                .body("type", equalTo("urn:team-credits:problem:reservation-not-active"))
+                .body("status", equalTo(409)).body("reservationStatus", equalTo("CAPTURED"));
     }
 
     @Test
@@ -59,7 +60,7 @@ class ReservationTest extends LedgerTestBase {
         assertEquals(7, org.pool());
         LedgerFixture.await("expiry", () -> org.pool() == 10);
         post(backend).body(Map.of("amount", 1)).post("/v1/orgs/{o}/reservations/{r}/capture", org.id, id).then()
-                .statusCode(409).body("status", equalTo("EXPIRED"));
+                .statusCode(409).body("reservationStatus", equalTo("EXPIRED"));
     }
 
     @Test

@@ -517,7 +517,7 @@ public final class MoneyModel {
             return refused(403, "reservation-not-yours");
         }
         if (!ACTIVE.equals(r.status())) {
-            return refused(409, "reservation-not-active", Map.of("status", r.status()));
+            return refused(409, "reservation-not-active", Map.of("reservationStatus", r.status()));
         }
         if (o.amount() > r.amount()) {
             return refused(422, "capture-exceeds-reservation", Map.of("reserved", r.amount()));
@@ -570,7 +570,7 @@ public final class MoneyModel {
             return refused(403, "reservation-not-yours");
         }
         if (!ACTIVE.equals(r.status())) {
-            return refused(409, "reservation-not-active", Map.of("status", r.status()));
+            return refused(409, "reservation-not-active", Map.of("reservationStatus", r.status()));
         }
         endReservation(r, "RELEASED");
         runPolicies();

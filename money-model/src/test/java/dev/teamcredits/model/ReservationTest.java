@@ -104,12 +104,12 @@ class ReservationTest {
         reserve(m, ADMIN, null, 30);
         release(m, ADMIN, "R1");
 
-        assertRefused(capture(m, ADMIN, "R1", 1), 409, "reservation-not-active", Map.of("status", "RELEASED"));
-        assertRefused(release(m, ADMIN, "R1"), 409, "reservation-not-active", Map.of("status", "RELEASED"));
+        assertRefused(capture(m, ADMIN, "R1", 1), 409, "reservation-not-active", Map.of("reservationStatus", "RELEASED"));
+        assertRefused(release(m, ADMIN, "R1"), 409, "reservation-not-active", Map.of("reservationStatus", "RELEASED"));
         assertRefused(capture(m, ADMIN, "R2", 31), 422, "capture-exceeds-reservation", Map.of("reserved", 30L));
         assertRefused(capture(m, ADMIN, "R2", 0), 400, "validation-failed");
         capture(m, ADMIN, "R2", 30);
-        assertRefused(capture(m, ADMIN, "R2", 1), 409, "reservation-not-active", Map.of("status", "CAPTURED"));
+        assertRefused(capture(m, ADMIN, "R2", 1), 409, "reservation-not-active", Map.of("reservationStatus", "CAPTURED"));
     }
 
     @Test

@@ -208,7 +208,8 @@ class InvitationApiTest {
         String invitationId = invite(ada, orgId, ben.email(), "MEMBER");
         as(ada).delete("/v1/orgs/{org}/invitations/{id}", orgId, invitationId).then().statusCode(200);
         as(ada).delete("/v1/orgs/{org}/invitations/{id}", orgId, invitationId).then().statusCode(409)
-                .body("type", equalTo("urn:team-credits:problem:invitation-not-pending"));
+                .body("type", equalTo("urn:team-credits:problem:invitation-not-pending"))
+                .body("status", equalTo(409)).body("invitationStatus", equalTo("REVOKED"));
         as(ben).post("/v1/invitations/{id}/accept", invitationId).then().statusCode(409);
         as(ben).get("/v1/me/orgs").then().body("", hasSize(0));
     }

@@ -28,6 +28,8 @@ public final class Problem {
     private final String detail;
     private String instance;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("type", "title", "status", "detail",
+            "instance");
 
     public Problem(String slug, String title, int status, String detail) {
         this.type = TYPE_PREFIX + slug;
@@ -36,7 +38,11 @@ public final class Problem {
         this.detail = detail;
     }
 
+    /** An extension member; RFC 9457's own members (status and the rest) cannot be overridden. */
     public Problem with(String name, Object value) {
+        if (RESERVED.contains(name)) {
+            throw new IllegalArgumentException("'" + name + "' is a member of every problem, not an extension");
+        }
         extensions.put(name, value);
         return this;
     }

@@ -124,7 +124,9 @@ public class MoneyResource {
     @Operation(summary = "Claw back (part of) a transfer: a new transfer the other way, linked to it (admin)")
     @APIResponse(responseCode = "201", description = "Reversed")
     @APIResponse(responseCode = "403", description = "Caller is not an admin (admin-required)")
-    @APIResponse(responseCode = "409", description = "More than is left to reverse, or the recipient has fewer available credits")
+    @APIResponse(responseCode = "409", description = "More than is left to reverse (reversal-exceeds-transfer), the "
+            + "recipient has fewer available credits, a system transfer or a reversal (transfer-not-reversible), or "
+            + "an account of someone who left (member-inactive)")
     public Uni<Response> reverse(@PathParam("orgId") String orgId, @PathParam("transactionId") String transactionId,
             @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull ReversalRequest request) {
@@ -149,6 +151,7 @@ public class MoneyResource {
     @Path("reservations")
     @Operation(summary = "Hold credits for a member until captured or released (TTL)")
     @APIResponse(responseCode = "201", description = "Reserved")
+    @APIResponse(responseCode = "400", description = "A zero-priced action needs no hold (nothing-to-reserve), or a bad TTL")
     @APIResponse(responseCode = "402", description = "Not enough available credits (insufficient-credits)")
     @APIResponse(responseCode = "403", description = "Reserving for another member without being a trusted backend")
     public Uni<Response> reserve(@PathParam("orgId") String orgId,
@@ -159,8 +162,12 @@ public class MoneyResource {
 
     @POST
     @Path("reservations/{reservationId}/capture")
-    @Operation(summary = "Charge up to the reserved amount and release the rest")
+    @Operation(summary = "Charge up to the reserved amount and release the rest (the caller that made the hold, or an "
+            + "operator)")
     @APIResponse(responseCode = "200", description = "Captured")
+    @APIResponse(responseCode = "402", description = "Credits the hold kept have expired and the held accounts lack valid "
+            + "ones; nothing changed (insufficient-credits)")
+    @APIResponse(responseCode = "403", description = "Only the caller that made the hold captures it (reservation-not-yours)")
     @APIResponse(responseCode = "409", description = "The reservation is no longer active (reservation-not-active)")
     @APIResponse(responseCode = "422", description = "More than reserved (capture-exceeds-reservation)")
     public Uni<Response> capture(@PathParam("orgId") String orgId, @PathParam("reservationId") String reservationId,
@@ -173,8 +180,10 @@ public class MoneyResource {
     @POST
     @Path("reservations/{reservationId}/release")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Give the reserved credits back")
+    @Operation(summary = "Give the reserved credits back (the caller that made the hold, an admin of the org, or an "
+            + "operator)")
     @APIResponse(responseCode = "200", description = "Released")
+    @APIResponse(responseCode = "403", description = "Not the caller that made the hold, nor an admin (reservation-not-yours)")
     @APIResponse(responseCode = "409", description = "The reservation is no longer active (reservation-not-active)")
     public Uni<Response> release(@PathParam("orgId") String orgId, @PathParam("reservationId") String reservationId,
             @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key) {

@@ -87,7 +87,7 @@ public final class LedgerProblems {
 
     public static ProblemException reservationNotActive(String status) {
         return new ProblemException(new Problem("reservation-not-active", "Reservation no longer active", 409,
-                "This reservation is " + status + ".").with("status", status));
+                "This reservation is " + status + ".").with("reservationStatus", status));
     }
 
     public static ProblemException captureTooLarge(long reserved) {

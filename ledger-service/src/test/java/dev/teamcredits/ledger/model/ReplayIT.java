@@ -32,6 +32,15 @@ class ReplayIT {
                 new Op.CloseCycle(Who.operator(), "k2")));
     }
 
+    @Test
+    void aRetryOfARefusedCaptureAfterItsReservationEndedIsARefusalWithItsHttpStatus() {
+        replay(new ModelRun.Setup(Plan.PRO, 100, false, true), List.of(
+                new Op.Reserve(Who.backend("backend"), "k1", "admin", null, null, 1L, 3600L),
+                new Op.Capture(Who.backend("backend"), "k2", "R1", 2L),
+                new Op.Release(Who.backend("backend"), "k3", "R1"),
+                new Op.Capture(Who.backend("backend"), "k2", "R1", 3L)));
+    }
+
     static void replay(ModelRun.Setup setup, List<Op> ops) {
         ModelRun run = new ModelRun(LedgerUnderTest.get(), setup);
         ops.forEach(run::apply);

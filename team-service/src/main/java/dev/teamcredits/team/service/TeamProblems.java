@@ -78,6 +78,6 @@ public final class TeamProblems {
                     "This invitation has expired; ask an admin for a new one.");
         }
         return new ProblemException(new Problem("invitation-not-pending", "Invitation no longer pending", 409,
-                "This invitation is " + status + ".").with("status", status));
+                "This invitation is " + status + ".").with("invitationStatus", status));
     }
 }

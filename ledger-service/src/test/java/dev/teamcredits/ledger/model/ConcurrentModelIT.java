@@ -13,7 +13,7 @@ import dev.teamcredits.events.ledger.ReservationCreated;
 import dev.teamcredits.events.ledger.ReservationReleased;
 import dev.teamcredits.events.ledger.TransferCompleted;
 import dev.teamcredits.events.team.Plan;
-import dev.teamcredits.ledger.model.LedgerUnderTest.Reply;
+import dev.teamcredits.ledger.model.SystemUnderTest.Reply;
 import dev.teamcredits.model.Answer;
 import dev.teamcredits.model.MoneyModel;
 import dev.teamcredits.model.Op;
@@ -298,8 +298,8 @@ class ConcurrentModelIT {
                 try {
                     run.compareAnswers(renamed(expected, c.harnessId()), actual);
                 } catch (AssertionError failure) {
-                    Reply grants = run.ledger.call("GET", "/v1/orgs/" + run.orgId + "/transactions?type=GRANT&limit=100",
-                            run.ledger.token(run.subject(ModelRun.ADMIN), null), null, null);
+                    Reply grants = run.system.call("GET", "/v1/orgs/" + run.orgId + "/transactions?type=GRANT&limit=100",
+                            run.token(Who.user(ModelRun.ADMIN)), null, null);
                     throw new AssertionError("Serial order step " + history.size() + " differs from the model: "
                             + failure.getMessage() + "\nThe ledger's grants, newest first:\n" + grants.body().toPrettyString()
                             + "\nModel before it:\n" + states.get(states.size() - 1)

@@ -7,6 +7,18 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.teamcredits.events.CloudEvent;
 import dev.teamcredits.events.EventCodec;
 import dev.teamcredits.events.Topics;
+import dev.teamcredits.events.team.MemberJoined;
+import dev.teamcredits.events.team.MemberRemoved;
+import dev.teamcredits.events.team.OrgCreated;
+import dev.teamcredits.events.team.OrgSettings;
+import dev.teamcredits.events.team.Plan;
+import dev.teamcredits.events.team.PlanChanged;
+import dev.teamcredits.events.team.PlanTerms;
+import dev.teamcredits.events.team.PoolAccessChanged;
+import dev.teamcredits.events.team.PoolCapChanged;
+import dev.teamcredits.events.team.Role;
+import dev.teamcredits.events.team.RoleChanged;
+import dev.teamcredits.events.team.SettingsChanged;
 import dev.teamcredits.events.team.TeamEvent;
 import dev.teamcredits.local.ChildProcess;
 import dev.teamcredits.local.KafkaBroker;
@@ -14,6 +26,8 @@ import dev.teamcredits.local.LoopbackIssuer;
 import dev.teamcredits.local.Ports;
 import dev.teamcredits.local.PostgresServer;
 import dev.teamcredits.local.TestTokens;
+import dev.teamcredits.model.Op;
+import dev.teamcredits.model.Who;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -28,6 +42,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +63,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * it over HTTP with signed tokens and feed it team events through the broker, as production does;
  * they read its database only to know when a team event has been applied.
  */
-final class LedgerUnderTest {
+public final class LedgerUnderTest implements SystemUnderTest {
 
     /** The ledger's configuration for the model runs: the model's {@code ModelConfig} must match it. */
     static final long FREE_CREDITS = 5;
@@ -64,11 +81,7 @@ final class LedgerUnderTest {
     private final KafkaProducer<String, String> producer;
     private final ThreadLocal<Connection> jdbc;
 
-    /** Response of one HTTP call. */
-    record Reply(int status, JsonNode body, boolean replayed) {
-    }
-
-    static synchronized LedgerUnderTest get() {
+    public static synchronized LedgerUnderTest get() {
         if (running == null) {
             running = new LedgerUnderTest();
         }
@@ -153,6 +166,64 @@ final class LedgerUnderTest {
         return process.logTail(lines);
     }
 
+    @Override
+    public String diagnostics() {
+        return "Ledger log tail:\n" + logTail(15);
+    }
+
+    @Override
+    public UUID createOrg(ModelRun.Setup setup, String run) {
+        UUID orgId = UUID.randomUUID();
+        teamEvent(new OrgCreated(orgId, "Model org " + run, setup.plan(),
+                new PlanTerms(50, setup.allocation(), setup.rollover()), new OrgSettings(setup.personalFallback(), true),
+                LocalDate.now(ZoneOffset.UTC), subject(ModelRun.ADMIN, run), Instant.now()));
+        return orgId;
+    }
+
+    /** Users are {@code <name>-<run>}: a run's users are its own, and sort like their model names. */
+    @Override
+    public String subject(String name, String run) {
+        return name + "-" + run;
+    }
+
+    @Override
+    public String token(Who who, String run) {
+        return switch (who.type()) {
+            case USER -> token(subject(who.name(), run), null);
+            case BACKEND -> token(subject(who.name(), run), "scraper-backend");
+            case OPERATOR -> token(subject("operator", run), "ops-console");
+        };
+    }
+
+    /** Team facts become the team service's events, produced to the broker. */
+    @Override
+    public void teamFact(UUID orgId, Op op, String run) {
+        String admin = subject(ModelRun.ADMIN, run);
+        if (op instanceof Op.Join o) {
+            teamEvent(new MemberJoined(orgId, subject(o.user(), run), subject(o.user(), run) + "@acme.example",
+                    o.user(), Role.valueOf(o.role().name()), o.poolAccess(), o.poolCap(), Instant.now(),
+                    UUID.randomUUID()));
+        } else if (op instanceof Op.Leave o) {
+            teamEvent(new MemberRemoved(orgId, subject(o.user(), run), subject(o.user(), run) + "@acme.example", admin,
+                    Instant.now()));
+        } else if (op instanceof Op.SetRole o) {
+            Role to = Role.valueOf(o.role().name());
+            teamEvent(new RoleChanged(orgId, subject(o.user(), run), to == Role.ADMIN ? Role.MEMBER : Role.ADMIN, to,
+                    admin));
+        } else if (op instanceof Op.SetPoolAccess o) {
+            teamEvent(new PoolAccessChanged(orgId, subject(o.user(), run), o.poolAccess(), admin));
+        } else if (op instanceof Op.SetPoolCap o) {
+            teamEvent(new PoolCapChanged(orgId, subject(o.user(), run), o.poolCap(), admin));
+        } else if (op instanceof Op.SetPersonalFallback o) {
+            teamEvent(new SettingsChanged(orgId, new OrgSettings(o.enabled(), true), admin));
+        } else if (op instanceof Op.ChangePlan o) {
+            teamEvent(new PlanChanged(orgId, Plan.ENTERPRISE, o.rollover() ? Plan.PRO_PLUS : Plan.PRO,
+                    new PlanTerms(50, o.monthlyAllocation(), o.rollover()), admin));
+        } else {
+            throw new IllegalArgumentException("Not a team fact: " + op);
+        }
+    }
+
     String bootstrapServers() {
         return bootstrapServers;
     }
@@ -173,7 +244,8 @@ final class LedgerUnderTest {
         });
     }
 
-    Reply call(String method, String path, String token, String idempotencyKey, Object body) {
+    @Override
+    public Reply call(String method, String path, String token, String idempotencyKey, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
@@ -215,7 +287,8 @@ final class LedgerUnderTest {
     }
 
     /** Waits until the system has released (TTL) the reservation; returns its final status. */
-    String awaitReleased(UUID reservationId) {
+    @Override
+    public String awaitReleased(UUID reservationId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             String status = query("SELECT status FROM reservation WHERE id = ?", reservationId);

@@ -3,19 +3,8 @@ package dev.teamcredits.ledger.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.teamcredits.events.team.MemberJoined;
-import dev.teamcredits.events.team.MemberRemoved;
-import dev.teamcredits.events.team.OrgCreated;
-import dev.teamcredits.events.team.OrgSettings;
 import dev.teamcredits.events.team.Plan;
-import dev.teamcredits.events.team.PlanChanged;
-import dev.teamcredits.events.team.PlanTerms;
-import dev.teamcredits.events.team.PoolAccessChanged;
-import dev.teamcredits.events.team.PoolCapChanged;
-import dev.teamcredits.events.team.Role;
-import dev.teamcredits.events.team.RoleChanged;
-import dev.teamcredits.events.team.SettingsChanged;
-import dev.teamcredits.ledger.model.LedgerUnderTest.Reply;
+import dev.teamcredits.ledger.model.SystemUnderTest.Reply;
 import dev.teamcredits.model.Acct;
 import dev.teamcredits.model.AccountState;
 import dev.teamcredits.model.Answer;
@@ -47,12 +36,12 @@ import java.util.stream.Collectors;
  * credits by kind and expiry of every account must be the model's. The log of applied operations is
  * a complete script: on failure it is printed as Java, ready to paste into {@link ReplayIT}.
  */
-final class ModelRun {
+public final class ModelRun {
 
     /** The org a sequence runs on. */
-    record Setup(Plan plan, long allocation, boolean rollover, boolean personalFallback) {
+    public record Setup(Plan plan, long allocation, boolean rollover, boolean personalFallback) {
 
-        String java() {
+        public String java() {
             return "new ModelRun.Setup(Plan." + plan + ", " + allocation + ", " + rollover + ", " + personalFallback
                     + ")";
         }
@@ -66,10 +55,10 @@ final class ModelRun {
     static final long SHORT_TTL_SECONDS = 2;
     private static final long SETTLE_MARGIN_MILLIS = 1200;
 
-    final LedgerUnderTest ledger;
+    final SystemUnderTest system;
     final Setup setup;
     final MoneyModel model;
-    final UUID orgId = UUID.randomUUID();
+    final UUID orgId;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final List<Op> log = new ArrayList<>();
     private final Map<String, UUID> realIds = new ConcurrentHashMap<>();
@@ -78,17 +67,28 @@ final class ModelRun {
     private final Map<String, Instant> shortHolds = new LinkedHashMap<>();
     private final LocalDate anchor = LocalDate.now(ZoneOffset.UTC);
 
-    ModelRun(LedgerUnderTest ledger, Setup setup) {
-        this.ledger = ledger;
+    /** A new org on {@code system}, with the model's admin joined as its admin (with pool access). */
+    public ModelRun(SystemUnderTest system, Setup setup) {
+        this(system, setup, CONFIG);
+    }
+
+    public ModelRun(SystemUnderTest system, Setup setup, ModelConfig config) {
+        this.system = system;
         this.setup = setup;
-        this.model = new MoneyModel(CONFIG, anchor, setup.allocation(), setup.rollover(), setup.personalFallback());
-        ledger.teamEvent(new OrgCreated(orgId, "Model org " + run, setup.plan(),
-                new PlanTerms(50, setup.allocation(), setup.rollover()), new OrgSettings(setup.personalFallback(), true),
-                anchor, subject(ADMIN), Instant.now()));
+        this.model = new MoneyModel(config, anchor, setup.allocation(), setup.rollover(), setup.personalFallback());
+        this.orgId = system.createOrg(setup, run);
         apply(new Op.Join(ADMIN, Op.Role.ADMIN, true, null));
     }
 
-    List<Op> log() {
+    public MoneyModel model() {
+        return model;
+    }
+
+    public UUID orgId() {
+        return orgId;
+    }
+
+    public List<Op> log() {
         return List.copyOf(log);
     }
 
@@ -97,7 +97,7 @@ final class ModelRun {
     }
 
     /** Applies one operation to both, then compares the answer and the whole state. */
-    void apply(Op op) {
+    public void apply(Op op) {
         settleExpiries(op);
         log.add(op);
         Answer expected = model.apply(op);
@@ -135,21 +135,25 @@ final class ModelRun {
 
     // ---- names ----
 
-    String subject(String name) {
-        return name + "-" + run;
+    public String subject(String name) {
+        return system.subject(name, run);
     }
 
+    /** The model's name of a subject (users only; anything else stays as it is). */
     private String name(String subject) {
-        return subject == null ? null : subject.endsWith("-" + run) ? subject.substring(0, subject.length() - run.length() - 1)
-                : subject;
+        if (subject == null) {
+            return null;
+        }
+        for (String user : USERS) {
+            if (subject(user).equals(subject)) {
+                return user;
+            }
+        }
+        return subject;
     }
 
-    private String token(Who who) {
-        return switch (who.type()) {
-            case USER -> ledger.token(subject(who.name()), null);
-            case BACKEND -> ledger.token(subject(who.name()), "scraper-backend");
-            case OPERATOR -> ledger.token(subject("operator"), "ops-console");
-        };
+    public String token(Who who) {
+        return system.token(who, run);
     }
 
     private String account(String name) {
@@ -181,44 +185,17 @@ final class ModelRun {
     // ---- running one operation on the ledger ----
 
     private Answer execute(Op op, Answer expected) {
-        if (op instanceof Op.Join o) {
-            ledger.teamEvent(new MemberJoined(orgId, subject(o.user()), subject(o.user()) + "@acme.example", o.user(),
-                    Role.valueOf(o.role().name()), o.poolAccess(), o.poolCap(), Instant.now(), UUID.randomUUID()));
-            return new Answer.Noted();
-        }
-        if (op instanceof Op.Leave o) {
-            ledger.teamEvent(new MemberRemoved(orgId, subject(o.user()), subject(o.user()) + "@acme.example",
-                    subject(ADMIN), Instant.now()));
-            return new Answer.Noted();
-        }
-        if (op instanceof Op.SetRole o) {
-            Role to = Role.valueOf(o.role().name());
-            ledger.teamEvent(new RoleChanged(orgId, subject(o.user()), to == Role.ADMIN ? Role.MEMBER : Role.ADMIN, to,
-                    subject(ADMIN)));
-            return new Answer.Noted();
-        }
-        if (op instanceof Op.SetPoolAccess o) {
-            ledger.teamEvent(new PoolAccessChanged(orgId, subject(o.user()), o.poolAccess(), subject(ADMIN)));
-            return new Answer.Noted();
-        }
-        if (op instanceof Op.SetPoolCap o) {
-            ledger.teamEvent(new PoolCapChanged(orgId, subject(o.user()), o.poolCap(), subject(ADMIN)));
-            return new Answer.Noted();
-        }
-        if (op instanceof Op.SetPersonalFallback o) {
-            ledger.teamEvent(new SettingsChanged(orgId, new OrgSettings(o.enabled(), true), subject(ADMIN)));
-            return new Answer.Noted();
-        }
-        if (op instanceof Op.ChangePlan o) {
-            ledger.teamEvent(new PlanChanged(orgId, setup.plan(), o.rollover() ? Plan.PRO_PLUS : Plan.PRO,
-                    new PlanTerms(50, o.monthlyAllocation(), o.rollover()), subject(ADMIN)));
+        if (op instanceof Op.Join || op instanceof Op.Leave || op instanceof Op.SetRole
+                || op instanceof Op.SetPoolAccess || op instanceof Op.SetPoolCap || op instanceof Op.SetPersonalFallback
+                || op instanceof Op.ChangePlan) {
+            system.teamFact(orgId, op, run);
             return new Answer.Noted();
         }
         if (op instanceof Op.ExpireReservation o) {
             if (expected instanceof Answer.Noted) {
                 return expected;
             }
-            return new Answer.Released(ledger.awaitReleased(real(o.reservationId())));
+            return new Answer.Released(system.awaitReleased(real(o.reservationId())));
         }
         Reply reply = send(op);
         Answer answer = answer(reply, expected);
@@ -233,17 +210,17 @@ final class ModelRun {
     Reply send(Op op) {
         String org = "/v1/orgs/" + orgId;
         if (op instanceof Op.TopUpPool o) {
-            return ledger.call("POST", org + "/top-ups", token(o.caller()), o.key(), Map.of("amount", o.amount()));
+            return system.call("POST", org + "/top-ups", token(o.caller()), o.key(), Map.of("amount", o.amount()));
         }
         if (op instanceof Op.TopUpPersonal o) {
-            return ledger.call("POST", "/v1/me/top-ups", token(o.caller()), o.key(), Map.of("amount", o.amount()));
+            return system.call("POST", "/v1/me/top-ups", token(o.caller()), o.key(), Map.of("amount", o.amount()));
         }
         if (op instanceof Op.Transfer o) {
-            return ledger.call("POST", org + "/transfers", token(o.caller()), o.key(), transferBody(o.from(), o.to(),
+            return system.call("POST", org + "/transfers", token(o.caller()), o.key(), transferBody(o.from(), o.to(),
                     o.amount(), o.reason()));
         }
         if (op instanceof Op.Preview o) {
-            return ledger.call("POST", org + "/transfers/preview", token(o.caller()), null,
+            return system.call("POST", org + "/transfers/preview", token(o.caller()), null,
                     transferBody(o.from(), o.to(), o.amount(), o.reason()));
         }
         if (op instanceof Op.Reverse o) {
@@ -254,7 +231,7 @@ final class ModelRun {
             if (o.reason() != null) {
                 body.put("reason", o.reason());
             }
-            return ledger.call("POST", org + "/transfers/" + real(o.transferId()) + "/reversal", token(o.caller()),
+            return system.call("POST", org + "/transfers/" + real(o.transferId()) + "/reversal", token(o.caller()),
                     o.key(), body);
         }
         if (op instanceof Op.Spend o) {
@@ -267,7 +244,7 @@ final class ModelRun {
             if (o.resultValid() != null) {
                 body.put("resultValid", o.resultValid());
             }
-            return ledger.call("POST", org + "/spends", token(o.caller()), o.key(), body);
+            return system.call("POST", org + "/spends", token(o.caller()), o.key(), body);
         }
         if (op instanceof Op.Reserve o) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -284,33 +261,33 @@ final class ModelRun {
                 body.put("amount", o.amount());
             }
             body.put("ttlSeconds", o.ttlSeconds());
-            return ledger.call("POST", org + "/reservations", token(o.caller()), o.key(), body);
+            return system.call("POST", org + "/reservations", token(o.caller()), o.key(), body);
         }
         if (op instanceof Op.Capture o) {
-            return ledger.call("POST", org + "/reservations/" + real(o.reservationId()) + "/capture",
+            return system.call("POST", org + "/reservations/" + real(o.reservationId()) + "/capture",
                     token(o.caller()), o.key(), Map.of("amount", o.amount()));
         }
         if (op instanceof Op.Release o) {
-            return ledger.call("POST", org + "/reservations/" + real(o.reservationId()) + "/release",
+            return system.call("POST", org + "/reservations/" + real(o.reservationId()) + "/release",
                     token(o.caller()), o.key(), null);
         }
         if (op instanceof Op.CloseCycle o) {
-            return ledger.call("POST", org + "/cycles/close", token(o.caller()), o.key(), null);
+            return system.call("POST", org + "/cycles/close", token(o.caller()), o.key(), null);
         }
         if (op instanceof Op.SetAutoTopUp o) {
-            return ledger.call("PUT", org + "/accounts/" + account(o.account()) + "/auto-top-up", token(o.caller()),
+            return system.call("PUT", org + "/accounts/" + account(o.account()) + "/auto-top-up", token(o.caller()),
                     null, Map.of("threshold", o.threshold(), "amount", o.amount(), "perCycleLimit", o.perCycleLimit()));
         }
         if (op instanceof Op.DeleteAutoTopUp o) {
-            return ledger.call("DELETE", org + "/accounts/" + account(o.account()) + "/auto-top-up",
+            return system.call("DELETE", org + "/accounts/" + account(o.account()) + "/auto-top-up",
                     token(o.caller()), null, null);
         }
         if (op instanceof Op.SetRecurring o) {
-            return ledger.call("PUT", org + "/members/" + subject(o.user()) + "/recurring-allocation",
+            return system.call("PUT", org + "/members/" + subject(o.user()) + "/recurring-allocation",
                     token(o.caller()), null, Map.of("mode", o.mode(), "amount", o.amount()));
         }
         if (op instanceof Op.DeleteRecurring o) {
-            return ledger.call("DELETE", org + "/members/" + subject(o.user()) + "/recurring-allocation",
+            return system.call("DELETE", org + "/members/" + subject(o.user()) + "/recurring-allocation",
                     token(o.caller()), null, null);
         }
         throw new IllegalArgumentException("No way to run " + op);
@@ -434,8 +411,8 @@ final class ModelRun {
         if (unmapped.isEmpty()) {
             return;
         }
-        Reply history = ledger.call("GET", "/v1/orgs/" + orgId + "/transactions?type=TRANSFER&limit=100",
-                ledger.token(subject(ADMIN), null), null, null);
+        Reply history = system.call("GET", "/v1/orgs/" + orgId + "/transactions?type=TRANSFER&limit=100",
+                token(Who.user(ADMIN)), null, null);
         List<UUID> fresh = new ArrayList<>();
         history.body().path("items").forEach(t -> {
             UUID id = UUID.fromString(t.path("id").asText());
@@ -456,9 +433,9 @@ final class ModelRun {
     }
 
     /** The ledger's accounts of this org and its users must be {@code model}'s. */
-    void compareState(MoneyModel model) {
-        Reply balances = ledger.call("GET", "/v1/orgs/" + orgId + "/balances?former=true",
-                ledger.token(subject(ADMIN), null), null, null);
+    public void compareState(MoneyModel model) {
+        Reply balances = system.call("GET", "/v1/orgs/" + orgId + "/balances?former=true",
+                token(Who.user(ADMIN)), null, null);
         assertEquals(200, balances.status(), "balances: " + balances.body());
         JsonNode b = balances.body();
         assertEquals(model.cycleStart().toString(), b.path("cycleStart").asText(), "cycle start");
@@ -480,7 +457,7 @@ final class ModelRun {
             }
         }
         for (String user : USERS) {
-            Reply personal = ledger.call("GET", "/v1/me/balance", ledger.token(subject(user), null), null, null);
+            Reply personal = system.call("GET", "/v1/me/balance", token(Who.user(user)), null, null);
             assertEquals(model.state(Acct.personal(user)), state(personal.body()), "personal balance of " + user);
         }
     }
@@ -506,11 +483,11 @@ final class ModelRun {
 
     private AssertionError failure(String message, Throwable cause) {
         return new AssertionError(message + "\n\nModel state:\n" + model + "\nReproduction (paste into ReplayIT):\n"
-                + script() + "\nLedger log tail:\n" + ledger.logTail(15), cause);
+                + script() + "\n" + system.diagnostics(), cause);
     }
 
     /** The applied operations as Java, for {@link ReplayIT}. */
-    String script() {
+    public String script() {
         return "Setup setup = " + setup.java() + ";\nList<Op> ops = List.of(\n"
                 + log.stream().skip(1).map(op -> "        " + OpSource.java(op)).collect(Collectors.joining(",\n"))
                 + ");\n";

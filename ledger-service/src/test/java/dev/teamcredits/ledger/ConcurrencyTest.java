@@ -12,31 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Real concurrent HTTP requests against one pool: never overdrawn, no lost update, no double charge. */
 @QuarkusTest
 class ConcurrencyTest extends LedgerTestBase {
 
-    private static List<Integer> concurrently(int threads, List<Callable<Integer>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (Callable<Integer> call : calls) {
-                futures.add(pool.submit(call));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : futures) {
-                statuses.add(f.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     @Test
     void twoHundredConcurrentSpendsOfOneAgainstAPoolOfOneHundred() throws Exception {
@@ -51,7 +32,7 @@ class ConcurrencyTest extends LedgerTestBase {
             calls.add(() -> post(who).body(Map.of("action", "PAGE_SCRAPE", "quantity", 1))
                     .post("/v1/orgs/{o}/spends", org.id).statusCode());
         }
-        List<Integer> statuses = concurrently(32, calls);
+        List<Integer> statuses = LedgerFixture.concurrently(32, calls);
         assertEquals(100, statuses.stream().filter(s -> s == 200).count(), "statuses: " + statuses);
         assertEquals(100, statuses.stream().filter(s -> s == 402).count(), "statuses: " + statuses);
         assertEquals(0, org.pool());
@@ -82,7 +63,7 @@ class ConcurrencyTest extends LedgerTestBase {
             calls.add(() -> post(org.admin).body(Map.of("from", pair[0], "to", pair[1], "amount", amount))
                     .post("/v1/orgs/{o}/transfers", org.id).statusCode());
         }
-        List<Integer> statuses = concurrently(16, calls);
+        List<Integer> statuses = LedgerFixture.concurrently(16, calls);
         assertEquals(List.of(), statuses.stream().filter(s -> s != 201 && s != 409).toList());
         assertEquals(1000, org.pool() + org.member(ben) + org.member(cleo), "credits are conserved");
     }
@@ -93,9 +74,10 @@ class ConcurrencyTest extends LedgerTestBase {
         List<Callable<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             calls.add(() -> as(org.admin).header("Idempotency-Key", "same-spend")
-                    .body(Map.of("action", "PAGE_SCRAPE", "quantity", 9)).post("/v1/orgs/{o}/spends", org.id).statusCode());
+                    .body(Map.of("action", "PAGE_SCRAPE", "quantity", 9)).post("/v1/orgs/{o}/spends", org.id)
+                    .statusCode());
         }
-        List<Integer> statuses = concurrently(20, calls);
+        List<Integer> statuses = LedgerFixture.concurrently(20, calls);
         assertEquals(20, statuses.stream().filter(s -> s == 200).count(), "statuses: " + statuses);
         assertEquals(91, org.pool());
     }
@@ -104,7 +86,8 @@ class ConcurrencyTest extends LedgerTestBase {
     void concurrentReversalsOfOneTransferNeverClawBackMoreThanIt() throws Exception {
         Org org = Org.create(Plan.PRO, 1000, false, false);
         User ben = org.join("ben", false, null);
-        org.transfer("pool", ben.subject(), 300); // more than one transfer's worth, so a double claw-back would go through
+        // More than one transfer's worth, so a double claw-back would go through.
+        org.transfer("pool", ben.subject(), 300);
         for (int round = 0; round < 5; round++) {
             String transfer = org.transfer("pool", ben.subject(), 100);
             List<Callable<Integer>> calls = new ArrayList<>();
@@ -112,7 +95,7 @@ class ConcurrencyTest extends LedgerTestBase {
                 calls.add(() -> post(org.admin).body(Map.of()).post("/v1/orgs/{o}/transfers/{t}/reversal", org.id,
                         transfer).statusCode());
             }
-            List<Integer> statuses = concurrently(8, calls);
+            List<Integer> statuses = LedgerFixture.concurrently(8, calls);
             assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "statuses: " + statuses);
             assertEquals(7, statuses.stream().filter(s -> s == 409).count(), "statuses: " + statuses);
             assertEquals(300, org.member(ben));

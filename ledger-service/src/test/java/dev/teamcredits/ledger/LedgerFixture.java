@@ -84,6 +84,23 @@ final class LedgerFixture {
         return EventStreams.bootstrapServers();
     }
 
+    /** Runs the calls on {@code threads} threads at once; their statuses, in the calls' order. */
+    static List<Integer> concurrently(int threads, List<java.util.concurrent.Callable<Integer>> calls)
+            throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Integer>> futures = new java.util.ArrayList<>();
+            calls.forEach(c -> futures.add(pool.submit(c)));
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> f : futures) {
+                statuses.add(f.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     static void await(String what, BooleanSupplier condition) {
         EventStreams.await(what, Duration.ofSeconds(30), condition);
     }
@@ -108,7 +125,8 @@ final class LedgerFixture {
 
         User join(String name, boolean poolAccess, Long cap) {
             User user = user(name);
-            send(id, new MemberJoined(id, user.subject(), user.email(), name, Role.MEMBER, poolAccess, cap, Instant.now(),
+            send(id, new MemberJoined(id, user.subject(), user.email(), name, Role.MEMBER, poolAccess, cap,
+                    Instant.now(),
                     UUID.randomUUID()));
             await(name + " joined", () -> as(user).get("/v1/orgs/{o}/balances", id).statusCode() == 200);
             return user;

@@ -14,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,20 +26,6 @@ class SpendBatchTest extends LedgerTestBase {
     @Inject
     Pool db;
 
-    private static List<Integer> concurrently(List<Callable<Integer>> calls) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(calls.size());
-        try {
-            List<Future<Integer>> futures = new ArrayList<>();
-            calls.forEach(c -> futures.add(threads.submit(c)));
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : futures) {
-                statuses.add(f.get());
-            }
-            return statuses;
-        } finally {
-            threads.shutdownNow();
-        }
-    }
 
     @Test
     void aSpendNamingAnImpossibleUserIsRefusedAloneAndTheOthersGoThrough() throws Exception {
@@ -55,7 +38,7 @@ class SpendBatchTest extends LedgerTestBase {
             calls.add(() -> post(backend).body(Map.of("userId", userId, "action", "PAGE_SCRAPE", "quantity", 1))
                     .post("/v1/orgs/{o}/spends", org.id).statusCode());
         }
-        List<Integer> statuses = concurrently(calls);
+        List<Integer> statuses = LedgerFixture.concurrently(calls.size(), calls);
         assertEquals(15, statuses.stream().filter(s -> s == 400).count(), "statuses: " + statuses);
         assertEquals(45, statuses.stream().filter(s -> s == 200).count(), "statuses: " + statuses);
         assertEquals(955, org.pool());
@@ -79,7 +62,7 @@ class SpendBatchTest extends LedgerTestBase {
                 calls.add(() -> post(who).body(Map.of("action", "PAGE_SCRAPE", "quantity", 1))
                         .post("/v1/orgs/{o}/spends", org.id).statusCode());
             }
-            List<Integer> statuses = concurrently(calls);
+            List<Integer> statuses = LedgerFixture.concurrently(calls.size(), calls);
             assertEquals(35, statuses.stream().filter(s -> s == 200).count(), "statuses: " + statuses);
             assertEquals(5, statuses.stream().filter(s -> s == 500).count(), "statuses: " + statuses);
         } finally {
@@ -100,7 +83,8 @@ class SpendBatchTest extends LedgerTestBase {
                     .post("/v1/orgs/{o}/spends", org.id).statusCode());
         }
         // One at a time, each spend leaves 50 and the top-up brings the pool back to 150: all succeed.
-        assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200, 200, 200), concurrently(calls));
+        assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+                LedgerFixture.concurrently(calls.size(), calls));
         assertEquals(150, org.pool());
         assertEquals(10, org.history("GRANT").stream().filter(g -> "AUTO_TOP_UP".equals(g.get("reason"))).count());
     }

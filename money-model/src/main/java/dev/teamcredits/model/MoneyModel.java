@@ -362,16 +362,11 @@ public final class MoneyModel {
         boolean noResult = "EMAIL_FINDING".equals(o.action()) && Boolean.FALSE.equals(o.resultValid());
         long amount = noResult ? 0 : config.prices().get(o.action()) * o.quantity();
         String member = o.userId() == null ? o.caller().name() : o.userId();
-        refusal = firstOf(seen(o.caller(), o.key(), o), membershipRefusal(o.caller(), member));
-        if (refusal != null) {
-            return refusal;
+        Waterfall waterfall = waterfall(o.caller(), o.key(), o, member, amount);
+        if (waterfall.refusal() != null) {
+            return waterfall.refusal();
         }
-        List<Part> rooms = rooms(member);
-        refusal = roomRefusal(rooms, amount);
-        if (refusal != null) {
-            return refusal;
-        }
-        List<Part> shares = shares(rooms, amount);
+        List<Part> shares = waterfall.shares();
         for (Part share : shares) {
             draw(share.account(), share.amount());
             spent += share.amount();
@@ -416,16 +411,11 @@ public final class MoneyModel {
             return refused(400, "ttl-out-of-range");
         }
         String member = o.userId() == null ? o.caller().name() : o.userId();
-        refusal = firstOf(seen(o.caller(), o.key(), o), membershipRefusal(o.caller(), member));
-        if (refusal != null) {
-            return refusal;
+        Waterfall waterfall = waterfall(o.caller(), o.key(), o, member, amount);
+        if (waterfall.refusal() != null) {
+            return waterfall.refusal();
         }
-        List<Part> rooms = rooms(member);
-        refusal = roomRefusal(rooms, amount);
-        if (refusal != null) {
-            return refusal;
-        }
-        List<Part> holds = shares(rooms, amount);
+        List<Part> holds = waterfall.shares();
         for (Part hold : holds) {
             acct(hold.account()).reserved += hold.amount();
             touched.add(hold.account());
@@ -436,6 +426,21 @@ public final class MoneyModel {
         reservations.put(id, new ReservationInfo(id, member, o.caller(), action, amount, ACTIVE, holds));
         runPolicies();
         return remember(o.caller(), o.key(), o, new Answer.Reserved(id, action, amount, holds));
+    }
+
+    /** The shares of a spend or hold, or why there are none. */
+    private record Waterfall(Answer refusal, List<Part> shares) {
+    }
+
+    /** spend steps 3 to 5 (reserve 4 to 6): the key, the member, then the waterfall's shares. */
+    private Waterfall waterfall(Who caller, String key, Op op, String member, long amount) {
+        Answer refusal = firstOf(seen(caller, key, op), membershipRefusal(caller, member));
+        if (refusal != null) {
+            return new Waterfall(refusal, null);
+        }
+        List<Part> rooms = rooms(member);
+        refusal = roomRefusal(rooms, amount);
+        return refusal != null ? new Waterfall(refusal, null) : new Waterfall(null, shares(rooms, amount));
     }
 
     /** spend step 1: a backend (or the operator) names the member; a user charges only themself. */

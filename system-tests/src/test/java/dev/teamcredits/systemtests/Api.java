@@ -165,6 +165,10 @@ final class Api {
         return send(builder(who, url).PUT(body(body)).build());
     }
 
+    Reply patch(Who who, String url, Object body) {
+        return send(builder(who, url).method("PATCH", body(body)).build());
+    }
+
     Reply delete(Who who, String url) {
         return send(builder(who, url).DELETE().build());
     }

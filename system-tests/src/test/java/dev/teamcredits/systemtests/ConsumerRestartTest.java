@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * notification service restarted while spends and transfers go on: Kafka redelivers, and neither
  * counts nor notifies anything twice. The invariants after the test check exactly that.
  */
-@Order(7)
+@Order(8)
 class ConsumerRestartTest extends SystemTest {
 
     @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** Kafka away for 30 s: spends go on (the outbox holds the events), and every event arrives afterwards. */
-@Order(8)
+@Order(9)
 class KafkaOutageTest extends SystemTest {
 
     @Test

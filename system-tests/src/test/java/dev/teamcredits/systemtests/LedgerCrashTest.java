@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** kill -9 of the ledger in the middle of concurrent spends and transfers loses and doubles nothing. */
-@Order(9)
+@Order(10)
 class LedgerCrashTest extends SystemTest {
 
     /** One money request of the stream: who sent what with which key, and what came back. */

@@ -28,6 +28,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -52,7 +53,7 @@ public final class ModelRun {
     static final List<String> USERS = List.of("admin", "u1", "u2", "u3");
     static final String ADMIN = "admin";
     /** A reservation made with this TTL is left to run out; the run waits for the system to release it. */
-    static final long SHORT_TTL_SECONDS = 2;
+    public static final long SHORT_TTL_SECONDS = 2;
     private static final long SETTLE_MARGIN_MILLIS = 1200;
 
     final SystemUnderTest system;
@@ -73,9 +74,18 @@ public final class ModelRun {
     }
 
     public ModelRun(SystemUnderTest system, Setup setup, ModelConfig config) {
+        this(system, setup, config, model -> { });
+    }
+
+    /**
+     * {@code prepare} gets the model before the first step, so it can start where the system is (say, personal
+     * balances that predate the run: {@link MoneyModel#openPersonal}).
+     */
+    public ModelRun(SystemUnderTest system, Setup setup, ModelConfig config, Consumer<MoneyModel> prepare) {
         this.system = system;
         this.setup = setup;
         this.model = new MoneyModel(config, anchor, setup.allocation(), setup.rollover(), setup.personalFallback());
+        prepare.accept(model);
         this.orgId = system.createOrg(setup, run);
         apply(new Op.Join(ADMIN, Op.Role.ADMIN, true, null));
     }
@@ -324,7 +334,8 @@ public final class ModelRun {
         } else if (b.has("preview")) {
             String id = b.hasNonNull("transactionId") ? modelId(UUID.fromString(b.path("transactionId").asText()),
                     inner instanceof Answer.Moved m ? m.transferId() : null) : null;
-            answer = new Answer.Moved(id, b.path("preview").asBoolean(), b.path("amount").asLong(), view(b.path("from")),
+            answer = new Answer.Moved(id, b.path("preview").asBoolean(), b.path("amount").asLong(),
+                    view(b.path("from")),
                     view(b.path("to")));
         } else if (b.has("closedCycleStart")) {
             answer = new Answer.Closed(LocalDate.parse(b.path("closedCycleStart").asText()),

@@ -17,9 +17,9 @@ import net.jqwik.api.Tuple;
  * is decided when the step runs, against the model's state at that point. So every step of a
  * shrunk sequence still makes sense, and shrinking only ever makes numbers and sequences smaller.
  */
-record Step(Kind kind, int a, int b, int c, long n) {
+public record Step(Kind kind, int a, int b, int c, long n) {
 
-    enum Kind {
+    public enum Kind {
         SPEND, BACKEND_SPEND, RESERVE, CAPTURE, RELEASE, TRANSFER, PREVIEW, REVERSE, TOP_UP_POOL, TOP_UP_PERSONAL,
         CLOSE, RETRY, REUSE_KEY, AUTO_TOP_UP, NO_AUTO_TOP_UP, RECURRING, NO_RECURRING, JOIN, LEAVE, POOL_ACCESS,
         POOL_CAP, ROLE, FALLBACK, PLAN
@@ -31,12 +31,13 @@ record Step(Kind kind, int a, int b, int c, long n) {
     private static final List<Long> ALLOCATIONS = List.of(0L, 50L, 100L, 200L, 500L);
 
     static Arbitrary<ModelRun.Setup> setups() {
-        return Combinators.combine(Arbitraries.of(Plan.PRO, Plan.PRO_PLUS, Plan.ENTERPRISE), Arbitraries.of(ALLOCATIONS),
+        return Combinators.combine(Arbitraries.of(Plan.PRO, Plan.PRO_PLUS, Plan.ENTERPRISE),
+                Arbitraries.of(ALLOCATIONS),
                 Arbitraries.of(true, false)).as((plan, allocation, fallback) -> new ModelRun.Setup(plan,
                         plan == Plan.PRO && allocation == 0 ? 100 : allocation, plan != Plan.PRO, fallback));
     }
 
-    static Arbitrary<List<Step>> sequences(int maxSteps) {
+    public static Arbitrary<List<Step>> sequences(int maxSteps) {
         Arbitrary<Kind> kinds = Arbitraries.frequencyOf(
                 Tuple.of(22, Arbitraries.just(Kind.SPEND)), Tuple.of(8, Arbitraries.just(Kind.BACKEND_SPEND)),
                 Tuple.of(9, Arbitraries.just(Kind.RESERVE)), Tuple.of(6, Arbitraries.just(Kind.CAPTURE)),
@@ -58,7 +59,7 @@ record Step(Kind kind, int a, int b, int c, long n) {
     }
 
     /** What this step means now, or null when it means nothing (say, a capture with no reservation open). */
-    Op resolve(ModelRun run, String key) {
+    public Op resolve(ModelRun run, String key) {
         MoneyModel m = run.model;
         List<String> users = ModelRun.USERS;
         Who admin = Who.user(ModelRun.ADMIN);
@@ -66,7 +67,8 @@ record Step(Kind kind, int a, int b, int c, long n) {
             case SPEND -> {
                 String who = pick(users, a);
                 String action = pick(ACTIONS, b);
-                yield new Op.Spend(Who.user(who), key, c % 5 == 4 ? who : null, action, 1 + n % 60, resultValid(action));
+                yield new Op.Spend(Who.user(who), key, c % 5 == 4 ? who : null, action, 1 + n % 60,
+                        resultValid(action));
             }
             case BACKEND_SPEND -> {
                 String action = pick(ACTIONS, b);
@@ -211,7 +213,8 @@ record Step(Kind kind, int a, int b, int c, long n) {
             return new Op.Capture(o.caller(), o.key(), o.reservationId(), o.amount() + 1);
         }
         if (op instanceof Op.Reverse o) {
-            return new Op.Reverse(o.caller(), o.key(), o.transferId(), o.amount() == null ? 1L : o.amount() + 1, o.reason());
+            return new Op.Reverse(o.caller(), o.key(), o.transferId(), o.amount() == null ? 1L : o.amount() + 1,
+                    o.reason());
         }
         return op;
     }

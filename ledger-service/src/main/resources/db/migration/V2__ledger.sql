@@ -133,12 +133,3 @@ CREATE TABLE recurring_allocation (
     amount  bigint NOT NULL,
     PRIMARY KEY (org_id, user_id)
 );
-
-CREATE TABLE idempotency_record (
-    caller          text        NOT NULL,
-    idempotency_key text        NOT NULL,
-    fingerprint     text        NOT NULL,
-    response        text,
-    created_at      timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (caller, idempotency_key)
-);

@@ -91,12 +91,3 @@ CREATE TABLE webhook_delivery (
 
 CREATE INDEX webhook_delivery_due ON webhook_delivery (next_attempt_at) WHERE status = 'PENDING';
 
--- Idempotency-Key records for mutating POSTs (webhook registration).
-CREATE TABLE idempotency_record (
-    caller          text        NOT NULL,
-    idempotency_key text        NOT NULL,
-    fingerprint     text        NOT NULL,
-    response        text,
-    created_at      timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (caller, idempotency_key)
-);

@@ -42,12 +42,3 @@ CREATE TABLE invitation (
 CREATE UNIQUE INDEX invitation_one_pending_per_email ON invitation (org_id, email) WHERE status = 'PENDING';
 CREATE INDEX invitation_by_email ON invitation (email) WHERE status = 'PENDING';
 
--- Idempotency-Key records for mutating POSTs (see dev.teamcredits.common.idempotency.Idempotency).
-CREATE TABLE idempotency_record (
-    caller          text        NOT NULL,
-    idempotency_key text        NOT NULL,
-    fingerprint     text        NOT NULL,
-    response        text,
-    created_at      timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (caller, idempotency_key)
-);

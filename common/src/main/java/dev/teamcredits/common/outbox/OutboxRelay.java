@@ -2,14 +2,19 @@ package dev.teamcredits.common.outbox;
 
 import dev.teamcredits.common.config.OutboxConfig;
 import dev.teamcredits.events.CloudEvent;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -30,13 +35,13 @@ public class OutboxRelay {
     /** pg_advisory lock key: any constant shared by the replicas of one service (one database). */
     private static final long RELAY_LOCK = 0x7465616d_6f757462L;
 
-    private final OutboxRepository repository;
+    private final Pool pool;
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
 
-    public OutboxRelay(OutboxRepository repository, @Channel("outbox") MutinyEmitter<String> emitter,
-            OutboxConfig config) {
-        this.repository = repository;
+    /** Reads and marks rows with the reactive SQL client, in its own transactions, whatever style the service uses. */
+    public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter, OutboxConfig config) {
+        this.pool = pool;
         this.emitter = emitter;
         this.config = config;
     }
@@ -62,24 +67,34 @@ public class OutboxRelay {
 
     /** One relay transaction: at most one batch; returns how many events were published. */
     Uni<Integer> publishPending() {
-        return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery("SELECT pg_try_advisory_xact_lock(" + RELAY_LOCK + ")",
-                        Boolean.class).getSingleResult())
-                .chain(locked -> locked ? publishBatch() : Uni.createFrom().item(0)));
+        return pool.withTransaction(c -> c.query("SELECT pg_try_advisory_xact_lock(" + RELAY_LOCK + ")").execute()
+                .chain(locked -> locked.iterator().next().getBoolean(0) ? publishBatch(c) : Uni.createFrom().item(0)));
     }
 
-    private Uni<Integer> publishBatch() {
-        return repository.nextUnpublished(config.batchSize()).chain(rows -> {
-            if (rows.isEmpty()) {
-                return Uni.createFrom().item(0);
-            }
-            // Sent in seq order without waiting in between; the idempotent producer keeps that order
-            // per partition, and the batch commits only once Kafka acknowledged every record.
-            List<Uni<Void>> sends = rows.stream().map(this::send).toList();
-            return Uni.join().all(sends).andFailFast()
-                    .chain(() -> repository.markPublished(rows.stream().map(r -> r.seq).toList(), Instant.now()))
-                    .replaceWith(rows.size());
-        });
+    private Uni<Integer> publishBatch(SqlConnection c) {
+        return c.preparedQuery("SELECT seq, topic, message_key, payload::text FROM outbox_event "
+                + "WHERE published_at IS NULL ORDER BY seq LIMIT $1").execute(Tuple.of(config.batchSize()))
+                .chain(result -> {
+                    List<OutboxEvent> rows = new ArrayList<>();
+                    for (Row r : result) {
+                        OutboxEvent row = new OutboxEvent();
+                        row.seq = r.getLong(0);
+                        row.topic = r.getString(1);
+                        row.messageKey = r.getString(2);
+                        row.payload = r.getString(3);
+                        rows.add(row);
+                    }
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    // Sent in seq order without waiting in between; the idempotent producer keeps that order
+                    // per partition, and the batch commits only once Kafka acknowledged every record.
+                    return Uni.join().all(rows.stream().map(this::send).toList()).andFailFast()
+                            .chain(() -> c.preparedQuery("UPDATE outbox_event SET published_at = now() "
+                                    + "WHERE seq = ANY($1)").execute(Tuple.of(rows.stream().map(r -> r.seq)
+                                            .toArray(Long[]::new))))
+                            .replaceWith(rows.size());
+                });
     }
 
     private Uni<Void> send(OutboxEvent row) {
@@ -94,7 +109,8 @@ public class OutboxRelay {
         if (!config.enabled()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withTransaction(() -> repository.deletePublishedBefore(Instant.now().minus(config.retention())))
+        return pool.preparedQuery("DELETE FROM outbox_event WHERE published_at IS NOT NULL AND published_at < $1")
+                .execute(Tuple.of(Instant.now().minus(config.retention()).atOffset(ZoneOffset.UTC)))
                 .onFailure().invoke(e -> LOG.warnf("Outbox cleanup failed: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }

@@ -16,9 +16,6 @@ public interface LedgerConfig {
     /** OAuth client ids (token {@code azp}) of backends allowed to spend on a member's behalf. */
     List<String> trustedClients();
 
-    /** OAuth client ids of operator tools allowed to close a cycle by hand. */
-    List<String> operatorClients();
-
     /** Available credits below which a pool or member balance raises a low-balance event. */
     @WithDefault("100")
     long lowBalanceThreshold();

@@ -1,6 +1,7 @@
 package dev.teamcredits.ledger.rest;
 
-import dev.teamcredits.common.idempotency.Idempotency;
+import dev.teamcredits.common.idempotency.IdempotencyKeys;
+import dev.teamcredits.common.rest.Replies;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.ledger.rest.dto.PersonalBalanceResponse;
 import dev.teamcredits.ledger.rest.dto.TopUpRequest;
@@ -54,7 +55,7 @@ public class MeResource {
     @Operation(summary = "Add top-up credits (never expire) to the caller's personal balance")
     @APIResponse(responseCode = "201", description = "Granted")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another request")
-    public Uni<Response> topUp(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull TopUpRequest request) {
-        return grants.topUpPersonal(Caller.of(token), key, request.amount()).map(o -> o.toResponse(201, null));
+    public Uni<Response> topUp(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull TopUpRequest request) {
+        return grants.topUpPersonal(Caller.of(token), key, request.amount()).map(o -> Replies.of(o, 201));
     }
 }

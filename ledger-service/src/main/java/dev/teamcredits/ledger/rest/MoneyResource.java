@@ -1,6 +1,7 @@
 package dev.teamcredits.ledger.rest;
 
-import dev.teamcredits.common.idempotency.Idempotency;
+import dev.teamcredits.common.idempotency.IdempotencyKeys;
+import dev.teamcredits.common.rest.Replies;
 import dev.teamcredits.common.rest.PathIds;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.ledger.rest.dto.BalancesResponse;
@@ -90,9 +91,9 @@ public class MoneyResource {
     @APIResponse(responseCode = "403", description = "Caller is not an admin (admin-required)")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another request")
     public Uni<Response> topUp(@PathParam("orgId") String orgId,
-            @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key,
+            @Parameter(description = KEY_DOC) @HeaderParam(IdempotencyKeys.HEADER) String key,
             @Valid @NotNull TopUpRequest request) {
-        return grants.topUpPool(caller(), key, org(orgId), request.amount()).map(o -> o.toResponse(201, null));
+        return grants.topUpPool(caller(), key, org(orgId), request.amount()).map(o -> Replies.of(o, 201));
     }
 
     @POST
@@ -103,9 +104,9 @@ public class MoneyResource {
     @APIResponse(responseCode = "409", description = "The source has fewer available credits (insufficient-available-credits)")
     @APIResponse(responseCode = "422", description = "Same source and destination, or Idempotency-Key reused")
     public Uni<Response> transfer(@PathParam("orgId") String orgId,
-            @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key,
+            @Parameter(description = KEY_DOC) @HeaderParam(IdempotencyKeys.HEADER) String key,
             @Valid @NotNull TransferRequest request) {
-        return transfers.transfer(caller(), key, org(orgId), request).map(o -> o.toResponse(201, null));
+        return transfers.transfer(caller(), key, org(orgId), request).map(o -> Replies.of(o, 201));
     }
 
     @POST
@@ -128,10 +129,10 @@ public class MoneyResource {
             + "recipient has fewer available credits, a system transfer or a reversal (transfer-not-reversible), or "
             + "an account of someone who left (member-inactive)")
     public Uni<Response> reverse(@PathParam("orgId") String orgId, @PathParam("transactionId") String transactionId,
-            @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key,
+            @Parameter(description = KEY_DOC) @HeaderParam(IdempotencyKeys.HEADER) String key,
             @Valid @NotNull ReversalRequest request) {
         return transfers.reverse(caller(), key, org(orgId), PathIds.parse(transactionId, LedgerProblems::transferNotFound),
-                request).map(o -> o.toResponse(201, null));
+                request).map(o -> Replies.of(o, 201));
     }
 
     @POST
@@ -142,9 +143,9 @@ public class MoneyResource {
     @APIResponse(responseCode = "403", description = "Spending for another member without being a trusted backend")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another request")
     public Uni<Response> spend(@PathParam("orgId") String orgId,
-            @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key,
+            @Parameter(description = KEY_DOC) @HeaderParam(IdempotencyKeys.HEADER) String key,
             @Valid @NotNull SpendRequest request) {
-        return batcher.submit(spends.command(caller(), key, org(orgId), request)).map(o -> o.toResponse(200, null));
+        return batcher.submit(spends.command(caller(), key, org(orgId), request)).map(o -> Replies.of(o, 200));
     }
 
     @POST
@@ -155,9 +156,9 @@ public class MoneyResource {
     @APIResponse(responseCode = "402", description = "Not enough available credits (insufficient-credits)")
     @APIResponse(responseCode = "403", description = "Reserving for another member without being a trusted backend")
     public Uni<Response> reserve(@PathParam("orgId") String orgId,
-            @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key,
+            @Parameter(description = KEY_DOC) @HeaderParam(IdempotencyKeys.HEADER) String key,
             @Valid @NotNull ReserveRequest request) {
-        return reservations.reserve(caller(), key, org(orgId), request).map(o -> o.toResponse(201, null));
+        return reservations.reserve(caller(), key, org(orgId), request).map(o -> Replies.of(o, 201));
     }
 
     @POST
@@ -171,10 +172,10 @@ public class MoneyResource {
     @APIResponse(responseCode = "409", description = "The reservation is no longer active (reservation-not-active)")
     @APIResponse(responseCode = "422", description = "More than reserved (capture-exceeds-reservation)")
     public Uni<Response> capture(@PathParam("orgId") String orgId, @PathParam("reservationId") String reservationId,
-            @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key,
+            @Parameter(description = KEY_DOC) @HeaderParam(IdempotencyKeys.HEADER) String key,
             @Valid @NotNull CaptureRequest request) {
         return reservations.capture(caller(), key, org(orgId), reservation(reservationId), request.amount())
-                .map(o -> o.toResponse(200, null));
+                .map(o -> Replies.of(o, 200));
     }
 
     @POST
@@ -186,8 +187,8 @@ public class MoneyResource {
     @APIResponse(responseCode = "403", description = "Not the caller that made the hold, nor an admin (reservation-not-yours)")
     @APIResponse(responseCode = "409", description = "The reservation is no longer active (reservation-not-active)")
     public Uni<Response> release(@PathParam("orgId") String orgId, @PathParam("reservationId") String reservationId,
-            @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key) {
-        return reservations.release(caller(), key, org(orgId), reservation(reservationId)).map(o -> o.toResponse(200, null));
+            @Parameter(description = KEY_DOC) @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return reservations.release(caller(), key, org(orgId), reservation(reservationId)).map(o -> Replies.of(o, 200));
     }
 
     @POST
@@ -198,9 +199,9 @@ public class MoneyResource {
     @APIResponse(responseCode = "403", description = "Not an operator client (operator-required)")
     @APIResponse(responseCode = "409", description = "The named cycle is no longer current (cycle-already-closed)")
     public Uni<Response> closeCycle(@PathParam("orgId") String orgId,
-            @Parameter(description = KEY_DOC) @HeaderParam(Idempotency.HEADER) String key,
+            @Parameter(description = KEY_DOC) @HeaderParam(IdempotencyKeys.HEADER) String key,
             @Parameter(description = "Only close if this (yyyy-mm-dd) is still the current cycle's start") @QueryParam("cycleStart") String cycleStart) {
-        return cycles.closeNow(caller(), key, org(orgId), Paths.date(cycleStart)).map(o -> o.toResponse(200, null));
+        return cycles.closeNow(caller(), key, org(orgId), Paths.date(cycleStart)).map(o -> Replies.of(o, 200));
     }
 
     private Caller caller() {

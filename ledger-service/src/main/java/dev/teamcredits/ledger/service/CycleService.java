@@ -1,13 +1,12 @@
 package dev.teamcredits.ledger.service;
 
-import dev.teamcredits.common.idempotency.Idempotency.Outcome;
+import dev.teamcredits.common.idempotency.Outcome;
 import dev.teamcredits.common.rest.Problem;
 import dev.teamcredits.common.rest.ProblemException;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.events.ledger.CreditsExpired;
 import dev.teamcredits.events.ledger.CreditsRolledOver;
 import dev.teamcredits.events.ledger.CycleClosed;
-import dev.teamcredits.ledger.config.LedgerConfig;
 import dev.teamcredits.ledger.domain.Account;
 import dev.teamcredits.ledger.domain.Lot;
 import dev.teamcredits.ledger.domain.LotKind;
@@ -49,23 +48,21 @@ public class CycleService {
     private final ProjectionRepository projection;
     private final RecurringAllocationRepository recurring;
     private final IdempotentOperations idempotent;
-    private final LedgerConfig config;
+    private final LedgerAccess access;
 
     public CycleService(Ledger ledger, LedgerRepository accounts, ProjectionRepository projection,
-            RecurringAllocationRepository recurring, IdempotentOperations idempotent, LedgerConfig config) {
+            RecurringAllocationRepository recurring, IdempotentOperations idempotent, LedgerAccess access) {
         this.ledger = ledger;
         this.accounts = accounts;
         this.projection = projection;
         this.recurring = recurring;
         this.idempotent = idempotent;
-        this.config = config;
+        this.access = access;
     }
 
     /** Operator endpoint: closes the org's current cycle now (or the named one, if still current). */
     public Uni<Outcome<CycleCloseResponse>> closeNow(Caller caller, String key, UUID orgId, LocalDate expectedStart) {
-        if (!config.operatorClients().contains(String.valueOf(caller.clientId()))) {
-            throw LedgerProblems.operatorRequired("Closing a cycle by hand");
-        }
+        access.requireOperator(caller, "Closing a cycle by hand");
         return ledger.transaction(uow -> idempotent.once(uow, caller, key, List.of("close-cycle", orgId,
                 String.valueOf(expectedStart)), CycleCloseResponse.class,
                 () -> projection.lockOrg(uow.connection, orgId).onItem().ifNull().failWith(LedgerProblems::orgNotFound)

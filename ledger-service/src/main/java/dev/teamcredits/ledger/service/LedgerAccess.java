@@ -1,6 +1,7 @@
 package dev.teamcredits.ledger.service;
 
 import dev.teamcredits.common.security.Caller;
+import dev.teamcredits.common.security.OperatorAccess;
 import dev.teamcredits.ledger.config.LedgerConfig;
 import dev.teamcredits.ledger.repository.ProjectionRepository;
 import dev.teamcredits.ledger.repository.ProjectionRepository.MemberRow;
@@ -21,24 +22,25 @@ public class LedgerAccess {
     private final ProjectionRepository projection;
     private final LedgerConfig config;
 
-    public LedgerAccess(ProjectionRepository projection, LedgerConfig config) {
+    private final OperatorAccess operators;
+
+    public LedgerAccess(ProjectionRepository projection, LedgerConfig config, OperatorAccess operators) {
         this.projection = projection;
         this.config = config;
+        this.operators = operators;
     }
 
     public boolean isTrustedBackend(Caller caller) {
         return caller.clientId() != null && config.trustedClients().contains(caller.clientId()) && !caller.hasEmail();
     }
 
-    /** Operator tools (cycle close, audit): a client-credentials token of a client in ledger.operator-clients. */
+    /** Operator tools (cycle close, audit, releasing any hold): common's one check. */
     public boolean isOperator(Caller caller) {
-        return caller.clientId() != null && config.operatorClients().contains(caller.clientId()) && !caller.hasEmail();
+        return operators.isOperator(caller);
     }
 
     public void requireOperator(Caller caller, String what) {
-        if (!isOperator(caller)) {
-            throw LedgerProblems.operatorRequired(what);
-        }
+        operators.require(caller, what);
     }
 
     public Uni<OrgRow> org(SqlClient c, UUID orgId) {

@@ -19,12 +19,6 @@ public final class LedgerProblems {
         return OrgProblems.adminRequired();
     }
 
-    /** An operator endpoint called by anyone but an operator client (ledger.operator-clients). */
-    public static ProblemException operatorRequired(String what) {
-        return new ProblemException("operator-required", "Operator required", 403,
-                what + " is for operator clients (ledger.operator-clients).");
-    }
-
     public static ProblemException memberNotFound(String userId) {
         return new ProblemException(new Problem("member-not-found", "Member not found", 404,
                 "'" + userId + "' is not a member of this organization.").with("userId", userId));

@@ -1,6 +1,6 @@
 package dev.teamcredits.ledger.service;
 
-import dev.teamcredits.common.idempotency.Idempotency.Outcome;
+import dev.teamcredits.common.idempotency.Outcome;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.events.ledger.BalanceView;
 import dev.teamcredits.events.ledger.CreditsSpent;
@@ -75,7 +75,7 @@ public class ReservationService {
     }
 
     public Uni<Outcome<ReservationResponse>> reserve(Caller caller, String key, UUID orgId, ReserveRequest request) {
-        IdempotentOperations.requireKey(key);
+        dev.teamcredits.common.idempotency.IdempotencyKeys.require(key);
         String userId = spends.chargedUser(caller, request.userId());
         long amount = request.amount() != null ? request.amount()
                 : spends.price(request.action(), request.quantity() == null ? 1 : request.quantity(), true);

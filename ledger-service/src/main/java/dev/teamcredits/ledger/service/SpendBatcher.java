@@ -1,6 +1,6 @@
 package dev.teamcredits.ledger.service;
 
-import dev.teamcredits.common.idempotency.Idempotency.Outcome;
+import dev.teamcredits.common.idempotency.Outcome;
 import dev.teamcredits.ledger.config.LedgerConfig;
 import dev.teamcredits.ledger.rest.dto.SpendResponse;
 import io.smallrye.mutiny.Multi;

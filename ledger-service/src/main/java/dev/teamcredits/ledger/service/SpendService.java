@@ -1,14 +1,14 @@
 package dev.teamcredits.ledger.service;
 
-import dev.teamcredits.common.idempotency.Idempotency;
-import dev.teamcredits.common.idempotency.Idempotency.Outcome;
+import dev.teamcredits.common.idempotency.IdempotencyKeys;
+import dev.teamcredits.common.idempotency.Outcome;
+import dev.teamcredits.common.idempotency.SqlIdempotency;
 import dev.teamcredits.common.rest.ProblemException;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.events.ledger.CreditsSpent;
 import dev.teamcredits.events.ledger.SourceAmount;
 import dev.teamcredits.ledger.config.LedgerConfig;
 import dev.teamcredits.ledger.domain.Account;
-import dev.teamcredits.ledger.repository.IdempotencyRepository;
 import dev.teamcredits.ledger.repository.LedgerRepository.AccountSpec;
 import dev.teamcredits.ledger.repository.PoolUsageRepository;
 import dev.teamcredits.ledger.repository.PoolUsageRepository.Usage;
@@ -44,19 +44,18 @@ public class SpendService {
     private final LedgerAccess access;
     private final ProjectionRepository projection;
     private final PoolUsageRepository poolUsage;
-    private final IdempotencyRepository keys;
-    private final IdempotentOperations idempotent;
+    private final SqlIdempotency keys;
+    private final IdempotencyKeys keyRules;
     private final LedgerConfig config;
 
     public SpendService(Ledger ledger, LedgerAccess access, ProjectionRepository projection,
-            PoolUsageRepository poolUsage, IdempotencyRepository keys, IdempotentOperations idempotent,
-            LedgerConfig config) {
+            PoolUsageRepository poolUsage, SqlIdempotency keys, IdempotencyKeys keyRules, LedgerConfig config) {
         this.ledger = ledger;
         this.access = access;
         this.projection = projection;
         this.poolUsage = poolUsage;
         this.keys = keys;
-        this.idempotent = idempotent;
+        this.keyRules = keyRules;
         this.config = config;
     }
 
@@ -67,11 +66,11 @@ public class SpendService {
 
     /** Validates and prices a request; the charge itself happens in a batch. */
     public Command command(Caller caller, String key, UUID orgId, SpendRequest request) {
-        IdempotentOperations.requireKey(key);
+        IdempotencyKeys.require(key);
         String userId = chargedUser(caller, request.userId());
         boolean charged = !"EMAIL_FINDING".equals(request.action()) || !Boolean.FALSE.equals(request.resultValid());
         long amount = price(request.action(), request.quantity(), charged);
-        String fingerprint = idempotent.fingerprint(List.of("spend", orgId, request));
+        String fingerprint = keyRules.fingerprint(List.of("spend", orgId, request));
         return new Command(caller, key, fingerprint, orgId, userId, request.action(), request.quantity(), amount);
     }
 
@@ -159,33 +158,30 @@ public class SpendService {
         private Uni<Void> claimKeys() {
             List<Integer> firsts = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
-                String id = IdempotencyRepository.id(batch.get(i).caller().subject(), batch.get(i).key());
-                if (leaders.putIfAbsent(id, i) == null) {
+                if (leaders.putIfAbsent(claim(i).id(), i) == null) {
                     firsts.add(i);
                 }
             }
-            firsts.sort(java.util.Comparator.comparing(i -> IdempotencyRepository.id(batch.get(i).caller().subject(),
-                    batch.get(i).key())));
-            return keys.claim(uow.connection, firsts.stream().map(i -> batch.get(i).caller().subject()).toArray(String[]::new),
-                    firsts.stream().map(i -> batch.get(i).key()).toArray(String[]::new),
-                    firsts.stream().map(i -> batch.get(i).fingerprint()).toArray(String[]::new)).invoke(used -> {
-                        for (int i : firsts) {
-                            Command c = batch.get(i);
-                            IdempotencyRepository.Used previous = used.get(IdempotencyRepository.id(c.caller().subject(),
-                                    c.key()));
-                            if (previous == null) {
-                                todo.add(i);
-                            } else {
-                                results[i] = replay(previous, c.fingerprint());
-                            }
-                        }
-                        todo.sort(null);
-                    }).replaceWithVoid();
+            return keys.claim(uow.connection, firsts.stream().map(this::claim).toList()).invoke(used -> {
+                for (int i : firsts) {
+                    IdempotencyKeys.Used previous = used.get(claim(i).id());
+                    if (previous == null) {
+                        todo.add(i);
+                    } else {
+                        results[i] = replay(previous, batch.get(i).fingerprint());
+                    }
+                }
+            }).replaceWithVoid();
         }
 
-        private Object replay(IdempotencyRepository.Used previous, String fingerprint) {
+        private SqlIdempotency.Claim claim(int index) {
+            Command c = batch.get(index);
+            return new SqlIdempotency.Claim(c.caller().subject(), c.key(), c.fingerprint());
+        }
+
+        private Object replay(IdempotencyKeys.Used previous, String fingerprint) {
             try {
-                return idempotent.replay(previous, fingerprint, SpendResponse.class);
+                return keyRules.replay(previous, fingerprint, SpendResponse.class);
             } catch (ProblemException e) {
                 return e;
             }
@@ -256,36 +252,30 @@ public class SpendService {
         private Uni<Void> writeUsageAndKeys() {
             List<String> users = new ArrayList<>(drawn.keySet());
             users.sort(null);
-            List<String> okCallers = new ArrayList<>();
-            List<String> okKeys = new ArrayList<>();
-            List<String> okResponses = new ArrayList<>();
-            List<String> refusedCallers = new ArrayList<>();
-            List<String> refusedKeys = new ArrayList<>();
+            List<SqlIdempotency.Claim> charged = new ArrayList<>();
+            List<String> responses = new ArrayList<>();
+            List<SqlIdempotency.Claim> refused = new ArrayList<>();
             for (int i : todo) {
-                Command c = batch.get(i);
                 if (results[i] instanceof Outcome<?> outcome) {
-                    okCallers.add(c.caller().subject());
-                    okKeys.add(c.key());
-                    okResponses.add(idempotent.write(outcome.value()));
+                    charged.add(claim(i));
+                    responses.add(keyRules.write(outcome.value()));
                 } else {
-                    refusedCallers.add(c.caller().subject());
-                    refusedKeys.add(c.key());
+                    refused.add(claim(i));
                 }
             }
             // Repeats of a key inside the batch share their first occurrence's answer.
             for (int i = 0; i < batch.size(); i++) {
                 if (results[i] == null) {
-                    Command c = batch.get(i);
-                    int leader = leaders.get(IdempotencyRepository.id(c.caller().subject(), c.key()));
+                    int leader = leaders.get(claim(i).id());
                     Object first = results[leader];
-                    results[i] = !batch.get(leader).fingerprint().equals(c.fingerprint())
-                            ? Idempotency.keyReused()
+                    results[i] = !batch.get(leader).fingerprint().equals(batch.get(i).fingerprint())
+                            ? IdempotencyKeys.keyReused()
                             : first instanceof Outcome<?> o ? new Outcome<>(o.value(), true) : first;
                 }
             }
             return poolUsage.addDrawn(uow.connection, orgId, org.cycleStart(), users, users.stream().map(drawn::get).toList())
-                    .chain(() -> keys.store(uow.connection, okCallers, okKeys, okResponses))
-                    .chain(() -> keys.release(uow.connection, refusedCallers, refusedKeys));
+                    .chain(() -> keys.store(uow.connection, charged, responses))
+                    .chain(() -> keys.release(uow.connection, refused));
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.teamcredits.ledger.service;
 
-import dev.teamcredits.common.idempotency.Idempotency.Outcome;
+import dev.teamcredits.common.idempotency.Outcome;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.events.ledger.AccountRef;
 import dev.teamcredits.events.ledger.TransferCompleted;

@@ -1,7 +1,8 @@
 package dev.teamcredits.notification.rest;
 
 import dev.teamcredits.notification.service.NotificationProblems;
-import dev.teamcredits.common.idempotency.Idempotency;
+import dev.teamcredits.common.idempotency.IdempotencyKeys;
+import dev.teamcredits.common.rest.Replies;
 import dev.teamcredits.common.rest.Cursors;
 import dev.teamcredits.common.rest.OrgProblems;
 import dev.teamcredits.common.rest.PathIds;
@@ -59,11 +60,11 @@ public class WebhookResource {
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another request")
     public Uni<Response> register(@PathParam("orgId") String orgId,
             @Parameter(description = "Makes retries safe: the same key returns the first result")
-            @HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull WebhookRequest request) {
+            @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull WebhookRequest request) {
         Caller caller = Caller.of(token);
         UUID org = org(orgId);
         return webhooks.requireAdmin(caller, org).chain(() -> webhooks.register(caller, key, org, request))
-                .map(o -> o.toResponse(201, null));
+                .map(o -> Replies.of(o, 201));
     }
 
     @GET

@@ -1,7 +1,7 @@
 package dev.teamcredits.notification.service;
 
 import dev.teamcredits.common.idempotency.Idempotency;
-import dev.teamcredits.common.idempotency.Idempotency.Outcome;
+import dev.teamcredits.common.idempotency.Outcome;
 import dev.teamcredits.common.rest.OrgProblems;
 import dev.teamcredits.common.rest.ProblemException;
 import dev.teamcredits.common.security.Caller;

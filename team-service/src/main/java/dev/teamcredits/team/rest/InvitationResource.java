@@ -1,6 +1,7 @@
 package dev.teamcredits.team.rest;
 
-import dev.teamcredits.common.idempotency.Idempotency;
+import dev.teamcredits.common.idempotency.IdempotencyKeys;
+import dev.teamcredits.common.rest.Replies;
 import dev.teamcredits.common.rest.PathIds;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.team.service.InvitationService;
@@ -46,9 +47,9 @@ public class InvitationResource {
     @APIResponse(responseCode = "409", description = "Already a member, the invitation is not pending, or the org is full")
     @APIResponse(responseCode = "410", description = "The invitation has expired (invitation-expired)")
     public Uni<Response> accept(@PathParam("invitationId") String invitationId,
-            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return invitations.accept(Caller.of(token), idempotencyKey,
                 PathIds.parse(invitationId, TeamProblems::invitationNotFound))
-                .map(outcome -> outcome.toResponse(201, URI.create("/v1/me/orgs")));
+                .map(outcome -> Replies.of(outcome, 201, URI.create("/v1/me/orgs")));
     }
 }

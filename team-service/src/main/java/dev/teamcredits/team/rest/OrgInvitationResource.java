@@ -1,6 +1,7 @@
 package dev.teamcredits.team.rest;
 
-import dev.teamcredits.common.idempotency.Idempotency;
+import dev.teamcredits.common.idempotency.IdempotencyKeys;
+import dev.teamcredits.common.rest.Replies;
 import dev.teamcredits.common.rest.PathIds;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.team.rest.dto.InvitationResponse;
@@ -50,10 +51,10 @@ public class OrgInvitationResource {
     @APIResponse(responseCode = "404", description = "No such org, or the caller is not a member (org-not-found)")
     @APIResponse(responseCode = "409", description = "Members plus pending invitations would exceed the plan's limit (member-limit-reached), the email is a member (already-member) or already invited (invitation-exists)")
     @APIResponse(responseCode = "422", description = "Same-domain rule: the email is outside the admin's domain (invitee-domain-mismatch), or the Idempotency-Key was used with another request")
-    public Uni<Response> invite(@PathParam("orgId") String orgId, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    public Uni<Response> invite(@PathParam("orgId") String orgId, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull InviteRequest request) {
         return invitations.invite(Caller.of(token), idempotencyKey, PathIds.parse(orgId, TeamProblems::orgNotFound), request)
-                .map(outcome -> outcome.toResponse(201,
+                .map(outcome -> Replies.of(outcome, 201,
                         URI.create("/v1/orgs/" + orgId + "/invitations/" + outcome.value().id())));
     }
 

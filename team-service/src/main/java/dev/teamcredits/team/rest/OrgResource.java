@@ -1,6 +1,7 @@
 package dev.teamcredits.team.rest;
 
-import dev.teamcredits.common.idempotency.Idempotency;
+import dev.teamcredits.common.idempotency.IdempotencyKeys;
+import dev.teamcredits.common.rest.Replies;
 import dev.teamcredits.common.rest.PathIds;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.team.rest.dto.ChangePlanRequest;
@@ -52,10 +53,10 @@ public class OrgResource {
     @APIResponse(responseCode = "403", description = "A service token cannot create orgs (problem type user-token-required)")
     @APIResponse(responseCode = "422", description = "BASIC has no team accounts (team-plan-required), or the Idempotency-Key was used with another request")
     public Uni<Response> create(
-            @Parameter(description = "Makes retries safe: the same key returns the first result") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Parameter(description = "Makes retries safe: the same key returns the first result") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull CreateOrgRequest request) {
         return orgs.create(Caller.of(token), idempotencyKey, request)
-                .map(outcome -> outcome.toResponse(201, URI.create("/v1/orgs/" + outcome.value().id())));
+                .map(outcome -> Replies.of(outcome, 201, URI.create("/v1/orgs/" + outcome.value().id())));
     }
 
     @GET

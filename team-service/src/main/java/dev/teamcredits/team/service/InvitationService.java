@@ -1,6 +1,7 @@
 package dev.teamcredits.team.service;
 
 import dev.teamcredits.common.idempotency.Idempotency;
+import dev.teamcredits.common.idempotency.Outcome;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.events.team.MemberJoined;
 import dev.teamcredits.events.team.PlanTerms;
@@ -59,7 +60,7 @@ public class InvitationService {
     }
 
     @WithTransaction
-    public Uni<Idempotency.Outcome<InvitationResponse>> invite(Caller caller, String idempotencyKey, UUID orgId,
+    public Uni<Outcome<InvitationResponse>> invite(Caller caller, String idempotencyKey, UUID orgId,
             InviteRequest request) {
         return idempotency.once(caller.subject(), idempotencyKey, List.of("invite", orgId, request),
                 InvitationResponse.class, () -> doInvite(caller, orgId, request));
@@ -146,7 +147,7 @@ public class InvitationService {
 
     /** The invitee joins with the invited role; their token's email must be the invited one. */
     @WithTransaction
-    public Uni<Idempotency.Outcome<MemberResponse>> accept(Caller caller, String idempotencyKey, UUID invitationId) {
+    public Uni<Outcome<MemberResponse>> accept(Caller caller, String idempotencyKey, UUID invitationId) {
         return idempotency.once(caller.subject(), idempotencyKey, List.of("accept", invitationId),
                 MemberResponse.class, () -> doAccept(caller, invitationId));
     }

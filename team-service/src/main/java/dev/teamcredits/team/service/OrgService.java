@@ -1,6 +1,7 @@
 package dev.teamcredits.team.service;
 
 import dev.teamcredits.common.idempotency.Idempotency;
+import dev.teamcredits.common.idempotency.Outcome;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.events.team.MemberJoined;
 import dev.teamcredits.events.team.OrgCreated;
@@ -59,7 +60,7 @@ public class OrgService {
 
     /** Creates an org on a team plan; the caller becomes its first admin, with pool access. */
     @WithTransaction
-    public Uni<Idempotency.Outcome<OrgResponse>> create(Caller caller, String idempotencyKey, CreateOrgRequest request) {
+    public Uni<Outcome<OrgResponse>> create(Caller caller, String idempotencyKey, CreateOrgRequest request) {
         return idempotency.once(caller.subject(), idempotencyKey, List.of("create-org", request), OrgResponse.class,
                 () -> doCreate(caller, request));
     }

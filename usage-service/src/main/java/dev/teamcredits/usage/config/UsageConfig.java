@@ -2,16 +2,12 @@ package dev.teamcredits.usage.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.util.List;
 
-/** The unusual-usage rule and who may rebuild the projection. */
+/** The unusual-usage rule (operator clients are common's {@code teamcredits.operators.clients}). */
 @ConfigMapping(prefix = "usage")
 public interface UsageConfig {
 
     Unusual unusual();
-
-    /** OAuth client ids of operator tools allowed to rebuild the projection. */
-    List<String> operatorClients();
 
     /**
      * A member's day is unusual when its credits reach {@code minCredits} and exceed {@code factor}

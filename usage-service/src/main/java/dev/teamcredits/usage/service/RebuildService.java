@@ -1,9 +1,7 @@
 package dev.teamcredits.usage.service;
 
-import dev.teamcredits.common.rest.Problem;
-import dev.teamcredits.common.rest.ProblemException;
 import dev.teamcredits.common.security.Caller;
-import dev.teamcredits.usage.config.UsageConfig;
+import dev.teamcredits.common.security.OperatorAccess;
 import dev.teamcredits.usage.repository.UsageRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -27,20 +25,17 @@ public class RebuildService {
     private final KafkaClientService kafka;
     private final Pool pool;
     private final UsageRepository usage;
-    private final UsageConfig config;
+    private final OperatorAccess operators;
 
-    public RebuildService(KafkaClientService kafka, Pool pool, UsageRepository usage, UsageConfig config) {
+    public RebuildService(KafkaClientService kafka, Pool pool, UsageRepository usage, OperatorAccess operators) {
         this.kafka = kafka;
         this.pool = pool;
         this.usage = usage;
-        this.config = config;
+        this.operators = operators;
     }
 
     public Uni<Void> rebuild(Caller caller) {
-        if (!config.operatorClients().contains(String.valueOf(caller.clientId()))) {
-            throw new ProblemException(new Problem("operator-required", "Operator required", 403,
-                    "Rebuilding the projection is for operator clients (usage.operator-clients)."));
-        }
+        operators.require(caller, "Rebuilding the projection");
         List<KafkaConsumer<Object, Object>> consumers = CHANNELS.stream()
                 .flatMap(channel -> kafka.<Object, Object>getConsumers(channel).stream()).toList();
         return Multi.createFrom().iterable(consumers).onItem().transformToUniAndConcatenate(KafkaConsumer::pause)

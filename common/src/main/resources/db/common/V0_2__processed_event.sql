@@ -1,3 +1,4 @@
+-- Shared by every service that consumes events.
 -- Consumer deduplication: the id of every event this service has applied, recorded in the same
 -- transaction as its effect, so a redelivered event changes nothing.
 CREATE TABLE processed_event (

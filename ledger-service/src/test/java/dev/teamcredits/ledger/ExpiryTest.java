@@ -50,6 +50,19 @@ class ExpiryTest extends LedgerTestBase {
     }
 
     @Test
+    void releasingOneHoldAcrossACloseNeverExpiresCreditsThatBackAnother() {
+        Org org = Org.create(Plan.PRO, 100, false, false);
+        String first = org.reserve(org.admin, org.admin, 60);
+        org.reserve(org.admin, org.admin, 40);
+        org.closeCycle(); // all 100 old credits stay held; 100 new ones arrive
+        org.balances().body("pool.available", equalTo(100));
+
+        post(org.admin).post("/v1/orgs/{o}/reservations/{r}/release", org.id, first).then().statusCode(200);
+        org.balances().body("pool.balance", equalTo(140)).body("pool.reserved", equalTo(40))
+                .body("pool.available", equalTo(100));
+    }
+
+    @Test
     void aPartCaptureAfterACloseChargesValidCreditsAndExpiresTheHeldOnes() {
         Org org = Org.create(Plan.PRO, 100, false, false);
         String hold = org.reserve(org.admin, org.admin, 100);

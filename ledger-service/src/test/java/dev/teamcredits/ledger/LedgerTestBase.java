@@ -2,7 +2,7 @@ package dev.teamcredits.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.teamcredits.ledger.service.ReadService;
+import dev.teamcredits.ledger.service.LedgerAudit;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -12,10 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 abstract class LedgerTestBase {
 
     @Inject
-    ReadService reads;
+    LedgerAudit audit;
 
     @AfterEach
     void journalAgreesWithBalances() {
-        assertEquals(List.of(), reads.audit().await().atMost(Duration.ofSeconds(30)));
+        assertEquals(List.of(), audit.findings().await().atMost(Duration.ofSeconds(30)));
     }
 }

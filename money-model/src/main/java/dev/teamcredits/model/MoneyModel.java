@@ -622,7 +622,7 @@ public final class MoneyModel {
     /** Excess past-expiry credits: once holds end, the past-expiry credits no remaining hold needs expire. */
     private void expireExcess(Acct acct) {
         ModelAccount account = acct(acct);
-        long excess = Math.max(0, pastExpiry(account) - Math.max(0, account.reserved - valid(account)));
+        long excess = Math.max(0, pastExpiry(account) - account.reserved);
         for (Bucket bucket : new ArrayList<>(account.credits.keySet())) {
             long n = isPastExpiry(bucket) ? Math.min(excess, account.credits.get(bucket)) : 0;
             if (n > 0) {

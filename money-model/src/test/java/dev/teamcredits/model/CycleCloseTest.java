@@ -108,6 +108,19 @@ class CycleCloseTest {
     }
 
     @Test
+    void releasingOneHoldAcrossACloseNeverExpiresCreditsThatBackAnother() {
+        MoneyModel m = org();
+        reserve(m, ADMIN, null, 60);
+        reserve(m, ADMIN, null, 40);
+        close(m);
+        assertEquals(new AccountState(200, 100, 100, buckets(sub(1), 100, sub(2), 100)), m.state(Acct.pool()));
+
+        release(m, ADMIN, "R1");
+        assertEquals(new AccountState(140, 40, 100, buckets(sub(1), 40, sub(2), 100)), m.state(Acct.pool()));
+        assertEquals(60, m.expired());
+    }
+
+    @Test
     void aCaptureAnswers402AndChangesNothingWhenValidCreditsDoNotCoverIt() {
         MoneyModel m = org();
         join(m, "u1", false, null);

@@ -17,6 +17,7 @@ import java.util.UUID;
 public final class Account {
 
     public final long id;
+    public final AccountKey key;
     public final String ref;
     public final AccountRef.Kind kind;
     public final UUID orgId;
@@ -29,7 +30,7 @@ public final class Account {
     public boolean changed;
     /** Created by this unit of work (a personal balance is then owed its free credits). */
     public boolean created;
-    /** This account's auto top-up, if it has one. */
+    /** This account's auto top-up, if it has one ({@link AutoTopUpPolicy}). */
     public AutoTopUp autoTopUp;
     /** Credits that entered the account in its org's current cycle (the pool's "total this cycle"). */
     public long cycleIn;
@@ -46,10 +47,7 @@ public final class Account {
      */
     public Instant closedBefore;
 
-    /**
-     * Refills the account when its available credits drop below {@code threshold}: once per drop
-     * (re-armed when back at or above it), at most {@code perCycleLimit} times per cycle.
-     */
+    /** An account's auto top-up setting and its state this cycle; {@link AutoTopUpPolicy} fires it. */
     public static final class AutoTopUp {
         public final long threshold;
         public final long amount;
@@ -70,12 +68,13 @@ public final class Account {
         }
     }
 
-    public Account(long id, String ref, AccountRef.Kind kind, UUID orgId, String userId, long balance, long reserved) {
+    public Account(long id, AccountKey key, long balance, long reserved) {
         this.id = id;
-        this.ref = ref;
-        this.kind = kind;
-        this.orgId = orgId;
-        this.userId = userId;
+        this.key = key;
+        this.ref = key.ref();
+        this.kind = key.kind();
+        this.orgId = key.orgId();
+        this.userId = key.userId();
         this.balance = balance;
         this.reserved = reserved;
         this.availableAtLock = balance - reserved;
@@ -112,22 +111,20 @@ public final class Account {
 
     /**
      * How many closed-over credits no hold needs any more (after holds ended): they must expire now.
-     * Holds are backed by valid credits only as far as past-expiry ones fall short.
+     * Holds are backed by past-expiry credits first (as {@link #available()} counts them), so this is
+     * what past-expiry credits exceed the reserved ones by; credits awaiting a close go last.
      */
     public long closedOverExcess() {
         long closed = 0;
         long pending = 0;
-        long valid = 0;
         for (Lot lot : lots) {
             if (isClosedOver(lot)) {
                 closed += lot.remaining;
             } else if (isPastExpiry(lot)) {
                 pending += lot.remaining;
-            } else {
-                valid += lot.remaining;
             }
         }
-        return Math.max(0, closed - Math.max(0, reserved - valid - pending));
+        return Math.max(0, closed - Math.max(0, reserved - pending));
     }
 
     public AccountRef asRef() {
@@ -144,24 +141,36 @@ public final class Account {
         stepChanged = true;
     }
 
-    public static String poolRef(UUID orgId) {
-        return "POOL:" + orgId;
+    /**
+     * Which credits are past expiry now: lots ending at or before the later of {@code now} and the start
+     * of the org's current cycle (null for a personal balance), and closed over by that cycle's start.
+     */
+    public void asOf(Instant cycleStart, Instant now) {
+        closedBefore = cycleStart;
+        validAfter = cycleStart == null || now.isAfter(cycleStart) ? now : cycleStart;
     }
 
-    public static String memberRef(UUID orgId, String userId) {
-        return "MEMBER:" + orgId + ":" + userId;
+    /** Credits of one kind and expiry (lots of the same kind and expiry summed). */
+    public record Credits(LotKind kind, Instant expiresAt, long remaining) {
     }
 
-    public static String personalRef(String userId) {
-        return "PERSONAL:" + userId;
+    /** The account's credits by kind and expiry, in burn order: what is spent first comes first. */
+    public List<Credits> creditsByKindAndExpiry() {
+        List<Credits> credits = new ArrayList<>();
+        for (Lot lot : lots) {
+            Credits last = credits.isEmpty() ? null : credits.get(credits.size() - 1);
+            if (last != null && last.kind() == lot.kind && java.util.Objects.equals(last.expiresAt(), lot.expiresAt)) {
+                credits.set(credits.size() - 1, new Credits(lot.kind, lot.expiresAt, last.remaining() + lot.remaining));
+            } else if (lot.remaining > 0) {
+                credits.add(new Credits(lot.kind, lot.expiresAt, lot.remaining));
+            }
+        }
+        return credits;
     }
 
-    /** The ref of an event's account name within {@code orgId}. */
-    public static String ref(UUID orgId, AccountRef account) {
-        return switch (account.kind()) {
-            case POOL -> poolRef(orgId);
-            case MEMBER -> memberRef(orgId, account.userId());
-            case PERSONAL -> personalRef(account.userId());
-        };
+    /** Adds a lot, keeping the lots in burn order. */
+    public void addLot(Lot lot) {
+        lots.add(lot);
+        BurnOrder.sort(lots);
     }
 }

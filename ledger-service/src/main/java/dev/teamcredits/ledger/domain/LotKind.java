@@ -1,6 +1,17 @@
 package dev.teamcredits.ledger.domain;
 
-/** Kinds of credit lots, declared in burn order: subscription credits go first, top-ups last. */
+/** Kinds of credit lots, each with its place in the burn order (SPEC: subscription first preserves top-ups). */
 public enum LotKind {
-    SUBSCRIPTION, ROLLOVER, FREE, TOP_UP
+    SUBSCRIPTION(0), ROLLOVER(1), FREE(2), TOP_UP(3);
+
+    private final int burnRank;
+
+    LotKind(int burnRank) {
+        this.burnRank = burnRank;
+    }
+
+    /** Lower ranks are spent first. */
+    public int burnRank() {
+        return burnRank;
+    }
 }

@@ -6,7 +6,7 @@ import dev.teamcredits.events.DomainEvent;
 import dev.teamcredits.events.EventCodec;
 import dev.teamcredits.events.UnreadableEventException;
 import dev.teamcredits.events.team.TeamEvent;
-import dev.teamcredits.ledger.service.ProjectionService;
+import dev.teamcredits.ledger.service.TeamEventsProjection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -19,9 +19,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class TeamEventsConsumer {
 
-    private final ProjectionService projection;
+    private final TeamEventsProjection projection;
 
-    public TeamEventsConsumer(ProjectionService projection) {
+    public TeamEventsConsumer(TeamEventsProjection projection) {
         this.projection = projection;
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.teamcredits.events.ledger.AccountRef;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -32,8 +31,8 @@ public class JournalRepository {
     }
 
     /** The transfer, locked: its reversals serialize on it. Null if there is none in this org. */
-    public Uni<TransferRow> lockTransfer(SqlClient c, UUID orgId, UUID id) {
-        return c.preparedQuery("SELECT id, amount, details::text, reversible FROM journal_tx WHERE id = $1 AND org_id = $2 "
+    public Uni<TransferRow> lockTransfer(Db db, UUID orgId, UUID id) {
+        return db.sql().preparedQuery("SELECT id, amount, details::text, reversible FROM journal_tx WHERE id = $1 AND org_id = $2 "
                 + "AND type = 'TRANSFER' FOR UPDATE")
                 .execute(Tuple.of(id, orgId)).map(rows -> {
                     if (rows.size() == 0) {
@@ -46,8 +45,8 @@ public class JournalRepository {
                 });
     }
 
-    public Uni<Long> reversedAmount(SqlClient c, UUID transferId) {
-        return c.preparedQuery("SELECT coalesce(sum(amount), 0) FROM journal_tx WHERE reverses = $1")
+    public Uni<Long> reversedAmount(Db db, UUID transferId) {
+        return db.sql().preparedQuery("SELECT coalesce(sum(amount), 0) FROM journal_tx WHERE reverses = $1")
                 .execute(Tuple.of(transferId)).map(rows -> rows.iterator().next().getLong(0));
     }
 
@@ -60,9 +59,9 @@ public class JournalRepository {
      * A page of an org's history, newest first, before {@code beforeSeq}; optionally only
      * transactions touching {@code accountRef} and of {@code type}.
      */
-    public Uni<List<HistoryRow>> history(SqlClient c, UUID orgId, String accountRef, String type, Long beforeSeq,
+    public Uni<List<HistoryRow>> history(Db db, UUID orgId, String accountRef, String type, Long beforeSeq,
             int limit) {
-        return c.preparedQuery("SELECT t.seq, t.id, t.created_at, t.type, t.amount, t.actor, t.reason, t.reverses, "
+        return db.sql().preparedQuery("SELECT t.seq, t.id, t.created_at, t.type, t.amount, t.actor, t.reason, t.reverses, "
                 + "(SELECT json_object_agg(x.ref, x.total)::text FROM (SELECT a.ref, sum(e.amount) AS total "
                 + "  FROM journal_entry e JOIN account a ON a.id = e.account_id WHERE e.tx_id = t.id "
                 + "  GROUP BY a.ref) x) "
@@ -92,7 +91,7 @@ public class JournalRepository {
      * remaining credits are not the sum of their entries, and reservations not matching holds.
      * Empty means the derived state agrees with the journal.
      */
-    public Uni<List<String>> audit(SqlClient c) {
+    public Uni<List<String>> audit(Db db) {
         String sql = String.join(" UNION ALL ",
                 "SELECT 'unbalanced transaction ' || tx_id FROM journal_entry GROUP BY tx_id HAVING sum(amount) <> 0",
                 "SELECT 'balance vs journal ' || a.ref || ': ' || a.balance || ' <> ' || coalesce(e.total, 0) "
@@ -113,7 +112,7 @@ public class JournalRepository {
                 "SELECT 'negative or over-reserved ' || ref FROM account "
                         + "WHERE kind <> 'SYSTEM' AND (balance < 0 OR reserved < 0 OR reserved > balance)",
                 "SELECT 'journal does not sum to zero: ' || sum(amount) FROM journal_entry HAVING sum(amount) <> 0");
-        return c.query(sql).execute().map(rows -> {
+        return db.sql().query(sql).execute().map(rows -> {
             List<String> problems = new ArrayList<>();
             rows.forEach(r -> problems.add(r.getString(0)));
             return problems;

@@ -1,14 +1,18 @@
 package dev.teamcredits.ledger.repository;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.teamcredits.events.ledger.AccountRef;
+import dev.teamcredits.ledger.domain.Postings;
 import dev.teamcredits.ledger.domain.Account;
 import dev.teamcredits.ledger.domain.Lot;
 import dev.teamcredits.ledger.domain.LotKind;
-import dev.teamcredits.ledger.service.SystemAccounts;
+import dev.teamcredits.ledger.domain.AccountKey;
+import dev.teamcredits.ledger.domain.BurnOrder;
+import dev.teamcredits.ledger.domain.SystemAccounts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -29,9 +33,11 @@ import java.util.UUID;
 public class LedgerRepository {
 
     private final Pool pool;
+    private final ObjectMapper json;
 
-    public LedgerRepository(Pool pool) {
+    public LedgerRepository(Pool pool, ObjectMapper json) {
         this.pool = pool;
+        this.json = json;
     }
 
     public Uni<SystemAccounts> systemAccounts() {
@@ -42,57 +48,53 @@ public class LedgerRepository {
         });
     }
 
-    /** What an account ref needs to be created. */
-    public record AccountSpec(String ref, AccountRef.Kind kind, UUID orgId, String userId) {
-    }
-
     /**
      * Locks the accounts with their open lots, creating missing ones (personal balances only when
      * {@code createPersonal}; a missing one is otherwise an empty account in memory). Returns them by
      * ref; a newly created account has {@code created} set.
      */
-    public Uni<Map<String, Account>> lock(SqlConnection c, Collection<AccountSpec> specs, boolean createPersonal) {
-        String[] refs = specs.stream().map(AccountSpec::ref).distinct().toArray(String[]::new);
-        return select(c, refs).chain(found -> {
-            List<AccountSpec> missing = specs.stream().filter(s -> !found.containsKey(s.ref()))
+    public Uni<Map<String, Account>> lock(Db db, Collection<AccountKey> specs, boolean createPersonal) {
+        String[] refs = specs.stream().map(AccountKey::ref).distinct().toArray(String[]::new);
+        return select(db, refs).chain(found -> {
+            List<AccountKey> missing = specs.stream().filter(s -> !found.containsKey(s.ref()))
                     .filter(s -> createPersonal || s.kind() != AccountRef.Kind.PERSONAL).toList();
             specs.stream().filter(s -> !found.containsKey(s.ref()) && !missing.contains(s))
                     .forEach(s -> found.put(s.ref(), emptyAccount(s, -1)));
             if (missing.isEmpty()) {
                 return Uni.createFrom().item(found);
             }
-            return c.preparedQuery("INSERT INTO account (ref, kind, org_id, user_id) "
+            return db.sql().preparedQuery("INSERT INTO account (ref, kind, org_id, user_id) "
                     + "SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[]) ON CONFLICT (ref) DO NOTHING")
-                    .execute(Tuple.of(missing.stream().map(AccountSpec::ref).toArray(String[]::new),
+                    .execute(Tuple.of(missing.stream().map(AccountKey::ref).toArray(String[]::new),
                             missing.stream().map(s -> s.kind().name()).toArray(String[]::new),
-                            missing.stream().map(AccountSpec::orgId).toArray(UUID[]::new),
-                            missing.stream().map(AccountSpec::userId).toArray(String[]::new)))
-                    .chain(() -> select(c, missing.stream().map(AccountSpec::ref).toArray(String[]::new)))
+                            missing.stream().map(AccountKey::orgId).toArray(UUID[]::new),
+                            missing.stream().map(AccountKey::userId).toArray(String[]::new)))
+                    .chain(() -> select(db, missing.stream().map(AccountKey::ref).toArray(String[]::new)))
                     .map(created -> {
                         created.values().forEach(a -> a.created = true);
                         found.putAll(created);
                         return found;
                     });
-        }).chain(accounts -> loadLots(c, accounts));
+        }).chain(accounts -> loadLots(db, accounts));
     }
 
     /** Every account of an org (pool and member balances, former members' included). */
-    public Uni<List<AccountSpec>> ofOrg(SqlConnection c, UUID orgId) {
-        return c.preparedQuery("SELECT ref, kind, org_id, user_id FROM account WHERE org_id = $1")
+    public Uni<List<AccountKey>> ofOrg(Db db, UUID orgId) {
+        return db.sql().preparedQuery("SELECT ref, kind, org_id, user_id FROM account WHERE org_id = $1")
                 .execute(Tuple.of(orgId)).map(rows -> {
-                    List<AccountSpec> specs = new ArrayList<>();
-                    rows.forEach(r -> specs.add(new AccountSpec(r.getString(0), AccountRef.Kind.valueOf(r.getString(1)),
+                    List<AccountKey> keys = new ArrayList<>();
+                    rows.forEach(r -> keys.add(new AccountKey(r.getString(0), AccountRef.Kind.valueOf(r.getString(1)),
                             r.getUUID(2), r.getString(3))));
-                    return specs;
+                    return keys;
                 });
     }
 
     /** The start of each org's current cycle, as an instant (00:00 UTC). */
-    public Uni<Map<UUID, Instant>> cycleStarts(SqlConnection c, List<UUID> orgIds) {
+    public Uni<Map<UUID, Instant>> cycleStarts(Db db, List<UUID> orgIds) {
         if (orgIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return c.preparedQuery("SELECT org_id, cycle_start FROM org_view WHERE org_id = ANY($1)")
+        return db.sql().preparedQuery("SELECT org_id, cycle_start FROM org_view WHERE org_id = ANY($1)")
                 .execute(Tuple.of(orgIds.toArray(UUID[]::new))).map(rows -> {
                     Map<UUID, Instant> starts = new HashMap<>();
                     rows.forEach(r -> starts.put(r.getUUID(0), r.getLocalDate(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
@@ -100,29 +102,29 @@ public class LedgerRepository {
                 });
     }
 
-    private static Account emptyAccount(AccountSpec spec, long placeholderId) {
-        return new Account(placeholderId, spec.ref(), spec.kind(), spec.orgId(), spec.userId(), 0, 0);
+    private static Account emptyAccount(AccountKey key, long placeholderId) {
+        return new Account(placeholderId, key, 0, 0);
     }
 
     /**
      * For dry runs: the accounts as they are, unlocked, with missing ones as empty accounts in memory
      * only, so that a preview writes nothing at all.
      */
-    public Uni<Map<String, Account>> peek(SqlConnection c, Collection<AccountSpec> specs) {
-        String[] refs = specs.stream().map(AccountSpec::ref).distinct().toArray(String[]::new);
-        return select(c, refs, false).map(accounts -> {
+    public Uni<Map<String, Account>> peek(Db db, Collection<AccountKey> specs) {
+        String[] refs = specs.stream().map(AccountKey::ref).distinct().toArray(String[]::new);
+        return select(db, refs, false).map(accounts -> {
             long placeholder = -1;
-            for (AccountSpec spec : specs) {
+            for (AccountKey spec : specs) {
                 if (!accounts.containsKey(spec.ref())) {
                     accounts.put(spec.ref(), emptyAccount(spec, placeholder--));
                 }
             }
             return accounts;
-        }).chain(accounts -> loadLots(c, accounts));
+        }).chain(accounts -> loadLots(db, accounts));
     }
 
-    private Uni<Map<String, Account>> select(SqlConnection c, String[] refs) {
-        return select(c, refs, true);
+    private Uni<Map<String, Account>> select(Db db, String[] refs) {
+        return select(db, refs, true);
     }
 
     /**
@@ -130,15 +132,15 @@ public class LedgerRepository {
      * their own: a statement that waited for a row lock re-reads only the locked rows, so a joined
      * auto top-up could be the one from before the transaction it waited for (and refire).
      */
-    private Uni<Map<String, Account>> select(SqlConnection c, String[] refs, boolean forUpdate) {
-        return c.preparedQuery("SELECT id, ref, kind, org_id, user_id, balance, reserved, cycle_in FROM account "
+    private Uni<Map<String, Account>> select(Db db, String[] refs, boolean forUpdate) {
+        return db.sql().preparedQuery("SELECT id, ref, kind, org_id, user_id, balance, reserved, cycle_in FROM account "
                 + "WHERE ref = ANY($1) ORDER BY id" + (forUpdate ? " FOR UPDATE" : ""))
                 .execute(Tuple.of(refs)).chain(rows -> {
                     Map<String, Account> accounts = new HashMap<>();
                     Map<Long, Account> byId = new HashMap<>();
                     for (Row r : rows) {
-                        Account account = new Account(r.getLong(0), r.getString(1),
-                                AccountRef.Kind.valueOf(r.getString(2)), r.getUUID(3), r.getString(4), r.getLong(5),
+                        Account account = new Account(r.getLong(0), new AccountKey(r.getString(1),
+                                AccountRef.Kind.valueOf(r.getString(2)), r.getUUID(3), r.getString(4)), r.getLong(5),
                                 r.getLong(6));
                         account.cycleIn = r.getLong(7);
                         accounts.put(account.ref, account);
@@ -147,7 +149,7 @@ public class LedgerRepository {
                     if (byId.isEmpty()) {
                         return Uni.createFrom().item(accounts);
                     }
-                    return c.preparedQuery("SELECT account_id, threshold, amount, per_cycle_limit, fired, cycle_start, "
+                    return db.sql().preparedQuery("SELECT account_id, threshold, amount, per_cycle_limit, fired, cycle_start, "
                             + "armed FROM auto_top_up WHERE account_id = ANY($1)")
                             .execute(Tuple.of(byId.keySet().toArray(Long[]::new))).map(settings -> {
                                 for (Row t : settings) {
@@ -159,10 +161,10 @@ public class LedgerRepository {
                 });
     }
 
-    private Uni<Map<String, Account>> loadLots(SqlConnection c, Map<String, Account> accounts) {
+    private Uni<Map<String, Account>> loadLots(Db db, Map<String, Account> accounts) {
         Map<Long, Account> byId = new HashMap<>();
         accounts.values().forEach(a -> byId.put(a.id, a));
-        return c.preparedQuery("SELECT id, account_id, kind, expires_at, remaining, created_at FROM lot "
+        return db.sql().preparedQuery("SELECT id, account_id, kind, expires_at, remaining, created_at FROM lot "
                 + "WHERE account_id = ANY($1) AND remaining > 0")
                 .execute(Tuple.of(byId.keySet().toArray(Long[]::new))).map(rows -> {
                     for (Row r : rows) {
@@ -170,20 +172,21 @@ public class LedgerRepository {
                         account.lots.add(new Lot(r.getUUID(0), account.id, LotKind.valueOf(r.getString(2)),
                                 instant(r.getOffsetDateTime(3)), instant(r.getOffsetDateTime(5)), r.getLong(4), false));
                     }
-                    byId.values().forEach(a -> a.lots.sort(Lot.BURN_ORDER));
+                    byId.values().forEach(a -> BurnOrder.sort(a.lots));
                     return accounts;
                 });
     }
 
-    /** Journal rows to write. */
-    public record Writes(List<Object[]> transactions, List<Lot> createdLots, List<Lot> changedLots,
-            List<Object[]> entries, List<Account> changedAccounts) {
-    }
-
-    public Uni<Void> write(SqlConnection c, Writes w) {
+    /** What a transaction's postings changed: journal rows, lots and accounts, in a few multi-row statements. */
+    public Uni<Void> write(Db db, Postings postings, List<Account> changedAccounts) {
+        Writes w = new Writes(postings.transactions().stream().map(tx -> new Object[] { tx.id(), tx.orgId(),
+                tx.type().name(), tx.amount(), tx.actor(), tx.reason(), tx.reverses(), json(tx.details()),
+                offset(tx.at()), postings.isReversible(tx) }).toList(), postings.createdLots(), postings.changedLots(),
+                postings.entries().stream().map(e -> new Object[] { e.txId(), e.accountId(), e.lotId(), e.amount() })
+                        .toList(), changedAccounts);
         Uni<Void> chain = Uni.createFrom().voidItem();
         if (!w.transactions().isEmpty()) {
-            chain = chain.chain(() -> c.preparedQuery("INSERT INTO journal_tx "
+            chain = chain.chain(() -> db.sql().preparedQuery("INSERT INTO journal_tx "
                     + "(id, org_id, type, amount, actor, reason, reverses, details, created_at, reversible) "
                     + "SELECT id, org_id, type, amount, actor, reason, reverses, details::jsonb, created_at, reversible "
                     + "FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::uuid[], "
@@ -195,7 +198,7 @@ public class LedgerRepository {
         }
         if (!w.createdLots().isEmpty()) {
             List<Lot> lots = w.createdLots();
-            chain = chain.chain(() -> c.preparedQuery("INSERT INTO lot (id, account_id, kind, expires_at, remaining, "
+            chain = chain.chain(() -> db.sql().preparedQuery("INSERT INTO lot (id, account_id, kind, expires_at, remaining, "
                     + "created_at) SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::timestamptz[], "
                     + "$5::bigint[], $6::timestamptz[])")
                     .execute(Tuple.of(lots.stream().map(l -> l.id).toArray(UUID[]::new),
@@ -208,21 +211,21 @@ public class LedgerRepository {
         }
         if (!w.changedLots().isEmpty()) {
             List<Lot> lots = w.changedLots();
-            chain = chain.chain(() -> c.preparedQuery("UPDATE lot SET remaining = v.remaining FROM "
+            chain = chain.chain(() -> db.sql().preparedQuery("UPDATE lot SET remaining = v.remaining FROM "
                     + "unnest($1::uuid[], $2::bigint[]) AS v(id, remaining) WHERE lot.id = v.id")
                     .execute(Tuple.of(lots.stream().map(l -> l.id).toArray(UUID[]::new),
                             lots.stream().map(l -> l.remaining).toArray(Long[]::new)))
                     .replaceWithVoid());
         }
         if (!w.entries().isEmpty()) {
-            chain = chain.chain(() -> c.preparedQuery("INSERT INTO journal_entry (tx_id, account_id, lot_id, amount) "
+            chain = chain.chain(() -> db.sql().preparedQuery("INSERT INTO journal_entry (tx_id, account_id, lot_id, amount) "
                     + "SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::bigint[])")
                     .execute(columns(w.entries(), UUID.class, Long.class, UUID.class, Long.class)).replaceWithVoid());
         }
         List<Account> autoTopUps = w.changedAccounts().stream().filter(a -> a.autoTopUp != null && a.autoTopUp.changed)
                 .toList();
         if (!autoTopUps.isEmpty()) {
-            chain = chain.chain(() -> c.preparedQuery("UPDATE auto_top_up SET fired = v.fired, cycle_start = v.cycle_start, "
+            chain = chain.chain(() -> db.sql().preparedQuery("UPDATE auto_top_up SET fired = v.fired, cycle_start = v.cycle_start, "
                     + "armed = v.armed FROM unnest($1::bigint[], $2::int[], $3::date[], $4::bool[]) "
                     + "AS v(id, fired, cycle_start, armed) WHERE auto_top_up.account_id = v.id")
                     .execute(Tuple.of(autoTopUps.stream().map(a -> a.id).toArray(Long[]::new),
@@ -233,7 +236,7 @@ public class LedgerRepository {
         }
         if (!w.changedAccounts().isEmpty()) {
             List<Account> accounts = w.changedAccounts();
-            chain = chain.chain(() -> c.preparedQuery("UPDATE account SET balance = v.balance, reserved = v.reserved, "
+            chain = chain.chain(() -> db.sql().preparedQuery("UPDATE account SET balance = v.balance, reserved = v.reserved, "
                     + "cycle_in = v.cycle_in FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[]) "
                     + "AS v(id, balance, reserved, cycle_in) WHERE account.id = v.id")
                     .execute(Tuple.of(accounts.stream().map(a -> a.id).toArray(Long[]::new),
@@ -243,6 +246,18 @@ public class LedgerRepository {
                     .replaceWithVoid());
         }
         return chain;
+    }
+
+    private record Writes(List<Object[]> transactions, List<Lot> createdLots, List<Lot> changedLots,
+            List<Object[]> entries, List<Account> changedAccounts) {
+    }
+
+    private String json(Object details) {
+        try {
+            return json.writeValueAsString(details == null ? Map.of() : details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Turns rows into one tuple of typed column arrays, for unnest(). */

@@ -2,7 +2,6 @@ package dev.teamcredits.ledger.repository;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -25,8 +24,8 @@ public class PoolUsageRepository {
     public record Usage(long drawn, long held) {
     }
 
-    public Uni<Map<String, Usage>> usage(SqlClient c, UUID orgId, LocalDate cycleStart, Collection<String> users) {
-        return c.preparedQuery("SELECT u.user_id, coalesce(d.drawn, 0), coalesce(h.held, 0) "
+    public Uni<Map<String, Usage>> usage(Db db, UUID orgId, LocalDate cycleStart, Collection<String> users) {
+        return db.sql().preparedQuery("SELECT u.user_id, coalesce(d.drawn, 0), coalesce(h.held, 0) "
                 + "FROM unnest($3::text[]) AS u(user_id) "
                 + "LEFT JOIN pool_usage d ON d.org_id = $1 AND d.cycle_start = $2 AND d.user_id = u.user_id "
                 + "LEFT JOIN pool_hold h ON h.org_id = $1 AND h.user_id = u.user_id")
@@ -40,11 +39,11 @@ public class PoolUsageRepository {
     }
 
     /** Adds pool draws of the cycle: rows of (user, drawn delta), users in a stable order. */
-    public Uni<Void> addDrawn(SqlClient c, UUID orgId, LocalDate cycleStart, List<String> users, List<Long> drawn) {
+    public Uni<Void> addDrawn(Db db, UUID orgId, LocalDate cycleStart, List<String> users, List<Long> drawn) {
         if (users.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return c.preparedQuery("INSERT INTO pool_usage (org_id, user_id, cycle_start, drawn) "
+        return db.sql().preparedQuery("INSERT INTO pool_usage (org_id, user_id, cycle_start, drawn) "
                 + "SELECT $1, u, $2, d FROM unnest($3::text[], $4::bigint[]) AS v(u, d) "
                 + "ON CONFLICT (org_id, user_id, cycle_start) DO UPDATE SET drawn = pool_usage.drawn + excluded.drawn")
                 .execute(Tuple.of(orgId, cycleStart, users.toArray(String[]::new), drawn.toArray(Long[]::new)))
@@ -52,7 +51,7 @@ public class PoolUsageRepository {
     }
 
     /** Moves a member's held pool credits by {@code delta} (a hold made, or ended). */
-    public Uni<Void> addHeld(SqlClient c, UUID orgId, String userId, long delta) {
+    public Uni<Void> addHeld(Db db, UUID orgId, String userId, long delta) {
         if (delta == 0) {
             return Uni.createFrom().voidItem();
         }
@@ -60,6 +59,6 @@ public class PoolUsageRepository {
         String sql = delta > 0 ? "INSERT INTO pool_hold (org_id, user_id, held) VALUES ($1, $2, $3) "
                 + "ON CONFLICT (org_id, user_id) DO UPDATE SET held = pool_hold.held + excluded.held"
                 : "UPDATE pool_hold SET held = held + $3 WHERE org_id = $1 AND user_id = $2";
-        return c.preparedQuery(sql).execute(Tuple.of(orgId, userId, delta)).replaceWithVoid();
+        return db.sql().preparedQuery(sql).execute(Tuple.of(orgId, userId, delta)).replaceWithVoid();
     }
 }

@@ -5,7 +5,6 @@ import dev.teamcredits.events.team.OrgCreated;
 import dev.teamcredits.events.team.Role;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -32,26 +31,26 @@ public class ProjectionRepository {
     }
 
 
-    public Uni<Void> insertOrg(SqlClient c, OrgCreated e, LocalDate cycleEnd) {
-        return c.preparedQuery("INSERT INTO org_view (org_id, plan, monthly_allocation, rollover, personal_fallback, "
+    public Uni<Void> insertOrg(Db db, OrgCreated e, LocalDate cycleEnd) {
+        return db.sql().preparedQuery("INSERT INTO org_view (org_id, plan, monthly_allocation, rollover, personal_fallback, "
                 + "cycle_anchor, cycle_start, cycle_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING")
                 .execute(Tuple.from(Arrays.asList(e.orgId(), e.plan().name(), e.terms().monthlyAllocation(),
                         e.terms().rollover(), e.settings().personalFallback(), e.cycleAnchor(), e.cycleAnchor(), cycleEnd)))
                 .replaceWithVoid();
     }
 
-    public Uni<Void> updatePlan(SqlClient c, UUID orgId, String plan, long allocation, boolean rollover) {
-        return c.preparedQuery("UPDATE org_view SET plan = $2, monthly_allocation = $3, rollover = $4 WHERE org_id = $1")
+    public Uni<Void> updatePlan(Db db, UUID orgId, String plan, long allocation, boolean rollover) {
+        return db.sql().preparedQuery("UPDATE org_view SET plan = $2, monthly_allocation = $3, rollover = $4 WHERE org_id = $1")
                 .execute(Tuple.of(orgId, plan, allocation, rollover)).replaceWithVoid();
     }
 
-    public Uni<Void> updateFallback(SqlClient c, UUID orgId, boolean personalFallback) {
-        return c.preparedQuery("UPDATE org_view SET personal_fallback = $2 WHERE org_id = $1")
+    public Uni<Void> updateFallback(Db db, UUID orgId, boolean personalFallback) {
+        return db.sql().preparedQuery("UPDATE org_view SET personal_fallback = $2 WHERE org_id = $1")
                 .execute(Tuple.of(orgId, personalFallback)).replaceWithVoid();
     }
 
-    public Uni<Void> upsertMember(SqlClient c, MemberJoined e) {
-        return c.preparedQuery("INSERT INTO member_view (org_id, user_id, email, display_name, role, pool_access, "
+    public Uni<Void> upsertMember(Db db, MemberJoined e) {
+        return db.sql().preparedQuery("INSERT INTO member_view (org_id, user_id, email, display_name, role, pool_access, "
                 + "pool_cap, active) VALUES ($1, $2, $3, $4, $5, $6, $7, true) ON CONFLICT (org_id, user_id) DO UPDATE "
                 + "SET email = excluded.email, display_name = excluded.display_name, role = excluded.role, "
                 + "pool_access = excluded.pool_access, pool_cap = excluded.pool_cap, active = true")
@@ -60,56 +59,56 @@ public class ProjectionRepository {
                 .replaceWithVoid();
     }
 
-    public Uni<Void> updateMember(SqlClient c, UUID orgId, String userId, String column, Object value) {
+    public Uni<Void> updateMember(Db db, UUID orgId, String userId, String column, Object value) {
         if (!List.of("role", "pool_access", "pool_cap", "active").contains(column)) {
             throw new IllegalArgumentException(column);
         }
-        return c.preparedQuery("UPDATE member_view SET " + column + " = $3 WHERE org_id = $1 AND user_id = $2")
+        return db.sql().preparedQuery("UPDATE member_view SET " + column + " = $3 WHERE org_id = $1 AND user_id = $2")
                 .execute(Tuple.from(Arrays.asList(orgId, userId, value))).replaceWithVoid();
     }
 
-    public Uni<OrgRow> org(SqlClient c, UUID orgId) {
-        return c.preparedQuery("SELECT org_id, plan, monthly_allocation, rollover, personal_fallback, cycle_anchor, "
+    public Uni<OrgRow> org(Db db, UUID orgId) {
+        return db.sql().preparedQuery("SELECT org_id, plan, monthly_allocation, rollover, personal_fallback, cycle_anchor, "
                 + "cycle_start, cycle_end FROM org_view WHERE org_id = $1")
                 .execute(Tuple.of(orgId)).map(rows -> rows.size() == 0 ? null : org(rows.iterator().next()));
     }
 
     /** The org, locked: cycle close and other whole-org changes serialize on it. */
-    public Uni<OrgRow> lockOrg(SqlClient c, UUID orgId) {
-        return c.preparedQuery("SELECT org_id, plan, monthly_allocation, rollover, personal_fallback, cycle_anchor, "
+    public Uni<OrgRow> lockOrg(Db db, UUID orgId) {
+        return db.sql().preparedQuery("SELECT org_id, plan, monthly_allocation, rollover, personal_fallback, cycle_anchor, "
                 + "cycle_start, cycle_end FROM org_view WHERE org_id = $1 FOR UPDATE")
                 .execute(Tuple.of(orgId)).map(rows -> rows.size() == 0 ? null : org(rows.iterator().next()));
     }
 
-    public Uni<Void> moveCycle(SqlClient c, UUID orgId, LocalDate start, LocalDate end) {
-        return c.preparedQuery("UPDATE org_view SET cycle_start = $2, cycle_end = $3 WHERE org_id = $1")
+    public Uni<Void> moveCycle(Db db, UUID orgId, LocalDate start, LocalDate end) {
+        return db.sql().preparedQuery("UPDATE org_view SET cycle_start = $2, cycle_end = $3 WHERE org_id = $1")
                 .execute(Tuple.of(orgId, start, end)).replaceWithVoid();
     }
 
     /** Orgs whose current cycle has ended by {@code today}. */
-    public Uni<List<UUID>> orgsDue(SqlClient c, LocalDate today, int limit) {
-        return c.preparedQuery("SELECT org_id FROM org_view WHERE cycle_end <= $1 ORDER BY cycle_end LIMIT $2")
+    public Uni<List<UUID>> orgsDue(Db db, LocalDate today, int limit) {
+        return db.sql().preparedQuery("SELECT org_id FROM org_view WHERE cycle_end <= $1 ORDER BY cycle_end LIMIT $2")
                 .execute(Tuple.of(today, limit))
                 .map(rows -> java.util.stream.StreamSupport.stream(rows.spliterator(), false).map(r -> r.getUUID(0)).toList());
     }
 
-    public Uni<MemberRow> member(SqlClient c, UUID orgId, String userId) {
-        return c.preparedQuery("SELECT org_id, user_id, email, display_name, role, pool_access, pool_cap, active "
+    public Uni<MemberRow> member(Db db, UUID orgId, String userId) {
+        return db.sql().preparedQuery("SELECT org_id, user_id, email, display_name, role, pool_access, pool_cap, active "
                 + "FROM member_view WHERE org_id = $1 AND user_id = $2")
                 .execute(Tuple.of(orgId, userId)).map(rows -> rows.size() == 0 ? null : member(rows.iterator().next()));
     }
 
     /** A former member's auto top-up and recurring allocation end with the membership. */
-    public Uni<Void> endMemberSettings(SqlClient c, UUID orgId, String userId, long memberAccountId) {
-        return c.preparedQuery("DELETE FROM auto_top_up WHERE account_id = $1").execute(Tuple.of(memberAccountId))
-                .chain(() -> c.preparedQuery("DELETE FROM recurring_allocation WHERE org_id = $1 AND user_id = $2")
+    public Uni<Void> endMemberSettings(Db db, UUID orgId, String userId, long memberAccountId) {
+        return db.sql().preparedQuery("DELETE FROM auto_top_up WHERE account_id = $1").execute(Tuple.of(memberAccountId))
+                .chain(() -> db.sql().preparedQuery("DELETE FROM recurring_allocation WHERE org_id = $1 AND user_id = $2")
                         .execute(Tuple.of(orgId, userId)))
                 .replaceWithVoid();
     }
 
     /** The active members among {@code userIds}. */
-    public Uni<List<MemberRow>> activeMembers(SqlClient c, UUID orgId, java.util.Collection<String> userIds) {
-        return c.preparedQuery("SELECT org_id, user_id, email, display_name, role, pool_access, pool_cap, active "
+    public Uni<List<MemberRow>> activeMembers(Db db, UUID orgId, java.util.Collection<String> userIds) {
+        return db.sql().preparedQuery("SELECT org_id, user_id, email, display_name, role, pool_access, pool_cap, active "
                 + "FROM member_view WHERE org_id = $1 AND user_id = ANY($2) AND active ORDER BY user_id")
                 .execute(Tuple.of(orgId, userIds.toArray(String[]::new)))
                 .map(rows -> java.util.stream.StreamSupport.stream(rows.spliterator(), false).map(ProjectionRepository::member)
@@ -117,8 +116,8 @@ public class ProjectionRepository {
     }
 
     /** Every member, active or not (admins may look at a former member's account). */
-    public Uni<List<MemberRow>> everyMember(SqlClient c, UUID orgId) {
-        return c.preparedQuery("SELECT org_id, user_id, email, display_name, role, pool_access, pool_cap, active "
+    public Uni<List<MemberRow>> everyMember(Db db, UUID orgId) {
+        return db.sql().preparedQuery("SELECT org_id, user_id, email, display_name, role, pool_access, pool_cap, active "
                 + "FROM member_view WHERE org_id = $1 ORDER BY user_id")
                 .execute(Tuple.of(orgId))
                 .map(rows -> java.util.stream.StreamSupport.stream(rows.spliterator(), false).map(ProjectionRepository::member)
@@ -126,14 +125,14 @@ public class ProjectionRepository {
     }
 
     /** The member row, share-locked: a departure (which updates it) waits, or has committed. */
-    public Uni<MemberRow> lockMember(SqlClient c, UUID orgId, String userId) {
-        return c.preparedQuery("SELECT org_id, user_id, email, display_name, role, pool_access, pool_cap, active "
+    public Uni<MemberRow> lockMember(Db db, UUID orgId, String userId) {
+        return db.sql().preparedQuery("SELECT org_id, user_id, email, display_name, role, pool_access, pool_cap, active "
                 + "FROM member_view WHERE org_id = $1 AND user_id = $2 FOR SHARE")
                 .execute(Tuple.of(orgId, userId)).map(rows -> rows.size() == 0 ? null : member(rows.iterator().next()));
     }
 
-    public Uni<List<MemberRow>> members(SqlClient c, UUID orgId) {
-        return c.preparedQuery("SELECT org_id, user_id, email, display_name, role, pool_access, pool_cap, active "
+    public Uni<List<MemberRow>> members(Db db, UUID orgId) {
+        return db.sql().preparedQuery("SELECT org_id, user_id, email, display_name, role, pool_access, pool_cap, active "
                 + "FROM member_view WHERE org_id = $1 AND active ORDER BY user_id")
                 .execute(Tuple.of(orgId))
                 .map(rows -> java.util.stream.StreamSupport.stream(rows.spliterator(), false).map(ProjectionRepository::member)

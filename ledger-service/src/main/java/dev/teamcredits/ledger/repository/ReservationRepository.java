@@ -2,7 +2,6 @@ package dev.teamcredits.ledger.repository;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -29,12 +28,12 @@ public class ReservationRepository {
     public record Hold(long accountId, String accountRef, long amount) {
     }
 
-    public Uni<Void> insert(SqlClient c, ReservationRow r, Instant now) {
-        return c.preparedQuery("INSERT INTO reservation (id, org_id, user_id, holder, action, amount, status, cycle_start, "
+    public Uni<Void> insert(Db db, ReservationRow r, Instant now) {
+        return db.sql().preparedQuery("INSERT INTO reservation (id, org_id, user_id, holder, action, amount, status, cycle_start, "
                 + "expires_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, 'ACTIVE', $7, $8, $9)")
                 .execute(Tuple.from(Arrays.asList(r.id(), r.orgId(), r.userId(), r.holder(), r.action(), r.amount(),
                         r.cycleStart(), LedgerRepository.offset(r.expiresAt()), LedgerRepository.offset(now))))
-                .chain(() -> c.preparedQuery("INSERT INTO reservation_hold (reservation_id, position, account_id, amount) "
+                .chain(() -> db.sql().preparedQuery("INSERT INTO reservation_hold (reservation_id, position, account_id, amount) "
                         + "SELECT $1, p, a, m FROM unnest($2::int[], $3::bigint[], $4::bigint[]) AS h(p, a, m)")
                         .execute(Tuple.of(r.id(),
                                 java.util.stream.IntStream.range(0, r.holds().size()).boxed().toArray(Integer[]::new),
@@ -47,26 +46,26 @@ public class ReservationRepository {
             + "expires_at";
 
     /** The reservation, locked, with its holds; null if absent. */
-    public Uni<ReservationRow> lock(SqlClient c, UUID id) {
-        return c.preparedQuery("SELECT " + COLUMNS + " FROM reservation WHERE id = $1 FOR UPDATE").execute(Tuple.of(id))
-                .chain(rows -> rows.size() == 0 ? Uni.createFrom().nullItem() : withHolds(c, rows.iterator().next()));
+    public Uni<ReservationRow> lock(Db db, UUID id) {
+        return db.sql().preparedQuery("SELECT " + COLUMNS + " FROM reservation WHERE id = $1 FOR UPDATE").execute(Tuple.of(id))
+                .chain(rows -> rows.size() == 0 ? Uni.createFrom().nullItem() : withHolds(db, rows.iterator().next()));
     }
 
     /** The reservation, locked, unless another transaction holds it (then null: someone else deals with it). */
-    public Uni<ReservationRow> lockIfFree(SqlClient c, UUID id) {
-        return c.preparedQuery("SELECT " + COLUMNS + " FROM reservation WHERE id = $1 FOR UPDATE SKIP LOCKED")
+    public Uni<ReservationRow> lockIfFree(Db db, UUID id) {
+        return db.sql().preparedQuery("SELECT " + COLUMNS + " FROM reservation WHERE id = $1 FOR UPDATE SKIP LOCKED")
                 .execute(Tuple.of(id))
-                .chain(rows -> rows.size() == 0 ? Uni.createFrom().nullItem() : withHolds(c, rows.iterator().next()));
+                .chain(rows -> rows.size() == 0 ? Uni.createFrom().nullItem() : withHolds(db, rows.iterator().next()));
     }
 
-    public Uni<ReservationRow> find(SqlClient c, UUID id) {
-        return c.preparedQuery("SELECT " + COLUMNS + " FROM reservation WHERE id = $1").execute(Tuple.of(id))
-                .chain(rows -> rows.size() == 0 ? Uni.createFrom().nullItem() : withHolds(c, rows.iterator().next()));
+    public Uni<ReservationRow> find(Db db, UUID id) {
+        return db.sql().preparedQuery("SELECT " + COLUMNS + " FROM reservation WHERE id = $1").execute(Tuple.of(id))
+                .chain(rows -> rows.size() == 0 ? Uni.createFrom().nullItem() : withHolds(db, rows.iterator().next()));
     }
 
-    private Uni<ReservationRow> withHolds(SqlClient c, Row r) {
+    private Uni<ReservationRow> withHolds(Db db, Row r) {
         UUID id = r.getUUID(0);
-        return c.preparedQuery("SELECT h.account_id, a.ref, h.amount FROM reservation_hold h JOIN account a "
+        return db.sql().preparedQuery("SELECT h.account_id, a.ref, h.amount FROM reservation_hold h JOIN account a "
                 + "ON a.id = h.account_id WHERE h.reservation_id = $1 ORDER BY h.position").execute(Tuple.of(id))
                 .map(rows -> {
                     List<Hold> holds = new ArrayList<>();
@@ -77,23 +76,23 @@ public class ReservationRepository {
                 });
     }
 
-    public Uni<Void> resolve(SqlClient c, UUID id, String status, Long captured, Instant now) {
-        return c.preparedQuery("UPDATE reservation SET status = $2, captured = $3, resolved_at = $4 WHERE id = $1")
+    public Uni<Void> resolve(Db db, UUID id, String status, Long captured, Instant now) {
+        return db.sql().preparedQuery("UPDATE reservation SET status = $2, captured = $3, resolved_at = $4 WHERE id = $1")
                 .execute(Tuple.from(Arrays.asList(id, status, captured, LedgerRepository.offset(now))))
                 .replaceWithVoid();
     }
 
     /** Active reservations past their expiry (not locked: each is then taken in its own transaction). */
-    public Uni<List<UUID>> due(SqlClient c, Instant now, int limit) {
-        return c.preparedQuery("SELECT id FROM reservation WHERE status = 'ACTIVE' AND expires_at <= $1 "
+    public Uni<List<UUID>> due(Db db, Instant now, int limit) {
+        return db.sql().preparedQuery("SELECT id FROM reservation WHERE status = 'ACTIVE' AND expires_at <= $1 "
                 + "ORDER BY expires_at LIMIT $2")
                 .execute(Tuple.of(LedgerRepository.offset(now), limit))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(r -> r.getUUID(0)).toList());
     }
 
     /** A member's active reservations, locked in id order. */
-    public Uni<List<UUID>> lockActiveOf(SqlClient c, UUID orgId, String userId) {
-        return c.preparedQuery("SELECT id FROM reservation WHERE org_id = $1 AND user_id = $2 AND status = 'ACTIVE' "
+    public Uni<List<UUID>> lockActiveOf(Db db, UUID orgId, String userId) {
+        return db.sql().preparedQuery("SELECT id FROM reservation WHERE org_id = $1 AND user_id = $2 AND status = 'ACTIVE' "
                 + "ORDER BY id FOR UPDATE").execute(Tuple.of(orgId, userId))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(r -> r.getUUID(0)).toList());
     }

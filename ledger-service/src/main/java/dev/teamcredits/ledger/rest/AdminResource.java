@@ -2,7 +2,7 @@ package dev.teamcredits.ledger.rest;
 
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.ledger.rest.dto.AuditResponse;
-import dev.teamcredits.ledger.service.ReadService;
+import dev.teamcredits.ledger.service.LedgerAudit;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -21,11 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Operator")
 public class AdminResource {
 
-    private final ReadService reads;
+    private final LedgerAudit audit;
     private final JsonWebToken token;
 
-    public AdminResource(ReadService reads, JsonWebToken token) {
-        this.reads = reads;
+    public AdminResource(LedgerAudit audit, JsonWebToken token) {
+        this.audit = audit;
         this.token = token;
     }
 
@@ -36,6 +36,6 @@ public class AdminResource {
     @APIResponse(responseCode = "200", description = "The findings; empty when the ledger agrees with its journal")
     @APIResponse(responseCode = "403", description = "Not an operator client (operator-required)")
     public Uni<AuditResponse> audit() {
-        return reads.audit(Caller.of(token)).map(AuditResponse::of);
+        return audit.findings(Caller.of(token)).map(AuditResponse::of);
     }
 }

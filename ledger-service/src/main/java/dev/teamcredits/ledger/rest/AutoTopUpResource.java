@@ -3,6 +3,7 @@ package dev.teamcredits.ledger.rest;
 import dev.teamcredits.common.rest.PathIds;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.ledger.rest.dto.AutoTopUpRequest;
+import dev.teamcredits.ledger.rest.mapping.LedgerMapping;
 import dev.teamcredits.ledger.service.AutoTopUpService;
 import dev.teamcredits.ledger.service.LedgerProblems;
 import io.quarkus.security.Authenticated;
@@ -43,7 +44,8 @@ public class AutoTopUpResource {
     @APIResponse(responseCode = "200", description = "The auto top-up")
     public Uni<AutoTopUpRequest> put(@PathParam("orgId") String orgId, @PathParam("account") String account,
             @Valid @NotNull AutoTopUpRequest request) {
-        return autoTopUps.put(Caller.of(token), PathIds.parse(orgId, LedgerProblems::orgNotFound), account, request);
+        return autoTopUps.put(Caller.of(token), PathIds.parse(orgId, LedgerProblems::orgNotFound), account,
+                LedgerMapping.setting(request)).map(LedgerMapping::dto);
     }
 
     @DELETE

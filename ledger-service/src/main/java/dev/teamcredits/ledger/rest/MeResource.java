@@ -6,7 +6,8 @@ import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.ledger.rest.dto.PersonalBalanceResponse;
 import dev.teamcredits.ledger.rest.dto.TopUpRequest;
 import dev.teamcredits.ledger.service.GrantService;
-import dev.teamcredits.ledger.service.ReadService;
+import dev.teamcredits.ledger.rest.mapping.LedgerMapping;
+import dev.teamcredits.ledger.service.BalanceQueries;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -31,12 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Personal credits")
 public class MeResource {
 
-    private final ReadService reads;
+    private final BalanceQueries balances;
     private final GrantService grants;
     private final JsonWebToken token;
 
-    public MeResource(ReadService reads, GrantService grants, JsonWebToken token) {
-        this.reads = reads;
+    public MeResource(BalanceQueries balances, GrantService grants, JsonWebToken token) {
+        this.balances = balances;
         this.grants = grants;
         this.token = token;
     }
@@ -46,7 +47,7 @@ public class MeResource {
     @Operation(summary = "The caller's personal balance")
     @APIResponse(responseCode = "200", description = "Balance, reserved and available, and the credits by kind and expiry")
     public Uni<PersonalBalanceResponse> balance() {
-        return reads.personal(Caller.of(token));
+        return balances.personal(Caller.of(token)).map(LedgerMapping::personal);
     }
 
     @POST
@@ -56,6 +57,6 @@ public class MeResource {
     @APIResponse(responseCode = "201", description = "Granted")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another request")
     public Uni<Response> topUp(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull TopUpRequest request) {
-        return grants.topUpPersonal(Caller.of(token), key, request.amount()).map(o -> Replies.of(o, 201));
+        return grants.topUpPersonal(Caller.of(token), key, request.amount()).map(o -> Replies.of(o.map(LedgerMapping::dto), 201));
     }
 }

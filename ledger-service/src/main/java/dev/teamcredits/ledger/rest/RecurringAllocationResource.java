@@ -3,6 +3,7 @@ package dev.teamcredits.ledger.rest;
 import dev.teamcredits.common.rest.PathIds;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.ledger.rest.dto.RecurringAllocationRequest;
+import dev.teamcredits.ledger.rest.mapping.LedgerMapping;
 import dev.teamcredits.ledger.service.LedgerProblems;
 import dev.teamcredits.ledger.service.RecurringAllocationService;
 import io.quarkus.security.Authenticated;
@@ -43,7 +44,8 @@ public class RecurringAllocationResource {
     @APIResponse(responseCode = "200", description = "The allocation")
     public Uni<RecurringAllocationRequest> put(@PathParam("orgId") String orgId, @PathParam("userId") String userId,
             @Valid @NotNull RecurringAllocationRequest request) {
-        return allocations.put(Caller.of(token), PathIds.parse(orgId, LedgerProblems::orgNotFound), userId, request);
+        return allocations.put(Caller.of(token), PathIds.parse(orgId, LedgerProblems::orgNotFound), userId,
+                LedgerMapping.allocation(request)).map(LedgerMapping::dto);
     }
 
     @DELETE

@@ -9,7 +9,9 @@ import dev.teamcredits.common.rest.PathIds;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.ledger.rest.dto.TransactionView;
 import dev.teamcredits.ledger.service.LedgerProblems;
-import dev.teamcredits.ledger.service.ReadService;
+import dev.teamcredits.ledger.domain.TransactionType;
+import dev.teamcredits.ledger.rest.mapping.LedgerMapping;
+import dev.teamcredits.ledger.service.HistoryQueries;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
@@ -23,7 +25,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,17 +37,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "History")
 public class TransactionResource {
 
-    private static final Set<String> TYPES = Set.of("GRANT", "TRANSFER", "SPEND", "EXPIRY", "ROLLOVER");
     private static final CsvMapper CSV = new CsvMapper();
     private static final CsvSchema SCHEMA = CsvSchema.builder().addColumn("id").addColumn("at").addColumn("type")
             .addNumberColumn("amount").addColumn("actor").addColumn("reason").addColumn("reverses").addColumn("accounts")
             .build().withHeader();
 
-    private final ReadService reads;
+    private final HistoryQueries history;
     private final JsonWebToken token;
 
-    public TransactionResource(ReadService reads, JsonWebToken token) {
-        this.reads = reads;
+    public TransactionResource(HistoryQueries history, JsonWebToken token) {
+        this.history = history;
         this.token = token;
     }
 
@@ -64,8 +64,8 @@ public class TransactionResource {
         // JSON unless the client asks for CSV by name: a client sending */* gets JSON.
         boolean csv = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> "text".equals(m.getType()) && "csv".equals(m.getSubtype()));
-        return reads.history(Caller.of(token), PathIds.parse(orgId, LedgerProblems::orgNotFound), account, type(type), cursor,
-                Cursors.limit(limit, 1000)).map(page -> {
+        return history.history(Caller.of(token), PathIds.parse(orgId, LedgerProblems::orgNotFound), account, type(type),
+                cursor, Cursors.limit(limit, 1000)).map(LedgerMapping::dto).map(page -> {
                     if (!csv) {
                         return Response.ok(page, MediaType.APPLICATION_JSON).build();
                     }
@@ -89,10 +89,15 @@ public class TransactionResource {
         }
     }
 
-    private static String type(String type) {
-        if (type != null && !TYPES.contains(type)) {
-            throw new ProblemException("invalid-filter", "Invalid filter", 400, "type must be one of " + TYPES + ".");
+    private static TransactionType type(String type) {
+        if (type == null) {
+            return null;
         }
-        return type;
+        try {
+            return TransactionType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException("invalid-filter", "Invalid filter", 400, "type must be one of "
+                    + java.util.Arrays.toString(TransactionType.values()) + ".");
+        }
     }
 }

@@ -2,56 +2,56 @@ package dev.teamcredits.ledger.service;
 
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.events.ledger.AccountRef;
-import dev.teamcredits.ledger.domain.Account;
-import dev.teamcredits.ledger.repository.LedgerRepository.AccountSpec;
-import dev.teamcredits.ledger.rest.dto.AutoTopUpRequest;
+import dev.teamcredits.ledger.domain.AccountKey;
+import dev.teamcredits.ledger.domain.AutoTopUpPolicy;
+import dev.teamcredits.ledger.repository.AutoTopUpRepository;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 
-/** Admins set an auto top-up on the pool or a member balance; it fires from the ledger's own postings. */
+/** Admins set an auto top-up on the pool or a member balance; {@link AutoTopUpPolicy} fires it. */
 @ApplicationScoped
 public class AutoTopUpService {
 
-    private final Ledger ledger;
+    private final LedgerTransactions transactions;
     private final LedgerAccess access;
+    private final AutoTopUpRepository settings;
 
-    public AutoTopUpService(Ledger ledger, LedgerAccess access) {
-        this.ledger = ledger;
+    public AutoTopUpService(LedgerTransactions transactions, LedgerAccess access, AutoTopUpRepository settings) {
+        this.transactions = transactions;
         this.access = access;
+        this.settings = settings;
     }
 
-    public Uni<AutoTopUpRequest> put(Caller caller, UUID orgId, String account, AutoTopUpRequest request) {
-        return ledger.transaction(uow -> access.admin(uow.connection, orgId, caller)
-                .chain(() -> spec(uow, orgId, account))
+    /**
+     * @param threshold     refill when available credits drop below this
+     * @param amount        top-up credits added each time
+     * @param perCycleLimit most refills per billing cycle
+     */
+    public record AutoTopUpSetting(long threshold, long amount, int perCycleLimit) {
+    }
+
+    public Uni<AutoTopUpSetting> put(Caller caller, UUID orgId, String account, AutoTopUpSetting setting) {
+        return transactions.transaction(tx -> access.admin(tx, orgId, caller)
+                .chain(() -> key(tx, orgId, account))
                 // Checked again under the lock: a member whose departure committed meanwhile gets no setting.
-                .chain(spec -> ledger.lock(uow, List.of(spec)).chain(() -> spec(uow, orgId, account)).replaceWith(spec))
-                .chain(spec -> access.org(uow.connection, orgId).chain(org -> uow.connection.preparedQuery(
-                        "INSERT INTO auto_top_up (account_id, threshold, amount, per_cycle_limit, fired, cycle_start, armed) "
-                                + "VALUES ($1, $2, $3, $4, 0, $5, true) ON CONFLICT (account_id) DO UPDATE SET "
-                                + "threshold = excluded.threshold, amount = excluded.amount, "
-                                + "per_cycle_limit = excluded.per_cycle_limit, armed = true")
-                        .execute(Tuple.of(uow.account(spec.ref()).id, request.threshold(), request.amount(),
-                                request.perCycleLimit(), org.cycleStart()))))
-                .replaceWith(request));
+                .chain(key -> transactions.lock(tx, List.of(key)).chain(() -> key(tx, orgId, account)))
+                .chain(key -> access.org(tx, orgId).chain(org -> settings.put(tx, tx.account(key).id,
+                        setting.threshold(), setting.amount(), setting.perCycleLimit(), org.cycleStart())))
+                .replaceWith(setting));
     }
 
     public Uni<Void> delete(Caller caller, UUID orgId, String account) {
-        return ledger.transaction(uow -> access.admin(uow.connection, orgId, caller)
-                .chain(() -> spec(uow, orgId, account))
-                .chain(spec -> uow.connection.preparedQuery("DELETE FROM auto_top_up WHERE account_id = "
-                        + "(SELECT id FROM account WHERE ref = $1)").execute(Tuple.of(spec.ref())))
-                .replaceWithVoid());
+        return transactions.transaction(tx -> access.admin(tx, orgId, caller)
+                .chain(() -> key(tx, orgId, account))
+                .chain(key -> settings.delete(tx, key.ref())));
     }
 
-    private Uni<AccountSpec> spec(UnitOfWork uow, UUID orgId, String account) {
+    private Uni<AccountKey> key(LedgerTransaction tx, UUID orgId, String account) {
         if (TransferService.POOL.equals(account)) {
-            return Uni.createFrom().item(Accounts.pool(orgId));
+            return Uni.createFrom().item(AccountKey.pool(orgId));
         }
-        return access.namedMember(uow.connection, orgId, account)
-                .map(m -> Accounts.of(orgId, AccountRef.member(m.userId())));
+        return access.namedMember(tx, orgId, account).map(m -> AccountKey.of(orgId, AccountRef.member(m.userId())));
     }
-
 }

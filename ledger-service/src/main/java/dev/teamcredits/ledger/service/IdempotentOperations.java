@@ -22,8 +22,8 @@ public class IdempotentOperations {
         this.keys = keys;
     }
 
-    public <T> Uni<Outcome<T>> once(UnitOfWork uow, Caller caller, String key, List<Object> request, Class<T> type,
+    public <T> Uni<Outcome<T>> once(LedgerTransaction tx, Caller caller, String key, List<Object> request, Class<T> type,
             Supplier<Uni<T>> operation) {
-        return keys.once(uow.connection, caller.subject(), key, request, type, operation);
+        return keys.once(tx.sql(), caller.subject(), key, request, type, operation);
     }
 }

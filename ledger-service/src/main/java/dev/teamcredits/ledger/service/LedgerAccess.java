@@ -7,7 +7,7 @@ import dev.teamcredits.ledger.repository.ProjectionRepository;
 import dev.teamcredits.ledger.repository.ProjectionRepository.MemberRow;
 import dev.teamcredits.ledger.repository.ProjectionRepository.OrgRow;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
+import dev.teamcredits.ledger.repository.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -30,6 +30,20 @@ public class LedgerAccess {
         this.operators = operators;
     }
 
+    /** Who a spend or reservation charges: members charge themselves; a trusted backend must name the member. */
+    public String chargedUser(Caller caller, String userId) {
+        if (isTrustedBackend(caller)) {
+            if (userId == null) {
+                throw LedgerProblems.userRequired();
+            }
+            return userId;
+        }
+        if (userId != null && !userId.equals(caller.subject())) {
+            throw LedgerProblems.notYourAccount();
+        }
+        return caller.subject();
+    }
+
     public boolean isTrustedBackend(Caller caller) {
         return caller.clientId() != null && config.trustedClients().contains(caller.clientId()) && !caller.hasEmail();
     }
@@ -43,13 +57,13 @@ public class LedgerAccess {
         operators.require(caller, what);
     }
 
-    public Uni<OrgRow> org(SqlClient c, UUID orgId) {
-        return projection.org(c, orgId).onItem().ifNull().failWith(LedgerProblems::orgNotFound);
+    public Uni<OrgRow> org(Db db, UUID orgId) {
+        return projection.org(db, orgId).onItem().ifNull().failWith(LedgerProblems::orgNotFound);
     }
 
     /** The caller's active membership; 404 for non-members. */
-    public Uni<MemberRow> member(SqlClient c, UUID orgId, Caller caller) {
-        return projection.member(c, orgId, caller.subject())
+    public Uni<MemberRow> member(Db db, UUID orgId, Caller caller) {
+        return projection.member(db, orgId, caller.subject())
                 .map(m -> {
                     if (m == null || !m.active()) {
                         throw LedgerProblems.orgNotFound();
@@ -58,8 +72,8 @@ public class LedgerAccess {
                 });
     }
 
-    public Uni<MemberRow> admin(SqlClient c, UUID orgId, Caller caller) {
-        return member(c, orgId, caller).invoke(m -> {
+    public Uni<MemberRow> admin(Db db, UUID orgId, Caller caller) {
+        return member(db, orgId, caller).invoke(m -> {
             if (!m.isAdmin()) {
                 throw LedgerProblems.adminRequired();
             }
@@ -67,8 +81,8 @@ public class LedgerAccess {
     }
 
     /** An active member named in a request; 404 member-not-found otherwise. */
-    public Uni<MemberRow> namedMember(SqlClient c, UUID orgId, String userId) {
-        return projection.member(c, orgId, userId).map(m -> {
+    public Uni<MemberRow> namedMember(Db db, UUID orgId, String userId) {
+        return projection.member(db, orgId, userId).map(m -> {
             if (m == null || !m.active()) {
                 throw LedgerProblems.memberNotFound(userId);
             }

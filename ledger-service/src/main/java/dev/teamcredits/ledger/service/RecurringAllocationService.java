@@ -1,15 +1,16 @@
 package dev.teamcredits.ledger.service;
 
 import dev.teamcredits.common.security.Caller;
+import dev.teamcredits.ledger.domain.CycleClosing;
+import dev.teamcredits.ledger.repository.Db;
 import dev.teamcredits.ledger.repository.ProjectionRepository;
 import dev.teamcredits.ledger.repository.RecurringAllocationRepository;
-import dev.teamcredits.ledger.rest.dto.RecurringAllocationRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
-/** Admins set per-member allocations that the cycle close applies from the pool. */
+/** Admins set per-member allocations that each cycle close applies from the pool ({@link CycleClosing#allocate}). */
 @ApplicationScoped
 public class RecurringAllocationService {
 
@@ -26,20 +27,29 @@ public class RecurringAllocationService {
         this.projection = projection;
     }
 
-    public Uni<RecurringAllocationRequest> put(Caller caller, UUID orgId, String userId, RecurringAllocationRequest r) {
-        return pool.withTransaction(c -> access.admin(c, orgId, caller)
-                // Share-locked: a departure (which ends the setting) either waits for this or is seen here.
-                .chain(() -> projection.lockMember(c, orgId, userId)).invoke(m -> {
-                    if (m == null || !m.active()) {
-                        throw LedgerProblems.memberNotFound(userId);
-                    }
-                })
-                .chain(() -> allocations.put(c, orgId, userId, r.mode(), r.amount()))
-                .replaceWith(r));
+    /** TOP_UP_TO: each cycle start, top the member balance up to {@code amount}; ADD: add {@code amount}. */
+    public record RecurringAllocation(CycleClosing.Mode mode, long amount) {
+    }
+
+    public Uni<RecurringAllocation> put(Caller caller, UUID orgId, String userId, RecurringAllocation allocation) {
+        return pool.withTransaction(c -> {
+            Db db = () -> c;
+            return access.admin(db, orgId, caller)
+                    // Share-locked: a departure (which ends the setting) either waits for this or is seen here.
+                    .chain(() -> projection.lockMember(db, orgId, userId)).invoke(m -> {
+                        if (m == null || !m.active()) {
+                            throw LedgerProblems.memberNotFound(userId);
+                        }
+                    })
+                    .chain(() -> allocations.put(db, orgId, userId, allocation.mode().name(), allocation.amount()))
+                    .replaceWith(allocation);
+        });
     }
 
     public Uni<Void> delete(Caller caller, UUID orgId, String userId) {
-        return pool.withTransaction(c -> access.admin(c, orgId, caller)
-                .chain(() -> allocations.delete(c, orgId, userId)));
+        return pool.withTransaction(c -> {
+            Db db = () -> c;
+            return access.admin(db, orgId, caller).chain(() -> allocations.delete(db, orgId, userId));
+        });
     }
 }

@@ -1,22 +1,23 @@
 package dev.teamcredits.ledger.service;
 
 import dev.teamcredits.common.idempotency.IdempotencyKeys;
-import dev.teamcredits.common.idempotency.Outcome;
 import dev.teamcredits.common.idempotency.SqlIdempotency;
 import dev.teamcredits.common.rest.ProblemException;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.events.ledger.CreditsSpent;
 import dev.teamcredits.events.ledger.SourceAmount;
-import dev.teamcredits.ledger.config.LedgerConfig;
 import dev.teamcredits.ledger.domain.Account;
-import dev.teamcredits.ledger.repository.LedgerRepository.AccountSpec;
+import dev.teamcredits.ledger.domain.AccountKey;
+import dev.teamcredits.ledger.domain.PoolCap;
+import dev.teamcredits.ledger.domain.Postings;
+import dev.teamcredits.ledger.domain.Pricing;
+import dev.teamcredits.ledger.domain.TransactionType;
+import dev.teamcredits.ledger.domain.Waterfall;
 import dev.teamcredits.ledger.repository.PoolUsageRepository;
 import dev.teamcredits.ledger.repository.PoolUsageRepository.Usage;
 import dev.teamcredits.ledger.repository.ProjectionRepository;
 import dev.teamcredits.ledger.repository.ProjectionRepository.MemberRow;
 import dev.teamcredits.ledger.repository.ProjectionRepository.OrgRow;
-import dev.teamcredits.ledger.rest.dto.SpendRequest;
-import dev.teamcredits.ledger.rest.dto.SpendResponse;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -30,96 +31,86 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Spends, applied in batches: every spend waiting for the same org when a batch starts is applied
- * in that batch's single transaction (see {@link SpendBatcher}). Each spend is still judged on its
- * own, in arrival order, against balances that include the spends before it: one that cannot be
- * covered gets its 402 and changes nothing, the others commit together.
+ * Spends: a member for themself, or a trusted backend for a member. {@link #spend} answers each spend
+ * on its own; underneath, spends of one org are applied in batches for speed ({@link SpendBatcher}),
+ * each spend one step judged on the balances the steps before it left, policies included, so the
+ * batch is invisible to its callers.
  */
 @ApplicationScoped
 public class SpendService {
 
-    static final long MAX_AMOUNT = 1_000_000_000_000L;
-
-    private final Ledger ledger;
+    private final LedgerTransactions transactions;
     private final LedgerAccess access;
     private final ProjectionRepository projection;
     private final PoolUsageRepository poolUsage;
     private final SqlIdempotency keys;
     private final IdempotencyKeys keyRules;
-    private final LedgerConfig config;
+    private final Pricing pricing;
+    private final SpendBatcher batcher;
 
-    public SpendService(Ledger ledger, LedgerAccess access, ProjectionRepository projection,
-            PoolUsageRepository poolUsage, SqlIdempotency keys, IdempotencyKeys keyRules, LedgerConfig config) {
-        this.ledger = ledger;
+    public SpendService(LedgerTransactions transactions, LedgerAccess access, ProjectionRepository projection,
+            PoolUsageRepository poolUsage, SqlIdempotency keys, IdempotencyKeys keyRules, Pricing pricing,
+            SpendBatcher batcher) {
+        this.transactions = transactions;
         this.access = access;
         this.projection = projection;
         this.poolUsage = poolUsage;
         this.keys = keys;
         this.keyRules = keyRules;
-        this.config = config;
-    }
-
-    /** A validated, priced spend waiting for its batch. */
-    public record Command(Caller caller, String key, String fingerprint, UUID orgId, String userId, String action,
-            long quantity, long amount) {
-    }
-
-    /** Validates and prices a request; the charge itself happens in a batch. */
-    public Command command(Caller caller, String key, UUID orgId, SpendRequest request) {
-        IdempotencyKeys.require(key);
-        String userId = chargedUser(caller, request.userId());
-        boolean charged = !"EMAIL_FINDING".equals(request.action()) || !Boolean.FALSE.equals(request.resultValid());
-        long amount = price(request.action(), request.quantity(), charged);
-        String fingerprint = keyRules.fingerprint(List.of("spend", orgId, request));
-        return new Command(caller, key, fingerprint, orgId, userId, request.action(), request.quantity(), amount);
-    }
-
-    /** Members charge themselves; a trusted backend must name the member. */
-    public String chargedUser(Caller caller, String userId) {
-        if (access.isTrustedBackend(caller)) {
-            if (userId == null) {
-                throw LedgerProblems.userRequired();
-            }
-            return userId;
-        }
-        if (userId != null && !userId.equals(caller.subject())) {
-            throw LedgerProblems.notYourAccount();
-        }
-        return caller.subject();
-    }
-
-    /** Credits for {@code quantity} of {@code action} from the configured price list; 0 when not charged. */
-    public long price(String action, long quantity, boolean charged) {
-        Long price = config.prices().get(action);
-        if (price == null) {
-            throw LedgerProblems.unknownAction(action, config.prices().keySet().stream().sorted().toList());
-        }
-        try {
-            long amount = charged ? Math.multiplyExact(price, quantity) : 0;
-            if (amount > MAX_AMOUNT) {
-                throw LedgerProblems.amountTooLarge();
-            }
-            return amount;
-        } catch (ArithmeticException e) {
-            throw LedgerProblems.amountTooLarge();
-        }
-    }
-
-    /** Applies one org's batch in one transaction; returns an outcome or an error per command, in order. */
-    public Uni<List<Object>> apply(UUID orgId, List<Command> batch) {
-        return ledger.transaction(uow -> new BatchRun(uow, orgId, batch).run());
+        this.pricing = pricing;
+        this.batcher = batcher;
     }
 
     /**
-     * The state of one batch while it runs. Each spend is one step: it is judged on the balances the
-     * steps before it left, policies included, so the batch is invisible to its callers.
+     * A spend as a caller asks for it.
+     *
+     * @param userId      the member to charge: null (or the caller) for a member's own spend; required for a backend
+     * @param resultValid EMAIL_FINDING only: whether a valid result was returned (charged only then)
      */
+    public record SpendCommand(String userId, String action, long quantity, Boolean resultValid) {
+    }
+
+    /** A validated, priced spend waiting for its batch. */
+    record Pending(Caller caller, String key, String fingerprint, UUID orgId, String userId, SpendCommand command,
+            long amount) {
+    }
+
+    /**
+     * Charges the spend (or replays the charge of an earlier one with the same key), or says why not.
+     * Invalid input is refused at once, before it joins a batch.
+     */
+    public Uni<SpendResult> spend(Caller caller, String key, UUID orgId, SpendCommand command) {
+        IdempotencyKeys.require(key);
+        String userId = access.chargedUser(caller, command.userId());
+        long amount = price(command.action(), command.quantity(), command.resultValid());
+        String fingerprint = keyRules.fingerprint(List.of("spend", orgId, command));
+        return batcher.submit(this, new Pending(caller, key, fingerprint, orgId, userId, command, amount));
+    }
+
+    /** Credits for {@code quantity} of {@code action} from the configured price list. */
+    long price(String action, long quantity, Boolean resultValid) {
+        Pricing.Price price = pricing.of(action, quantity, resultValid);
+        if (price.problem() == Pricing.Price.Problem.UNKNOWN_ACTION) {
+            throw LedgerProblems.unknownAction(action, pricing.actions());
+        }
+        if (price.problem() == Pricing.Price.Problem.TOO_LARGE) {
+            throw LedgerProblems.amountTooLarge();
+        }
+        return price.amount();
+    }
+
+    /** Applies one org's batch in one transaction; a result per spend, in order. */
+    Uni<List<SpendResult>> apply(UUID orgId, List<Pending> batch) {
+        return transactions.transaction(tx -> new BatchRun(tx, orgId, batch).run());
+    }
+
+    /** The state of one batch while it runs. */
     private final class BatchRun {
 
-        private final UnitOfWork uow;
+        private final LedgerTransaction tx;
         private final UUID orgId;
-        private final List<Command> batch;
-        private final Object[] results;
+        private final List<Pending> batch;
+        private final SpendResult[] results;
         private final Map<String, Integer> leaders = new HashMap<>();
         private final List<Integer> todo = new ArrayList<>();
         private OrgRow org;
@@ -128,33 +119,30 @@ public class SpendService {
         private final Map<String, Long> drawn = new LinkedHashMap<>();
         private final Set<String> personalLocked = new HashSet<>();
 
-        BatchRun(UnitOfWork uow, UUID orgId, List<Command> batch) {
-            this.uow = uow;
+        BatchRun(LedgerTransaction tx, UUID orgId, List<Pending> batch) {
+            this.tx = tx;
             this.orgId = orgId;
             this.batch = batch;
-            this.results = new Object[batch.size()];
+            this.results = new SpendResult[batch.size()];
         }
 
-        Uni<List<Object>> run() {
+        Uni<List<SpendResult>> run() {
             return claimKeys()
-                    .chain(() -> access.org(uow.connection, orgId))
-                    .chain(before -> projection.activeMembers(uow.connection, orgId, users())
+                    .chain(() -> access.org(tx, orgId))
+                    .chain(before -> projection.activeMembers(tx, orgId, users())
                             .chain(known -> lockAccounts(before, known)))
                     // Read again under the locks: a close or a departure that committed meanwhile is seen.
-                    .chain(() -> access.org(uow.connection, orgId)).invoke(o -> org = o)
-                    .chain(() -> projection.activeMembers(uow.connection, orgId, users()))
+                    .chain(() -> access.org(tx, orgId)).invoke(o -> org = o)
+                    .chain(() -> projection.activeMembers(tx, orgId, users()))
                     .invoke(list -> list.forEach(m -> members.put(m.userId(), m)))
-                    .chain(() -> poolUsage.usage(uow.connection, orgId, org.cycleStart(), users()))
+                    .chain(() -> poolUsage.usage(tx, orgId, org.cycleStart(), users()))
                     .invoke(usage::putAll)
                     .invoke(() -> todo.forEach(this::charge))
                     .chain(this::writeUsageAndKeys)
-                    .map(v -> java.util.Arrays.asList(results));
+                    .map(v -> List.of(results));
         }
 
-        /**
-         * Claims the batch's keys, in (caller, key) order so that two batches never wait on each
-         * other's keys crosswise; repeats of a key within the batch follow their first occurrence.
-         */
+        /** Claims the batch's keys; repeats of a key within the batch follow their first occurrence. */
         private Uni<Void> claimKeys() {
             List<Integer> firsts = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
@@ -162,7 +150,7 @@ public class SpendService {
                     firsts.add(i);
                 }
             }
-            return keys.claim(uow.connection, firsts.stream().map(this::claim).toList()).invoke(used -> {
+            return keys.claim(tx.sql(), firsts.stream().map(this::claim).toList()).invoke(used -> {
                 for (int i : firsts) {
                     IdempotencyKeys.Used previous = used.get(claim(i).id());
                     if (previous == null) {
@@ -175,15 +163,15 @@ public class SpendService {
         }
 
         private SqlIdempotency.Claim claim(int index) {
-            Command c = batch.get(index);
-            return new SqlIdempotency.Claim(c.caller().subject(), c.key(), c.fingerprint());
+            Pending p = batch.get(index);
+            return new SqlIdempotency.Claim(p.caller().subject(), p.key(), p.fingerprint());
         }
 
-        private Object replay(IdempotencyKeys.Used previous, String fingerprint) {
+        private SpendResult replay(IdempotencyKeys.Used previous, String fingerprint) {
             try {
-                return keyRules.replay(previous, fingerprint, SpendResponse.class);
+                return new SpendResult.Replayed(keyRules.replay(previous, fingerprint, Charge.class).value());
             } catch (ProblemException e) {
-                return e;
+                return new SpendResult.Refused(e);
             }
         }
 
@@ -195,70 +183,73 @@ public class SpendService {
 
         /** The pool, and the member and personal balances of the batch's members: once, in id order. */
         private Uni<Void> lockAccounts(OrgRow before, List<MemberRow> known) {
-            List<AccountSpec> specs = new ArrayList<>();
-            specs.add(Accounts.pool(orgId));
+            List<AccountKey> accounts = new ArrayList<>();
+            accounts.add(AccountKey.pool(orgId));
             for (MemberRow m : known) {
-                specs.add(Accounts.member(orgId, m.userId()));
+                accounts.add(AccountKey.member(orgId, m.userId()));
                 if (before.personalFallback()) {
-                    specs.add(Accounts.personal(m.userId()));
+                    accounts.add(AccountKey.personal(m.userId()));
                     personalLocked.add(m.userId());
                 }
             }
-            return ledger.lock(uow, specs);
+            return transactions.lock(tx, accounts);
         }
 
         private void charge(int index) {
-            Command c = batch.get(index);
-            MemberRow member = members.get(c.userId());
-            if (member == null || !uow.accounts.containsKey(Account.memberRef(orgId, c.userId()))) {
-                results[index] = access.isTrustedBackend(c.caller()) ? LedgerProblems.memberNotFound(c.userId())
-                        : LedgerProblems.orgNotFound();
+            Pending p = batch.get(index);
+            MemberRow member = members.get(p.userId());
+            Account own = member == null ? null : tx.lockedOrNull(AccountKey.member(orgId, p.userId()));
+            if (own == null) {
+                results[index] = new SpendResult.Refused(access.isTrustedBackend(p.caller())
+                        ? LedgerProblems.memberNotFound(p.userId()) : LedgerProblems.orgNotFound());
                 return;
             }
-            Account pool = uow.account(Account.poolRef(orgId));
-            Account own = uow.account(Account.memberRef(orgId, c.userId()));
-            boolean fallback = org.personalFallback() && personalLocked.contains(c.userId());
-            Account personal = fallback ? uow.account(Account.personalRef(c.userId())) : null;
-            Usage used = usage.getOrDefault(c.userId(), new Usage(0, 0));
-            long drawnNow = used.drawn() + drawn.getOrDefault(c.userId(), 0L);
-            long room = member.poolCap() == null ? Long.MAX_VALUE : member.poolCap() - drawnNow - used.held();
-            Waterfall.Plan plan = Waterfall.plan(c.amount(), member.poolAccess() ? pool : null, room, own, personal);
-            if (!plan.covers(c.amount())) {
-                results[index] = LedgerProblems.insufficientCredits(c.amount(), plan.available());
+            Account pool = tx.account(AccountKey.pool(orgId));
+            boolean fallback = org.personalFallback() && personalLocked.contains(p.userId());
+            Account personal = fallback ? tx.account(AccountKey.personal(p.userId())) : null;
+            Usage used = usage.getOrDefault(p.userId(), new Usage(0, 0));
+            long room = PoolCap.room(member.poolCap(), used.drawn() + drawn.getOrDefault(p.userId(), 0L), used.held());
+            Waterfall.Plan plan = Waterfall.plan(p.amount(), member.poolAccess() ? pool : null, room, own, personal);
+            if (!plan.covers()) {
+                results[index] = new SpendResult.Refused(LedgerProblems.insufficientCredits(p.amount(),
+                        plan.available()));
                 return;
             }
             Map<String, Object> details = new LinkedHashMap<>();
-            details.put("userId", c.userId());
-            details.put("action", c.action());
-            details.put("quantity", c.quantity());
-            UnitOfWork.Tx tx = uow.begin("SPEND", orgId, c.amount(), c.caller().subject(), null, null, details);
+            details.put("userId", p.userId());
+            details.put("action", p.command().action());
+            details.put("quantity", p.command().quantity());
+            Postings.Tx spend = tx.postings.begin(TransactionType.SPEND, orgId, p.amount(), p.caller().subject(), null,
+                    null, details);
             List<SourceAmount> sources = new ArrayList<>();
             for (Waterfall.Part part : plan.parts()) {
-                uow.spend(tx, part.account(), part.amount());
+                tx.postings.spend(spend, part.account(), part.amount());
                 sources.add(new SourceAmount(part.account().asRef(), part.amount()));
                 if (part.account() == pool) {
-                    drawn.merge(c.userId(), part.amount(), Long::sum);
+                    drawn.merge(p.userId(), part.amount(), Long::sum);
                 }
             }
             details.put("sources", sources);
-            uow.emit(new CreditsSpent(orgId, tx.id(), c.userId(), c.action(), c.quantity(), c.amount(), sources,
-                    org.cycleStart(), null, c.caller().subject(), pool.view(), uow.now));
-            ledger.endStep(uow);
-            results[index] = new Outcome<>(new SpendResponse(tx.id(), c.userId(), c.action(), c.quantity(), c.amount(),
-                    sources, pool.view(), own.view(), personal == null ? null : personal.view()), false);
+            tx.postings.emit(new CreditsSpent(orgId, spend.id(), p.userId(), p.command().action(),
+                    p.command().quantity(), p.amount(), sources, org.cycleStart(), null, p.caller().subject(),
+                    pool.view(), tx.now()));
+            transactions.endStep(tx);
+            results[index] = new SpendResult.Charged(new Charge(spend.id(), p.userId(), p.command().action(),
+                    p.command().quantity(), p.amount(), sources, pool.view(), own.view(),
+                    personal == null ? null : personal.view()));
         }
 
-        /** Pool draws of this cycle; stored responses for charged spends; refused spends give their keys back. */
+        /** Pool draws of this cycle; stored results for charged spends; refused spends give their keys back. */
         private Uni<Void> writeUsageAndKeys() {
             List<String> users = new ArrayList<>(drawn.keySet());
             users.sort(null);
             List<SqlIdempotency.Claim> charged = new ArrayList<>();
-            List<String> responses = new ArrayList<>();
+            List<String> stored = new ArrayList<>();
             List<SqlIdempotency.Claim> refused = new ArrayList<>();
             for (int i : todo) {
-                if (results[i] instanceof Outcome<?> outcome) {
+                if (results[i] instanceof SpendResult.Charged c) {
                     charged.add(claim(i));
-                    responses.add(keyRules.write(outcome.value()));
+                    stored.add(keyRules.write(c.charge()));
                 } else {
                     refused.add(claim(i));
                 }
@@ -267,15 +258,15 @@ public class SpendService {
             for (int i = 0; i < batch.size(); i++) {
                 if (results[i] == null) {
                     int leader = leaders.get(claim(i).id());
-                    Object first = results[leader];
+                    SpendResult first = results[leader];
                     results[i] = !batch.get(leader).fingerprint().equals(batch.get(i).fingerprint())
-                            ? IdempotencyKeys.keyReused()
-                            : first instanceof Outcome<?> o ? new Outcome<>(o.value(), true) : first;
+                            ? new SpendResult.Refused(IdempotencyKeys.keyReused())
+                            : first instanceof SpendResult.Charged c ? new SpendResult.Replayed(c.charge()) : first;
                 }
             }
-            return poolUsage.addDrawn(uow.connection, orgId, org.cycleStart(), users, users.stream().map(drawn::get).toList())
-                    .chain(() -> keys.store(uow.connection, charged, responses))
-                    .chain(() -> keys.release(uow.connection, refused));
+            return poolUsage.addDrawn(tx, orgId, org.cycleStart(), users, users.stream().map(drawn::get).toList())
+                    .chain(() -> keys.store(tx.sql(), charged, stored))
+                    .chain(() -> keys.release(tx.sql(), refused));
         }
     }
 }

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /** Query parameters the ledger's resources share. */
-final class Paths {
+final class QueryParams {
 
-    private Paths() {
+    private QueryParams() {
     }
 
     /** An optional yyyy-mm-dd query parameter; anything else is a 400 (not the 404 JAX-RS would give). */

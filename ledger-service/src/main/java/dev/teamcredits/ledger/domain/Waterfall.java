@@ -1,6 +1,5 @@
-package dev.teamcredits.ledger.service;
+package dev.teamcredits.ledger.domain;
 
-import dev.teamcredits.ledger.domain.Account;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,10 +14,10 @@ public final class Waterfall {
     public record Part(Account account, long amount) {
     }
 
-    /** The shares for {@code amount}, or null if the sources together have less. */
+    /** The shares for an amount ({@code parts} null if the sources together have less), and what they have. */
     public record Plan(List<Part> parts, long available) {
 
-        public boolean covers(long amount) {
+        public boolean covers() {
             return parts != null;
         }
     }
@@ -28,7 +27,7 @@ public final class Waterfall {
 
     /**
      * @param pool     the pool, or null without pool access
-     * @param poolRoom how much of the pool the member may still draw this cycle (Long.MAX_VALUE = no cap)
+     * @param poolRoom how much of the pool the member may still draw ({@link PoolCap#room})
      * @param personal the personal balance, or null without fallback
      */
     public static Plan plan(long amount, Account pool, long poolRoom, Account member, Account personal) {

@@ -1,0 +1,27 @@
+package dev.teamcredits.ledger.rest;
+
+import dev.teamcredits.common.rest.PathIds;
+import dev.teamcredits.ledger.service.LedgerProblems;
+import java.util.UUID;
+
+/** Ids in the ledger's paths: one that is not a UUID is a 404 of its kind, like one that does not exist. */
+final class OrgIds {
+
+    /** Documents every money POST's key header. */
+    static final String KEY_DOC = "Required on money POSTs: a retry with the same key returns the first result";
+
+    private OrgIds() {
+    }
+
+    static UUID org(String orgId) {
+        return PathIds.parse(orgId, LedgerProblems::orgNotFound);
+    }
+
+    static UUID reservation(String id) {
+        return PathIds.parse(id, LedgerProblems::reservationNotFound);
+    }
+
+    static UUID transfer(String id) {
+        return PathIds.parse(id, LedgerProblems::transferNotFound);
+    }
+}

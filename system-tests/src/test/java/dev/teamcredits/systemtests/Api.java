@@ -3,7 +3,7 @@ package dev.teamcredits.systemtests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.teamcredits.local.Stack;
+import dev.teamcredits.local.ProcessStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -93,10 +93,10 @@ final class Api {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
-    private final Stack stack;
+    private final ProcessStack stack;
     private final Map<Who, Token> tokens = new ConcurrentHashMap<>();
 
-    Api(Stack stack) {
+    Api(ProcessStack stack) {
         this.stack = stack;
     }
 

@@ -4,7 +4,7 @@ import static dev.teamcredits.systemtests.Api.BEN;
 import static dev.teamcredits.systemtests.Api.CLEO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.teamcredits.local.Stack;
+import dev.teamcredits.local.ProcessStack;
 import dev.teamcredits.systemtests.Api.Reply;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,15 +22,15 @@ import org.junit.jupiter.api.Test;
  * counts nor notifies anything twice. The invariants after the test check exactly that.
  */
 @Order(8)
-class ConsumerRestartTest extends SystemTest {
+class ConsumerRestartTest extends SystemTestBase {
 
     @Test
     void restartingUsageAndNotificationsDoublesNothing() throws Exception {
         Org org = org("PRO");
         org.join(BEN, true);
         org.join(CLEO, false);
-        Stack.RunningService usage = SystemStack.get().service("usage-service");
-        Stack.RunningService notification = SystemStack.get().service("notification-service");
+        ProcessStack.RunningService usage = SystemStack.get().service("usage-service");
+        ProcessStack.RunningService notification = SystemStack.get().service("notification-service");
 
         AtomicBoolean stop = new AtomicBoolean();
         List<Reply> replies = new CopyOnWriteArrayList<>();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 @Order(5)
-class CycleCloseTest extends SystemTest {
+class CycleCloseTest extends SystemTestBase {
 
     /** Closes the org's current cycle as the operator tool would; returns the closed cycle's start. */
     private String close(Org org) {

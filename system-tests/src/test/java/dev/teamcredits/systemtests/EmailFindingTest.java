@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** Email finding is two-phase: a credit is held while the finder works, charged only for a valid result. */
 @Order(4)
-class EmailFindingTest extends SystemTest {
+class EmailFindingTest extends SystemTestBase {
 
     private JsonNode reserve(Org org, long ttlSeconds) {
         return api.post(SCRAPER, org.ledger("/reservations"), Map.of("userId", Api.id(BEN), "action", "EMAIL_FINDING",

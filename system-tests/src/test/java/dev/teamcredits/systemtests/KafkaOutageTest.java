@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Kafka away for 30 s: spends go on (the outbox holds the events), and every event arrives afterwards. */
 @Order(9)
-class KafkaOutageTest extends SystemTest {
+class KafkaOutageTest extends SystemTestBase {
 
     @Test
     void spendsKeepWorkingWhileTheBrokerIsDownAndEveryEventArrivesAfterwards() throws Exception {

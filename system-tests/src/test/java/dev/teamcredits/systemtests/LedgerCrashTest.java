@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.teamcredits.local.Stack;
+import dev.teamcredits.local.ProcessStack;
 import dev.teamcredits.systemtests.Api.Reply;
 import dev.teamcredits.systemtests.Api.Who;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** kill -9 of the ledger in the middle of concurrent spends and transfers loses and doubles nothing. */
 @Order(10)
-class LedgerCrashTest extends SystemTest {
+class LedgerCrashTest extends SystemTestBase {
 
     /** One money request of the stream: who sent what with which key, and what came back. */
     record Call(Who who, String path, Map<String, Object> body, String key, int status, String transactionId) {
@@ -43,7 +43,7 @@ class LedgerCrashTest extends SystemTest {
         org.join(BEN, true);
         org.join(CLEO, true);
         org.topUp(100_000).expect(201);
-        Stack.RunningService ledger = SystemStack.get().service("ledger-service");
+        ProcessStack.RunningService ledger = SystemStack.get().service("ledger-service");
 
         int workers = 6;
         int perWorker = 80;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 @Order(6)
-class MemberLeavesTest extends SystemTest {
+class MemberLeavesTest extends SystemTestBase {
 
     @Test
     void aRemovedMembersBalanceGoesBackToThePool() {

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
  * {@code -Dmodel.steps} set the budget.
  */
 @Order(7)
-class MoneyModelSystemTest extends SystemTest {
+class MoneyModelSystemTest extends SystemTestBase {
 
     private static final int SEQUENCES = Integer.getInteger("model.sequences", 6);
     private static final int MAX_STEPS = Integer.getInteger("model.steps", 60);

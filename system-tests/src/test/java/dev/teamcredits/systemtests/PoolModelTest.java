@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 @Order(3)
-class PoolModelTest extends SystemTest {
+class PoolModelTest extends SystemTestBase {
 
     private long personal(Who who) {
         return api.get(who, api.ledger() + "/v1/me/balance").expect(200).body().get("available").asLong();

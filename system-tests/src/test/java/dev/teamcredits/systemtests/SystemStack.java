@@ -2,7 +2,7 @@ package dev.teamcredits.systemtests;
 
 import dev.teamcredits.local.KeycloakServer;
 import dev.teamcredits.local.SmtpServer;
-import dev.teamcredits.local.Stack;
+import dev.teamcredits.local.ProcessStack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,23 +14,23 @@ import org.junit.jupiter.api.extension.TestWatcher;
 /**
  * One real stack for the whole module, started by the first test class that needs it and stopped
  * when JUnit finishes (and, if the JVM dies first, by the child processes' shutdown hooks). It is
- * {@link Stack}, the same launcher code as {@code ./run-local}, on free ports, with fresh data under
+ * {@link ProcessStack}, the same launcher code as {@code ./run-local}, on free ports, with fresh data under
  * {@code target/stack}. A failing test prints the tail of every service log.
  */
 public final class SystemStack implements BeforeAllCallback, TestWatcher {
 
-    private static Stack stack;
+    private static ProcessStack stack;
     private static Api api;
     private static EventLog events;
 
     /** Starts the stack once; later calls return the running one. */
-    static synchronized Stack get() {
+    static synchronized ProcessStack get() {
         if (stack == null) {
             Path root = Path.of(System.getProperty("teamcredits.root", "..")).toAbsolutePath().normalize();
             Path dir = Path.of(System.getProperty("teamcredits.systemtests.dir", "target/stack")).toAbsolutePath();
             Instant started = Instant.now();
-            Stack s = new Stack(new Stack.Options(root, dir, dir.resolve("logs"), KeycloakServer.TEST_HOME, true,
-                    Stack.Layout.free(), List.of("-Xms64m", "-Xmx320m", "-XX:TieredStopAtLevel=1"), true),
+            ProcessStack s = new ProcessStack(new ProcessStack.Options(root, dir, dir.resolve("logs"), KeycloakServer.TEST_HOME, true,
+                    ProcessStack.Layout.free(), List.of("-Xms64m", "-Xmx320m", "-XX:TieredStopAtLevel=1"), true),
                     line -> System.out.println("[stack] " + line));
             stack = s;
             s.startInfrastructure();
@@ -88,7 +88,7 @@ public final class SystemStack implements BeforeAllCallback, TestWatcher {
             return;
         }
         System.out.println("✗ " + context.getDisplayName() + " failed; the service logs end with:");
-        for (Stack.RunningService s : stack.services()) {
+        for (ProcessStack.RunningService s : stack.services()) {
             System.out.println("──── " + s.name() + " (" + s.log() + ")");
             System.out.println(s.logTail(25));
         }

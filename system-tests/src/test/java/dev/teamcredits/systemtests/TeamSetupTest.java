@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 @Order(1)
-class TeamSetupTest extends SystemTest {
+class TeamSetupTest extends SystemTestBase {
 
     @Test
     void anAdminBuildsAProTeamWithinItsDomainAndSeatLimit() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 @Order(2)
-class TransferModelTest extends SystemTest {
+class TransferModelTest extends SystemTestBase {
 
     @Test
     void theAdminPreviewsThenTransfersFromThePoolToAMember() {

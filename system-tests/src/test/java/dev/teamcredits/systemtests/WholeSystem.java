@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.teamcredits.ledger.model.ModelRun;
 import dev.teamcredits.ledger.model.SystemUnderTest;
 import dev.teamcredits.local.PostgresServer;
-import dev.teamcredits.local.Stack;
+import dev.teamcredits.local.ProcessStack;
 import dev.teamcredits.model.Op;
 import dev.teamcredits.model.Who;
 import java.io.IOException;
@@ -51,14 +51,14 @@ final class WholeSystem implements SystemUnderTest {
             "cleo", "cleo@acme.example", "dan", "dan@globex.example");
 
     private final Api api;
-    private final Stack stack;
+    private final ProcessStack stack;
     /** Makes an org through the team service and registers it for the after-test invariants. */
     private final Function<String, Org> newOrg;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final PostgresServer.Database ledgerDb;
 
-    WholeSystem(Api api, Stack stack, Function<String, Org> newOrg) {
+    WholeSystem(Api api, ProcessStack stack, Function<String, Org> newOrg) {
         this.api = api;
         this.stack = stack;
         this.newOrg = newOrg;
@@ -70,7 +70,7 @@ final class WholeSystem implements SystemUnderTest {
         if (postgres.isEmbedded()) {
             return "ledger";
         }
-        // The newest one is this stack's (Stack names them with a run id it keeps to itself).
+        // The newest one is this stack's (ProcessStack names them with a run id it keeps to itself).
         return (String) query(postgres.database("postgres"), "SELECT datname FROM pg_database "
                 + "WHERE datname LIKE 'ledger\\_systest\\_%' ORDER BY oid DESC LIMIT 1");
     }

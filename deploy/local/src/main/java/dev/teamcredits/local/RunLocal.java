@@ -13,17 +13,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
- * The whole system on one machine ({@link Stack} on the documented fixed ports): PostgreSQL, Kafka,
+ * The whole system on one machine ({@link ProcessStack} on the documented fixed ports): PostgreSQL, Kafka,
  * Keycloak, an SMTP sink and the four services as separate processes, with all data in one folder.
  * {@code start} runs in the foreground until Ctrl-C; {@code stop} ends a running stack from another
  * terminal.
  *
  * <pre>
- * java -cp "deploy/local/target/local-stack.jar:deploy/local/target/lib/*" dev.teamcredits.local.LocalStack \
+ * java -cp "deploy/local/target/local-stack.jar:deploy/local/target/lib/*" dev.teamcredits.local.RunLocal \
  *     start [--fresh] [--data DIR] [--root DIR]    (or: stop [--data DIR])
  * </pre>
  */
-public final class LocalStack {
+public final class RunLocal {
 
     public static final int POSTGRES_PORT = 15432;
     public static final int KAFKA_PORT = 19092;
@@ -34,9 +34,9 @@ public final class LocalStack {
     private final Path data;
     private final long startedAt = System.nanoTime();
     private final AtomicBoolean stopping = new AtomicBoolean();
-    private Stack stack;
+    private ProcessStack stack;
 
-    private LocalStack(Path root, Path data) {
+    private RunLocal(Path root, Path data) {
         this.root = root;
         this.data = data;
     }
@@ -47,7 +47,7 @@ public final class LocalStack {
         Path data = Path.of(option(args, "--data").orElse(root.resolve(".local-stack").toString()))
                 .toAbsolutePath().normalize();
         boolean fresh = List.of(args).contains("--fresh");
-        LocalStack launcher = new LocalStack(root, data);
+        RunLocal launcher = new RunLocal(root, data);
         try {
             switch (command) {
                 case "start" -> launcher.start(fresh);
@@ -87,8 +87,8 @@ public final class LocalStack {
             throw new IllegalStateException("A local stack is already running (pid " + running.get().pid()
                     + "); stop it with ./run-local stop");
         }
-        stack = new Stack(new Stack.Options(root, data, data.resolve("logs"), data.resolve("keycloak"), false,
-                Stack.Layout.fixed(), List.of("-Xms64m", "-Xmx384m"), false), this::progress);
+        stack = new ProcessStack(new ProcessStack.Options(root, data, data.resolve("logs"), data.resolve("keycloak"), false,
+                ProcessStack.Layout.fixed(), List.of("-Xms64m", "-Xmx384m"), false), this::progress);
         stack.checkBuilt();
         checkPortsFree();
         if (fresh) {
@@ -115,7 +115,7 @@ public final class LocalStack {
         stack.startInfrastructure();
         writeChildPids();
         done("PostgreSQL on 127.0.0.1:" + stack.postgres().port() + " — databases "
-                + Stack.SERVICES.stream().map(Stack.Service::database).collect(Collectors.joining(", ")));
+                + ProcessStack.SERVICES.stream().map(ProcessStack.Service::database).collect(Collectors.joining(", ")));
         done("Kafka on " + stack.kafka().bootstrapServers());
         done("SMTP " + smtpDescription());
         if (stack.keycloak() != null) {
@@ -152,7 +152,7 @@ public final class LocalStack {
         System.out.println();
         System.out.println("✓ All four services are healthy after " + elapsed() + ".");
         System.out.println();
-        for (Stack.RunningService s : stack.services()) {
+        for (ProcessStack.RunningService s : stack.services()) {
             System.out.printf("  %-21s %s   (Swagger UI: /q/swagger-ui, health: /q/health)%n", s.name(), s.baseUrl());
         }
         System.out.println("  PostgreSQL            127.0.0.1:" + stack.postgres().port()
@@ -173,7 +173,7 @@ public final class LocalStack {
     }
 
     private void watchServices(CountDownLatch stopped) {
-        List<Stack.RunningService> services = stack.services();
+        List<ProcessStack.RunningService> services = stack.services();
         boolean[] reported = new boolean[services.size()];
         while (stopped.getCount() > 0) {
             for (int i = 0; i < services.size(); i++) {
@@ -262,7 +262,7 @@ public final class LocalStack {
     }
 
     private void checkPortsFree() {
-        List<Integer> ports = new ArrayList<>(Stack.SERVICES.stream().map(Stack.Service::port).toList());
+        List<Integer> ports = new ArrayList<>(ProcessStack.SERVICES.stream().map(ProcessStack.Service::port).toList());
         if (Settings.get(Settings.OIDC_URL).isEmpty()) {
             ports.add(KEYCLOAK_PORT);
         }

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * starts it on fixed ports ({@link Layout#fixed()}); the system tests start the same thing on free
  * ports and control single parts of it: kill -9 or restart a service, stop and start Kafka.
  */
-public final class Stack implements AutoCloseable {
+public final class ProcessStack implements AutoCloseable {
 
     /** A service of ours: its Maven module, the port it has under {@code ./run-local}, and its database. */
     public record Service(String name, int port, String database) {
@@ -40,8 +40,8 @@ public final class Stack implements AutoCloseable {
 
         /** The documented local-stack ports (8081–8084, 15432, 19092, 8180, SMTP 1025). */
         public static Layout fixed() {
-            return new Layout(true, LocalStack.POSTGRES_PORT, LocalStack.KAFKA_PORT, LocalStack.KEYCLOAK_PORT,
-                    LocalStack.SMTP_PORT);
+            return new Layout(true, RunLocal.POSTGRES_PORT, RunLocal.KAFKA_PORT, RunLocal.KEYCLOAK_PORT,
+                    RunLocal.SMTP_PORT);
         }
 
         /** Free ports everywhere, so a running {@code ./run-local} does not clash. */
@@ -72,7 +72,7 @@ public final class Stack implements AutoCloseable {
     private final String runId = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 
     /** {@code progress} hears one line per step (the launcher prints them; tests may log them). */
-    public Stack(Options options, Consumer<String> progress) {
+    public ProcessStack(Options options, Consumer<String> progress) {
         this.options = options;
         this.progress = progress;
     }

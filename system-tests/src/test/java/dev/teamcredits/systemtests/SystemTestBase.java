@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Base of every system test: the shared stack, and the invariants checked on each org a test made. */
 @ExtendWith(SystemStack.class)
-abstract class SystemTest {
+abstract class SystemTestBase {
 
     final Api api = SystemStack.api();
     private final List<Org> orgs = new ArrayList<>();

@@ -30,4 +30,15 @@ public record AccountKey(String ref, AccountRef.Kind kind, UUID orgId, String us
             case PERSONAL -> personal(account.userId());
         };
     }
+
+    /** The key an account {@code ref} names (the format above is written here only). */
+    public static AccountKey fromRef(String ref) {
+        String[] parts = ref.split(":", 3);
+        return switch (parts[0]) {
+            case "POOL" -> pool(UUID.fromString(parts[1]));
+            case "MEMBER" -> member(UUID.fromString(parts[1]), parts[2]);
+            case "PERSONAL" -> personal(ref.substring("PERSONAL:".length()));
+            default -> throw new IllegalArgumentException("Not an account ref: " + ref);
+        };
+    }
 }

@@ -181,7 +181,7 @@ public class ReservationService {
         boolean short_ = false;
         for (int i = 0; i < takes.length; i++) {
             Hold h = r.holds().get(i);
-            Account account = tx.account(keyOf(r, h.accountRef()));
+            Account account = tx.account(AccountKey.fromRef(h.accountRef()));
             takes[i] = Math.min(left, h.amount());
             coverable += Math.min(h.amount(), account.available());
             short_ |= takes[i] > account.available();
@@ -200,7 +200,7 @@ public class ReservationService {
         long poolDrawn = 0;
         for (int i = 0; i < takes.length; i++) {
             if (takes[i] > 0) {
-                Account account = tx.account(keyOf(r, r.holds().get(i).accountRef()));
+                Account account = tx.account(AccountKey.fromRef(r.holds().get(i).accountRef()));
                 tx.postings.spend(spend, account, takes[i]);
                 sources.add(new SourceAmount(account.asRef(), takes[i]));
                 poolDrawn += account.kind == AccountRef.Kind.POOL ? takes[i] : 0;
@@ -262,7 +262,7 @@ public class ReservationService {
                         .collect().asList())
                 .chain(rows -> {
                     Set<AccountKey> accounts = new LinkedHashSet<>(also);
-                    rows.forEach(r -> r.holds().forEach(h -> accounts.add(keyOf(r, h.accountRef()))));
+                    rows.forEach(r -> r.holds().forEach(h -> accounts.add(AccountKey.fromRef(h.accountRef()))));
                     return transactions.lock(tx, accounts).replaceWith(rows);
                 });
     }
@@ -314,17 +314,7 @@ public class ReservationService {
     }
 
     private Uni<Void> lockHolds(LedgerTransaction tx, ReservationRow r) {
-        return transactions.lock(tx, r.holds().stream().map(h -> keyOf(r, h.accountRef())).toList());
-    }
-
-    private static AccountKey keyOf(ReservationRow r, String ref) {
-        if (ref.startsWith("POOL:")) {
-            return AccountKey.pool(r.orgId());
-        }
-        if (ref.startsWith("MEMBER:")) {
-            return AccountKey.member(r.orgId(), r.userId());
-        }
-        return AccountKey.personal(r.userId());
+        return transactions.lock(tx, r.holds().stream().map(h -> AccountKey.fromRef(h.accountRef())).toList());
     }
 
     /** The pool after this transaction's changes, if it took part. */
@@ -336,17 +326,18 @@ public class ReservationService {
     /** Gives every hold back; returns how much of it was pool credit. */
     private static long unhold(LedgerTransaction tx, ReservationRow r) {
         for (Hold h : r.holds()) {
-            tx.postings.unhold(tx.account(keyOf(r, h.accountRef())), h.amount());
+            tx.postings.unhold(tx.account(AccountKey.fromRef(h.accountRef())), h.amount());
         }
         return poolPart(r.holds());
     }
 
     private static void expireUnheld(LedgerTransaction tx, ReservationRow r) {
-        r.holds().stream().map(h -> tx.account(keyOf(r, h.accountRef()))).distinct()
+        r.holds().stream().map(h -> tx.account(AccountKey.fromRef(h.accountRef()))).distinct()
                 .forEach(tx.postings::expireUnheld);
     }
 
     private static long poolPart(List<Hold> holds) {
-        return holds.stream().filter(h -> h.accountRef().startsWith("POOL:")).mapToLong(Hold::amount).sum();
+        return holds.stream().filter(h -> AccountKey.fromRef(h.accountRef()).kind() == AccountRef.Kind.POOL)
+                .mapToLong(Hold::amount).sum();
     }
 }

@@ -20,9 +20,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A day far above the member's trailing average raises one usage.events alert, once per day. */
+/**
+ * A day far above the member's trailing average raises one usage.events alert, once per day (the rule
+ * itself, case by case: {@code UnusualUsageRuleTest}).
+ */
 @QuarkusTest
-class UnusualUsageTest {
+class UnusualUsageAlertTest {
 
     @Test
     void aDayFarAboveTheTrailingAverageIsReportedOnce() throws Exception {

@@ -80,8 +80,7 @@ class UsageCountersTest {
         UsageFixture.sendRaw(Topics.LEDGER, List.of(new String[] { org.id.toString(), record },
                 new String[] { org.id.toString(), record }, new String[] { org.id.toString(), record }));
         send(org.spend(ben, "TAG", 0, 0, 0, 93, Instant.now())); // marker: the stream moved past the copies
-        UsageFixture.await("marker", () -> ((Number) as(ben).get("/v1/orgs/{o}/usage", org.id).path("members[0].spends"))
-                .intValue() >= 2);
+        UsageFixture.await("marker", () -> UsageFixture.ownSpends(ben, org.id) >= 2);
         as(ben).get("/v1/orgs/{o}/usage", org.id).then().body("members[0].creditsUsed", equalTo(7))
                 .body("members[0].spends", equalTo(2));
     }
@@ -94,13 +93,13 @@ class UsageCountersTest {
         send(new ReservationCreated(org.id, reservation, ben.subject(), "EMAIL_FINDING", 5,
                         List.of(new SourceAmount(AccountRef.pool(), 5)), Instant.now().plusSeconds(60), ben.subject(),
                         UsageFixture.pool(95), Instant.now()),
-                new ReservationReleased(org.id, reservation, ben.subject(), 5, true, UsageFixture.pool(100), Instant.now()));
+                new ReservationReleased(org.id, reservation, ben.subject(), 5, true, UsageFixture.pool(100),
+                        Instant.now()));
         CreditsSpent captured = new CreditsSpent(org.id, UUID.randomUUID(), ben.subject(), "EMAIL_FINDING", 1, 1,
                 List.of(new SourceAmount(AccountRef.pool(), 1)), org.cycleStart, UUID.randomUUID(), "backend",
                 UsageFixture.pool(99), Instant.now());
         send(captured);
-        UsageFixture.await("capture", () -> ((Number) as(ben).get("/v1/orgs/{o}/usage", org.id)
-                .path("members[0].spends")).intValue() == 1);
+        UsageFixture.await("capture", () -> UsageFixture.ownSpends(ben, org.id) == 1);
         as(ben).get("/v1/orgs/{o}/usage", org.id).then().body("members[0].creditsUsed", equalTo(1))
                 .body("pool.available", equalTo(99));
     }
@@ -140,9 +139,8 @@ class UsageCountersTest {
         send(b.spend(bob, "PAGE_SCRAPE", 3, 0, 0, 97, Instant.now()), a.spend(ann, "PAGE_SCRAPE", 1, 0, 0, 99,
                 Instant.now()), b.spend(bob, "PAGE_SCRAPE", 3, 0, 0, 94, Instant.now()),
                 a.spend(ann, "ENRICHMENT", 2, 0, 0, 97, Instant.now()));
-        UsageFixture.await("both", () -> ((Number) as(bob).get("/v1/orgs/{o}/usage", b.id).path("members[0].spends"))
-                .intValue() == 2 && ((Number) as(ann).get("/v1/orgs/{o}/usage", a.id).path("members[0].spends"))
-                .intValue() == 2);
+        UsageFixture.await("both", () -> UsageFixture.ownSpends(bob, b.id) == 2
+                && UsageFixture.ownSpends(ann, a.id) == 2);
         as(ann).get("/v1/orgs/{o}/usage", a.id).then().body("members[0].creditsUsed", equalTo(3))
                 .body("pool.available", equalTo(97));
         as(bob).get("/v1/orgs/{o}/usage", b.id).then().body("members[0].creditsUsed", equalTo(6))
@@ -153,10 +151,10 @@ class UsageCountersTest {
     void anUnreadableRecordGoesToTheDeadLetterTopicAndTheStreamGoesOn() {
         Org org = Org.create(100);
         User ben = org.join("ben");
-        UsageFixture.sendRaw(Topics.LEDGER, List.<String[]>of(new String[] { org.id.toString(), "{\"not\":\"a cloud event\"}" }));
+        UsageFixture.sendRaw(Topics.LEDGER,
+                List.<String[]>of(new String[] { org.id.toString(), "{\"not\":\"a cloud event\"}" }));
         send(org.spend(ben, "PAGE_SCRAPE", 2, 0, 0, 98, Instant.now()));
-        UsageFixture.await("after the poison", () -> ((Number) as(ben).get("/v1/orgs/{o}/usage", org.id)
-                .path("members[0].spends")).intValue() == 1);
+        UsageFixture.await("after the poison", () -> UsageFixture.ownSpends(ben, org.id) == 1);
         try (KafkaCompanion companion = new KafkaCompanion(UsageFixture.bootstrap())) {
             ConsumerTask<String, String> dlq = companion.consumeStrings().fromTopics(Topics.LEDGER + ".dlq",
                     r -> r.select().where(x -> org.id.toString().equals(x.key())));

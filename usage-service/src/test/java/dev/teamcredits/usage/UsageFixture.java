@@ -63,7 +63,8 @@ final class UsageFixture {
         List<String[]> team = new ArrayList<>();
         List<String[]> ledger = new ArrayList<>();
         for (DomainEvent e : events) {
-            (e instanceof dev.teamcredits.events.team.TeamEvent ? team : ledger).add(new String[] { e.key(), record(e) });
+            (e instanceof dev.teamcredits.events.team.TeamEvent ? team : ledger)
+                    .add(new String[] { e.key(), record(e) });
         }
         if (!team.isEmpty()) {
             sendRaw(Topics.TEAM, team);
@@ -81,6 +82,11 @@ final class UsageFixture {
         EventStreams.await(what, Duration.ofSeconds(60), condition);
     }
 
+    /** The spends in the member's own row of the org's current usage table (a member sees only their row). */
+    static int ownSpends(User member, UUID orgId) {
+        return ((Number) as(member).get("/v1/orgs/{o}/usage", orgId).path("members[0].spends")).intValue();
+    }
+
     static BalanceView pool(long available) {
         return new BalanceView(AccountRef.pool(), available, 0, available);
     }
@@ -93,8 +99,8 @@ final class UsageFixture {
 
         static Org create(long allocation) {
             Org org = new Org();
-            send(new OrgCreated(org.id, "Org", Plan.PRO, new PlanTerms(5, allocation, false), new OrgSettings(true, true),
-                    org.cycleStart, org.admin.subject(), Instant.now()),
+            send(new OrgCreated(org.id, "Org", Plan.PRO, new PlanTerms(5, allocation, false),
+                    new OrgSettings(true, true), org.cycleStart, org.admin.subject(), Instant.now()),
                     new MemberJoined(org.id, org.admin.subject(), "admin@acme.example", "Admin", Role.ADMIN, true, null,
                             Instant.now(), null));
             send(new CreditsGranted(org.id, UUID.randomUUID(), AccountRef.pool(), allocation, "SUBSCRIPTION",
@@ -105,8 +111,8 @@ final class UsageFixture {
 
         User join(String name) {
             User user = user(name);
-            send(new MemberJoined(id, user.subject(), name + "@acme.example", name, Role.MEMBER, true, null, Instant.now(),
-                    UUID.randomUUID()));
+            send(new MemberJoined(id, user.subject(), name + "@acme.example", name, Role.MEMBER, true, null,
+                    Instant.now(), UUID.randomUUID()));
             await(name, () -> as(user).get("/v1/orgs/{o}/usage", id).statusCode() == 200);
             return user;
         }
@@ -123,8 +129,9 @@ final class UsageFixture {
             if (fromPersonal > 0) {
                 sources.add(new SourceAmount(AccountRef.personal(user.subject()), fromPersonal));
             }
-            return new CreditsSpent(id, UUID.randomUUID(), user.subject(), action, 1, fromPool + fromMember + fromPersonal,
-                    sources, cycleStart, null, user.subject(), fromPool > 0 ? pool(poolAfter) : null, at);
+            return new CreditsSpent(id, UUID.randomUUID(), user.subject(), action, 1,
+                    fromPool + fromMember + fromPersonal, sources, cycleStart, null, user.subject(),
+                    fromPool > 0 ? pool(poolAfter) : null, at);
         }
 
         CycleClosed close(long granted) {

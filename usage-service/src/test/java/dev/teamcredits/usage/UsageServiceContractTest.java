@@ -18,6 +18,7 @@ class UsageServiceContractTest extends ServiceContractTest {
 
     @Override
     protected Set<String> ownedTables() {
-        return Set.of("outbox_event", "processed_event", "member_cycle_usage", "pool_cycle", "daily_usage", "unusual_alert");
+        return Set.of("outbox_event", "processed_event", "member_cycle_usage", "pool_cycle", "daily_usage",
+                "unusual_alert");
     }
 }

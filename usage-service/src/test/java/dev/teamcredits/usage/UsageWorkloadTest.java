@@ -56,14 +56,14 @@ class UsageWorkloadTest {
                         ? new ReservationCreated(org.id, reservation, user.subject(), "EMAIL_FINDING", 3,
                                 List.of(new SourceAmount(AccountRef.pool(), 3)), Instant.now(), user.subject(),
                                 UsageFixture.pool(1000), Instant.now())
-                        : new ReservationReleased(org.id, reservation, user.subject(), 3, false, UsageFixture.pool(1000),
-                                Instant.now());
+                        : new ReservationReleased(org.id, reservation, user.subject(), 3, false,
+                                UsageFixture.pool(1000), Instant.now());
             } else {
                 long pool = random.nextInt(4);
                 long member = random.nextInt(3);
                 long personal = random.nextInt(2);
-                event = org.spend(user, random.nextBoolean() ? "PAGE_SCRAPE" : "ENRICHMENT", pool, member, personal, 1000,
-                        Instant.now());
+                event = org.spend(user, random.nextBoolean() ? "PAGE_SCRAPE" : "ENRICHMENT", pool, member, personal,
+                        1000, Instant.now());
                 long[] sums = expected.computeIfAbsent(org.id + ":" + user.subject(), k -> new long[4]);
                 sums[0] += pool;
                 sums[1] += member;
@@ -85,7 +85,8 @@ class UsageWorkloadTest {
         String operator = TestTokens.mint(Map.of("sub", "ops-" + UUID.randomUUID(), "azp", "ops-console"));
         io.restassured.RestAssured.given().auth().oauth2(members.get(orgs.get(0)).get(0).token())
                 .post("/v1/admin/usage/rebuild").then().statusCode(403);
-        io.restassured.RestAssured.given().auth().oauth2(operator).post("/v1/admin/usage/rebuild").then().statusCode(204);
+        io.restassured.RestAssured.given().auth().oauth2(operator).post("/v1/admin/usage/rebuild").then()
+                .statusCode(204);
         awaitCounters(orgs, members, expected);
     }
 

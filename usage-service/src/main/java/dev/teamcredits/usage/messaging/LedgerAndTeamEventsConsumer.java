@@ -11,25 +11,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads ledger.events and team.events, in order per org. A record that cannot be read goes to the
- * topic's dead-letter topic and the stream goes on; a failure to apply a readable one is retried
- * until it succeeds, so nothing is skipped.
+ * Reads ledger.events and team.events, in order per org, into the usage projection. A record that
+ * cannot be read goes to the topic's dead-letter topic and the stream goes on; a failure to apply a
+ * readable one is retried until it succeeds, so nothing is skipped.
  */
 @ApplicationScoped
-public class EventsConsumer {
+public class LedgerAndTeamEventsConsumer {
+
+    static final String LEDGER_CHANNEL = "ledger-events";
+    static final String TEAM_CHANNEL = "team-events";
 
     private final UsageProjection projection;
 
-    public EventsConsumer(UsageProjection projection) {
+    public LedgerAndTeamEventsConsumer(UsageProjection projection) {
         this.projection = projection;
     }
 
-    @Incoming("ledger-events")
+    @Incoming(LEDGER_CHANNEL)
     public Uni<Void> ledger(String payload) {
         return apply(Topics.LEDGER, payload);
     }
 
-    @Incoming("team-events")
+    @Incoming(TEAM_CHANNEL)
     public Uni<Void> team(String payload) {
         return apply(Topics.TEAM, payload);
     }

@@ -5,145 +5,113 @@ import dev.teamcredits.common.outbox.Outbox;
 import dev.teamcredits.common.outbox.OutboxSql;
 import dev.teamcredits.events.DomainEvent;
 import dev.teamcredits.events.Topics;
-import dev.teamcredits.events.ledger.AccountRef;
-import dev.teamcredits.events.ledger.BalanceView;
-import dev.teamcredits.events.ledger.CreditsExpired;
-import dev.teamcredits.events.ledger.CreditsGranted;
-import dev.teamcredits.events.ledger.CreditsRolledOver;
-import dev.teamcredits.events.ledger.CreditsSpent;
-import dev.teamcredits.events.ledger.CycleClosed;
-import dev.teamcredits.events.ledger.ReservationCaptured;
-import dev.teamcredits.events.ledger.ReservationCreated;
-import dev.teamcredits.events.ledger.ReservationReleased;
-import dev.teamcredits.events.ledger.SourceAmount;
-import dev.teamcredits.events.ledger.TransferCompleted;
 import dev.teamcredits.events.team.MemberJoined;
 import dev.teamcredits.events.team.MemberRemoved;
-import dev.teamcredits.events.team.OrgCreated;
 import dev.teamcredits.events.team.RoleChanged;
 import dev.teamcredits.events.usage.UnusualUsage;
 import dev.teamcredits.usage.config.UsageConfig;
-import dev.teamcredits.usage.repository.UsageRepository;
+import dev.teamcredits.usage.domain.BillingCycle;
+import dev.teamcredits.usage.domain.PoolAvailable;
+import dev.teamcredits.usage.domain.PoolInflow;
+import dev.teamcredits.usage.domain.SpendUsage;
+import dev.teamcredits.usage.domain.UnusualUsageRule;
+import dev.teamcredits.usage.repository.UsageProjectionRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
+import java.util.OptionalLong;
 
 /**
  * Builds the usage counters from events, each exactly once: the counters and the record of the
- * event id commit in one transaction. Reservations count when captured (the ledger's credits.spent
- * of the capture), never when made; releases and expiries count nothing.
+ * event id commit in one transaction. Each step asks the domain what the event means for one part
+ * of the projection (members, cycles, pool total, pool available, a member's spend) and stores it.
  */
 @ApplicationScoped
 public class UsageProjection {
 
-    private final Pool pool;
-    private final UsageRepository usage;
-    private final Outbox outbox;
-    private final UsageConfig config;
+    private static final Uni<Void> NOTHING = Uni.createFrom().voidItem();
 
-    public UsageProjection(Pool pool, UsageRepository usage, Outbox outbox, UsageConfig config) {
+    private final Pool pool;
+    private final UsageProjectionRepository projection;
+    private final Outbox outbox;
+    private final UnusualUsageRule unusual;
+
+    public UsageProjection(Pool pool, UsageProjectionRepository projection, Outbox outbox, UsageConfig config) {
         this.pool = pool;
-        this.usage = usage;
+        this.projection = projection;
         this.outbox = outbox;
-        this.config = config;
+        this.unusual = new UnusualUsageRule(config.unusual().factor(), config.unusual().trailingDays(),
+                config.unusual().minCredits());
     }
 
     public Uni<Void> apply(String eventId, String topic, DomainEvent event) {
         return pool.withTransaction(c -> ConsumedEvents.markProcessed(c, eventId, topic)
-                .chain(fresh -> fresh ? handle(c, event) : Uni.createFrom().voidItem()));
+                .chain(fresh -> fresh ? project(c, event) : NOTHING));
     }
 
-    private Uni<Void> handle(SqlClient c, DomainEvent event) {
-        if (event instanceof OrgCreated e) {
-            return usage.startCycle(c, e.orgId(), e.cycleAnchor(), e.cycleAnchor().plusMonths(1));
-        }
+    /** Events that change none of these (settings, pool access, caps, alerts) change nothing. */
+    private Uni<Void> project(SqlClient c, DomainEvent event) {
+        return member(c, event)
+                .chain(() -> cycles(c, event))
+                .chain(() -> poolInflow(c, event))
+                .chain(() -> poolAvailable(c, event))
+                .chain(() -> spend(c, event));
+    }
+
+    private Uni<Void> member(SqlClient c, DomainEvent event) {
         if (event instanceof MemberJoined e) {
-            return usage.member(c, e.orgId(), e.userId(), e.email(), e.displayName(), e.role().name(), true);
+            return projection.saveMember(c, e.orgId(), e.userId(), e.email(), e.displayName(), e.role().name(), true);
         }
         if (event instanceof MemberRemoved e) {
-            return usage.memberUpdate(c, e.orgId(), e.userId(), null, false);
+            return projection.updateMember(c, e.orgId(), e.userId(), null, false);
         }
         if (event instanceof RoleChanged e) {
-            return usage.memberUpdate(c, e.orgId(), e.userId(), e.to().name(), null);
+            return projection.updateMember(c, e.orgId(), e.userId(), e.to().name(), null);
         }
-        if (event instanceof CreditsSpent e) {
-            return spent(c, e);
-        }
-        if (event instanceof CycleClosed e) {
-            // The closed cycle first: pool credits read before any cycle was known belong to it.
-            return usage.knownCycle(c, e.orgId(), e.closedCycleStart(), e.nextCycleStart())
-                    .chain(() -> usage.startCycle(c, e.orgId(), e.nextCycleStart(), e.nextCycleEnd()));
-        }
-        if (event instanceof CreditsGranted e && isPool(e.account())) {
-            return usage.addPoolIn(c, e.orgId(), e.amount()).chain(() -> pool(c, e.orgId(), e.after(), e.at()));
-        }
-        if (event instanceof CreditsRolledOver e && isPool(e.account())) {
-            return usage.addPoolIn(c, e.orgId(), e.amount());
-        }
-        if (event instanceof CreditsExpired e && isPool(e.account())) {
-            return pool(c, e.orgId(), e.after(), e.at());
-        }
-        if (event instanceof TransferCompleted e) {
-            Uni<Void> in = isPool(e.to()) ? usage.addPoolIn(c, e.orgId(), e.amount()) : Uni.createFrom().voidItem();
-            BalanceView poolAfter = isPool(e.to()) ? e.toAfter() : isPool(e.from()) ? e.fromAfter() : null;
-            return in.chain(() -> pool(c, e.orgId(), poolAfter, e.at()));
-        }
-        if (event instanceof ReservationCreated e) {
-            return pool(c, e.orgId(), e.poolAfter(), e.at());
-        }
-        if (event instanceof ReservationCaptured e) {
-            return pool(c, e.orgId(), e.poolAfter(), e.at());
-        }
-        if (event instanceof ReservationReleased e) {
-            return pool(c, e.orgId(), e.poolAfter(), e.at());
-        }
-        // Other events (settings, pool access, caps, alerts) do not change usage.
-        return Uni.createFrom().voidItem();
+        return NOTHING;
     }
 
-    private Uni<Void> spent(SqlClient c, CreditsSpent e) {
-        long fromPool = 0;
-        long fromMember = 0;
-        long fromPersonal = 0;
-        for (SourceAmount s : e.sources()) {
-            switch (s.account().kind()) {
-                case POOL -> fromPool += s.amount();
-                case MEMBER -> fromMember += s.amount();
-                case PERSONAL -> fromPersonal += s.amount();
-            }
-        }
-        LocalDate day = LocalDate.ofInstant(e.at(), ZoneOffset.UTC);
-        return usage.addSpend(c, e.orgId(), e.userId(), e.cycleStart(), e.action(), fromPool, fromMember, fromPersonal,
-                day)
-                .chain(() -> pool(c, e.orgId(), e.poolAfter(), e.at()))
-                .chain(() -> e.amount() > 0 ? checkUnusual(c, e.orgId(), e.userId(), day) : Uni.createFrom().voidItem());
+    /** The closed cycle first: pool credits read before any cycle was known belong to it. */
+    private Uni<Void> cycles(SqlClient c, DomainEvent event) {
+        Uni<Void> closed = BillingCycle.closedBy(event).map(cycle -> projection.recordCycle(c, event.orgId(), cycle))
+                .orElse(NOTHING);
+        return closed.chain(() -> BillingCycle.startedBy(event)
+                .map(cycle -> projection.moveCurrentCycle(c, event.orgId(), cycle)
+                        .chain(() -> projection.recordCycle(c, event.orgId(), cycle)))
+                .orElse(NOTHING));
     }
 
-    /** Raises at most one unusual-usage event per member and day (see {@link UsageConfig.Unusual}). */
-    private Uni<Void> checkUnusual(SqlClient c, UUID orgId, String userId, LocalDate day) {
-        UsageConfig.Unusual rule = config.unusual();
-        return usage.dayAndTrailing(c, orgId, userId, day, rule.trailingDays()).chain(numbers -> {
-            double average = (double) numbers[1] / rule.trailingDays();
-            if (numbers[0] < rule.minCredits() || average == 0 || numbers[0] <= rule.factor() * average) {
-                return Uni.createFrom().voidItem();
-            }
-            return usage.alertOnce(c, orgId, userId, day).chain(first -> !first ? Uni.createFrom().voidItem()
-                    : OutboxSql.insert(c, List.of(outbox.row(Topics.USAGE, new UnusualUsage(orgId, userId, day,
-                            numbers[0], average, rule.trailingDays(), rule.factor(), Instant.now())))));
-        });
+    private Uni<Void> poolInflow(SqlClient c, DomainEvent event) {
+        OptionalLong credits = PoolInflow.creditsIn(event);
+        return credits.isPresent() ? projection.addPoolInflow(c, event.orgId(), credits.getAsLong()) : NOTHING;
     }
 
-    private Uni<Void> pool(SqlClient c, UUID orgId, BalanceView after, Instant at) {
-        return after == null ? Uni.createFrom().voidItem() : usage.poolAvailable(c, orgId, after.available(), at);
+    private Uni<Void> poolAvailable(SqlClient c, DomainEvent event) {
+        return PoolAvailable.reportedBy(event).map(reading -> projection.savePoolAvailable(c, event.orgId(), reading))
+                .orElse(NOTHING);
     }
 
-    private static boolean isPool(AccountRef ref) {
-        return ref.kind() == AccountRef.Kind.POOL;
+    /** A spend that charged credits may make its day unusual; one that charged none changes no day. */
+    private Uni<Void> spend(SqlClient c, DomainEvent event) {
+        return SpendUsage.countedFrom(event).map(spend -> projection.addSpend(c, spend)
+                .chain(() -> spend.credits() > 0 ? raiseUnusualUsage(c, spend) : NOTHING))
+                .orElse(NOTHING);
+    }
+
+    /** The projection gathers the day's and the window's credits; the rule decides. */
+    private Uni<Void> raiseUnusualUsage(SqlClient c, SpendUsage spend) {
+        return projection.dayAndTrailingCredits(c, spend.orgId(), spend.userId(), unusual.windowStart(spend.day()),
+                spend.day())
+                .chain(credits -> unusual.alert(spend.orgId(), spend.userId(), spend.day(), credits.day(),
+                        credits.trailing(), Instant.now()).map(alert -> publishOnce(c, alert)).orElse(NOTHING));
+    }
+
+    /** At most one unusual-usage event per member and day, through the outbox. */
+    private Uni<Void> publishOnce(SqlClient c, UnusualUsage alert) {
+        return projection.recordAlertOnce(c, alert.orgId(), alert.userId(), alert.day())
+                .chain(first -> first ? OutboxSql.insert(c, List.of(outbox.row(Topics.USAGE, alert))) : NOTHING);
     }
 }

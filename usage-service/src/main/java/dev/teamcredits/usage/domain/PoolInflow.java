@@ -1,0 +1,37 @@
+package dev.teamcredits.usage.domain;
+
+import dev.teamcredits.events.DomainEvent;
+import dev.teamcredits.events.ledger.AccountRef;
+import dev.teamcredits.events.ledger.CreditsGranted;
+import dev.teamcredits.events.ledger.CreditsRolledOver;
+import dev.teamcredits.events.ledger.TransferCompleted;
+import java.util.OptionalLong;
+
+/**
+ * The pool card's total for a cycle counts the credits that entered the pool in it: the allocation
+ * and top-ups granted to the pool, credits rolled over in it, and transfers to it. Spends, expiries
+ * and transfers out of the pool do not lower the total.
+ */
+public final class PoolInflow {
+
+    private PoolInflow() {
+    }
+
+    /** The credits the event brings into the org's pool, or none when it brings none. */
+    public static OptionalLong creditsIn(DomainEvent event) {
+        if (event instanceof CreditsGranted e && isPool(e.account())) {
+            return OptionalLong.of(e.amount());
+        }
+        if (event instanceof CreditsRolledOver e && isPool(e.account())) {
+            return OptionalLong.of(e.amount());
+        }
+        if (event instanceof TransferCompleted e && isPool(e.to())) {
+            return OptionalLong.of(e.amount());
+        }
+        return OptionalLong.empty();
+    }
+
+    private static boolean isPool(AccountRef account) {
+        return account.kind() == AccountRef.Kind.POOL;
+    }
+}

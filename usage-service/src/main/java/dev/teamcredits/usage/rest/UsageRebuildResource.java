@@ -1,0 +1,40 @@
+package dev.teamcredits.usage.rest;
+
+import dev.teamcredits.common.security.Caller;
+import dev.teamcredits.usage.service.RebuildService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The operators' rebuild of the usage projection from the topics. */
+@Path("/v1/admin/usage/rebuild")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Usage")
+public class UsageRebuildResource {
+
+    private final RebuildService rebuild;
+    private final JsonWebToken token;
+
+    public UsageRebuildResource(RebuildService rebuild, JsonWebToken token) {
+        this.rebuild = rebuild;
+        this.token = token;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Drop the projection and replay both topics from the beginning (operator clients)")
+    @APIResponse(responseCode = "204", description = "Replay started")
+    @APIResponse(responseCode = "403", description = "Not an operator client (operator-required)")
+    public Uni<Void> rebuild() {
+        return rebuild.rebuild(Caller.of(token));
+    }
+}

@@ -250,6 +250,24 @@ class InvitationApiTest {
         as(ada).get("/v1/orgs/{org}/members", orgId).then().body("", hasSize(2));
     }
 
+    @Test
+    void inviteIsIdempotentWithAKey() {
+        String domain = newDomain();
+        User ada = user("ada", domain);
+        String orgId = createOrg(ada, "PRO");
+        Map<String, Object> body = Map.of("email", "ben@" + domain, "role", "MEMBER", "poolAccess", true);
+        String first = as(ada).header("Idempotency-Key", "invite-1").body(body)
+                .post("/v1/orgs/{org}/invitations", orgId).then().statusCode(201).extract().path("id");
+        as(ada).header("Idempotency-Key", "invite-1").body(body).post("/v1/orgs/{org}/invitations", orgId)
+                .then().statusCode(201).header("Idempotency-Replayed", "true")
+                .header("Location", org.hamcrest.Matchers.endsWith("/invitations/" + first))
+                .body("id", equalTo(first)).body("status", equalTo("PENDING")).body("poolAccess", equalTo(true));
+        as(ada).header("Idempotency-Key", "invite-1").body(Map.of("email", "cleo@" + domain, "role", "MEMBER"))
+                .post("/v1/orgs/{org}/invitations", orgId).then().statusCode(422)
+                .body("type", equalTo("urn:team-credits:problem:idempotency-key-reused"));
+        as(ada).get("/v1/orgs/{org}/invitations", orgId).then().body("", hasSize(1));
+    }
+
     private void expire(String invitationId) {
         db.preparedQuery("UPDATE invitation SET expires_at = now() - interval '1 minute' WHERE id = $1")
                 .execute(Tuple.of(UUID.fromString(invitationId))).await().atMost(Duration.ofSeconds(5));

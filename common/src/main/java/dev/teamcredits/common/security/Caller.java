@@ -23,9 +23,4 @@ public record Caller(String subject, String email, String displayName, String cl
     public boolean hasEmail() {
         return email != null && email.contains("@");
     }
-
-    /** The part after '@', lower-cased. */
-    public String emailDomain() {
-        return hasEmail() ? email.substring(email.lastIndexOf('@') + 1) : null;
-    }
 }

@@ -1,29 +1,20 @@
 package dev.teamcredits.team.config;
 
-import dev.teamcredits.events.team.Plan;
-import dev.teamcredits.events.team.PlanTerms;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 /** Plans, invitation and default org settings: numbers are configuration, not code. */
 @ConfigMapping(prefix = "team")
 public interface TeamConfig {
 
-    /** Terms of each plan with team accounts, keyed by plan name; BASIC has none. */
+    /** Terms of each plan with team accounts, keyed by plan name; BASIC has none ({@link TeamPlansProducer}). */
     Map<String, PlanConfig> plans();
 
     Invitations invitations();
 
     Defaults defaults();
-
-    /** The terms of {@code plan}, or empty when it has no team accounts. */
-    default Optional<PlanTerms> terms(Plan plan) {
-        return Optional.ofNullable(plans().get(plan.name()))
-                .map(p -> new PlanTerms(p.memberLimit(), p.monthlyAllocation(), p.rollover()));
-    }
 
     interface PlanConfig {
 

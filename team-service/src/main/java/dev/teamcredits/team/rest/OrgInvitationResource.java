@@ -2,12 +2,11 @@ package dev.teamcredits.team.rest;
 
 import dev.teamcredits.common.idempotency.IdempotencyKeys;
 import dev.teamcredits.common.rest.Replies;
-import dev.teamcredits.common.rest.PathIds;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.team.rest.dto.InvitationResponse;
 import dev.teamcredits.team.rest.dto.InviteRequest;
+import dev.teamcredits.team.rest.mapping.TeamMapping;
 import dev.teamcredits.team.service.InvitationService;
-import dev.teamcredits.team.service.TeamProblems;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -29,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** An org's invitations, as its admins manage them: invite, list, revoke. */
 @Path("/v1/orgs/{orgId}/invitations")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,12 +49,16 @@ public class OrgInvitationResource {
     @APIResponse(responseCode = "201", description = "Invited")
     @APIResponse(responseCode = "403", description = "Caller is not an admin (admin-required)")
     @APIResponse(responseCode = "404", description = "No such org, or the caller is not a member (org-not-found)")
-    @APIResponse(responseCode = "409", description = "Members plus pending invitations would exceed the plan's limit (member-limit-reached), the email is a member (already-member) or already invited (invitation-exists)")
-    @APIResponse(responseCode = "422", description = "Same-domain rule: the email is outside the admin's domain (invitee-domain-mismatch), or the Idempotency-Key was used with another request")
-    public Uni<Response> invite(@PathParam("orgId") String orgId, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+    @APIResponse(responseCode = "409", description = "Members plus pending invitations would exceed the plan's limit "
+            + "(member-limit-reached), the email is a member (already-member) or already invited (invitation-exists)")
+    @APIResponse(responseCode = "422", description = "Same-domain rule: the email is outside the admin's domain "
+            + "(invitee-domain-mismatch), or the Idempotency-Key was used with another request")
+    public Uni<Response> invite(@PathParam("orgId") String orgId,
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull InviteRequest request) {
-        return invitations.invite(Caller.of(token), idempotencyKey, PathIds.parse(orgId, TeamProblems::orgNotFound), request)
-                .map(outcome -> Replies.of(outcome, 201,
+        return invitations.invite(Caller.of(token), idempotencyKey, TeamPathIds.org(orgId),
+                TeamMapping.command(request))
+                .map(outcome -> Replies.of(outcome.map(TeamMapping::dto), 201,
                         URI.create("/v1/orgs/" + orgId + "/invitations/" + outcome.value().id())));
     }
 
@@ -64,7 +68,8 @@ public class OrgInvitationResource {
     @APIResponse(responseCode = "403", description = "Caller is not an admin (admin-required)")
     @APIResponse(responseCode = "404", description = "No such org, or the caller is not a member (org-not-found)")
     public Uni<List<InvitationResponse>> list(@PathParam("orgId") String orgId) {
-        return invitations.list(Caller.of(token), PathIds.parse(orgId, TeamProblems::orgNotFound));
+        return invitations.list(Caller.of(token), TeamPathIds.org(orgId))
+                .map(all -> all.stream().map(TeamMapping::dto).toList());
     }
 
     @DELETE
@@ -75,8 +80,9 @@ public class OrgInvitationResource {
     @APIResponse(responseCode = "404", description = "No such org or invitation (org-not-found, invitation-not-found)")
     @APIResponse(responseCode = "409", description = "The invitation is no longer pending (invitation-not-pending)")
     @APIResponse(responseCode = "410", description = "The invitation has expired (invitation-expired)")
-    public Uni<InvitationResponse> revoke(@PathParam("orgId") String orgId, @PathParam("invitationId") String invitationId) {
-        return invitations.revoke(Caller.of(token), PathIds.parse(orgId, TeamProblems::orgNotFound),
-                PathIds.parse(invitationId, TeamProblems::invitationNotFound));
+    public Uni<InvitationResponse> revoke(@PathParam("orgId") String orgId,
+            @PathParam("invitationId") String invitationId) {
+        return invitations.revoke(Caller.of(token), TeamPathIds.org(orgId), TeamPathIds.invitation(invitationId))
+                .map(TeamMapping::dto);
     }
 }

@@ -2,14 +2,13 @@ package dev.teamcredits.team.rest;
 
 import dev.teamcredits.common.idempotency.IdempotencyKeys;
 import dev.teamcredits.common.rest.Replies;
-import dev.teamcredits.common.rest.PathIds;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.team.rest.dto.ChangePlanRequest;
 import dev.teamcredits.team.rest.dto.CreateOrgRequest;
 import dev.teamcredits.team.rest.dto.OrgResponse;
 import dev.teamcredits.team.rest.dto.SettingsRequest;
+import dev.teamcredits.team.rest.mapping.TeamMapping;
 import dev.teamcredits.team.service.OrgService;
-import dev.teamcredits.team.service.TeamProblems;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -32,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** An organization: creation, reading, its plan and its settings. */
 @Path("/v1/orgs")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,13 +50,17 @@ public class OrgResource {
     @POST
     @Operation(summary = "Create an organization on a team plan; the caller becomes its first admin")
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "403", description = "A service token cannot create orgs (problem type user-token-required)")
-    @APIResponse(responseCode = "422", description = "BASIC has no team accounts (team-plan-required), or the Idempotency-Key was used with another request")
+    @APIResponse(responseCode = "403", description = "A service token cannot create orgs "
+            + "(problem type user-token-required)")
+    @APIResponse(responseCode = "422", description = "BASIC has no team accounts (team-plan-required), or the "
+            + "Idempotency-Key was used with another request")
     public Uni<Response> create(
-            @Parameter(description = "Makes retries safe: the same key returns the first result") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Parameter(description = "Makes retries safe: the same key returns the first result")
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull CreateOrgRequest request) {
-        return orgs.create(Caller.of(token), idempotencyKey, request)
-                .map(outcome -> Replies.of(outcome, 201, URI.create("/v1/orgs/" + outcome.value().id())));
+        return orgs.create(Caller.of(token), idempotencyKey, TeamMapping.command(request))
+                .map(outcome -> Replies.of(outcome.map(TeamMapping::dto), 201,
+                        URI.create("/v1/orgs/" + outcome.value().id())));
     }
 
     @GET
@@ -65,7 +69,7 @@ public class OrgResource {
     @APIResponse(responseCode = "200", description = "The organization")
     @APIResponse(responseCode = "404", description = "No such org, or the caller is not a member (org-not-found)")
     public Uni<OrgResponse> get(@PathParam("orgId") String orgId) {
-        return orgs.get(Caller.of(token), PathIds.parse(orgId, TeamProblems::orgNotFound));
+        return orgs.get(Caller.of(token), TeamPathIds.org(orgId)).map(TeamMapping::dto);
     }
 
     @PUT
@@ -74,10 +78,11 @@ public class OrgResource {
     @APIResponse(responseCode = "200", description = "The organization on its new plan")
     @APIResponse(responseCode = "403", description = "Caller is not an admin (admin-required)")
     @APIResponse(responseCode = "404", description = "No such org, or the caller is not a member (org-not-found)")
-    @APIResponse(responseCode = "409", description = "The new plan's member limit is below members plus pending invitations (member-limit-reached)")
+    @APIResponse(responseCode = "409", description = "The new plan's member limit is below members plus pending "
+            + "invitations (member-limit-reached)")
     @APIResponse(responseCode = "422", description = "BASIC has no team accounts (team-plan-required)")
     public Uni<OrgResponse> changePlan(@PathParam("orgId") String orgId, @Valid @NotNull ChangePlanRequest request) {
-        return orgs.changePlan(Caller.of(token), PathIds.parse(orgId, TeamProblems::orgNotFound), request.plan());
+        return orgs.changePlan(Caller.of(token), TeamPathIds.org(orgId), request.plan()).map(TeamMapping::dto);
     }
 
     @PATCH
@@ -88,6 +93,7 @@ public class OrgResource {
     @APIResponse(responseCode = "403", description = "Caller is not an admin (admin-required)")
     @APIResponse(responseCode = "404", description = "No such org, or the caller is not a member (org-not-found)")
     public Uni<OrgResponse> updateSettings(@PathParam("orgId") String orgId, @Valid @NotNull SettingsRequest request) {
-        return orgs.updateSettings(Caller.of(token), PathIds.parse(orgId, TeamProblems::orgNotFound), request);
+        return orgs.updateSettings(Caller.of(token), TeamPathIds.org(orgId), TeamMapping.update(request))
+                .map(TeamMapping::dto);
     }
 }

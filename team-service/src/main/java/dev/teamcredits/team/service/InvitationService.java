@@ -3,20 +3,21 @@ package dev.teamcredits.team.service;
 import dev.teamcredits.common.idempotency.Idempotency;
 import dev.teamcredits.common.idempotency.Outcome;
 import dev.teamcredits.common.security.Caller;
-import dev.teamcredits.events.team.MemberJoined;
-import dev.teamcredits.events.team.PlanTerms;
+import dev.teamcredits.events.team.Role;
 import dev.teamcredits.team.config.TeamConfig;
-import dev.teamcredits.team.domain.Invitation;
-import dev.teamcredits.team.domain.Invitation.Status;
-import dev.teamcredits.team.domain.Member;
-import dev.teamcredits.team.domain.Org;
+import dev.teamcredits.team.domain.InvitationAcceptance;
+import dev.teamcredits.team.domain.InvitationStatus;
+import dev.teamcredits.team.domain.SameDomainRule;
+import dev.teamcredits.team.domain.Seats;
+import dev.teamcredits.team.domain.TeamPlans;
 import dev.teamcredits.team.messaging.TeamEventPublisher;
+import dev.teamcredits.team.repository.InvitationEntity;
 import dev.teamcredits.team.repository.InvitationRepository;
+import dev.teamcredits.team.repository.MemberEntity;
 import dev.teamcredits.team.repository.MemberRepository;
+import dev.teamcredits.team.repository.OrgEntity;
 import dev.teamcredits.team.repository.OrgRepository;
-import dev.teamcredits.team.rest.dto.InvitationResponse;
-import dev.teamcredits.team.rest.dto.InviteRequest;
-import dev.teamcredits.team.rest.dto.MemberResponse;
+import dev.teamcredits.team.repository.SeatRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -24,55 +25,61 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * Invitations: an admin invites an email with a role; the invitee accepts with their own token.
- * Members plus open invitations never exceed the plan's member limit.
+ * Invitations: an admin invites an email with a role; the invitee accepts with their own token
+ * ({@link InvitationAcceptance}). Each needs a seat ({@link Seats}).
  */
 @ApplicationScoped
 public class InvitationService {
 
+    /**
+     * An invitation as the admin asked for it (the idempotency key's request).
+     *
+     * @param poolAccess null: not said (no pool access)
+     */
+    public record InviteCommand(String email, Role role, Boolean poolAccess) {
+    }
+
     private final OrgRepository orgs;
     private final MemberRepository members;
     private final InvitationRepository invitations;
+    private final SeatRepository seats;
     private final OrgAccess access;
-    private final OrgService orgService;
     private final TeamEventPublisher events;
+    private final TeamPlans plans;
     private final TeamConfig config;
     private final Idempotency idempotency;
 
     public InvitationService(OrgRepository orgs, MemberRepository members, InvitationRepository invitations,
-            OrgAccess access, OrgService orgService, TeamEventPublisher events, TeamConfig config,
+            SeatRepository seats, OrgAccess access, TeamEventPublisher events, TeamPlans plans, TeamConfig config,
             Idempotency idempotency) {
         this.orgs = orgs;
         this.members = members;
         this.invitations = invitations;
+        this.seats = seats;
         this.access = access;
-        this.orgService = orgService;
         this.events = events;
+        this.plans = plans;
         this.config = config;
         this.idempotency = idempotency;
     }
 
     @WithTransaction
-    public Uni<Outcome<InvitationResponse>> invite(Caller caller, String idempotencyKey, UUID orgId,
-            InviteRequest request) {
-        return idempotency.once(caller.subject(), idempotencyKey, List.of("invite", orgId, request),
-                InvitationResponse.class, () -> doInvite(caller, orgId, request));
+    public Uni<Outcome<InvitationView>> invite(Caller caller, String idempotencyKey, UUID orgId,
+            InviteCommand command) {
+        return idempotency.once(caller.subject(), idempotencyKey, List.of("invite", orgId, command),
+                InvitationView.class, () -> doInvite(caller, orgId, command));
     }
 
-    private Uni<InvitationResponse> doInvite(Caller caller, UUID orgId, InviteRequest request) {
-        String email = request.email().strip().toLowerCase(Locale.ROOT);
+    /** Refused for a member, an email already invited, another domain ({@link SameDomainRule}), a full org. */
+    private Uni<InvitationView> doInvite(Caller caller, UUID orgId, InviteCommand command) {
+        String email = InvitationAcceptance.address(command.email());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return access.lock(orgId).chain(org -> access.admin(orgId, caller).chain(me -> {
-            String adminDomain = domain(me.email);
-            if (org.sameDomainOnly && !domain(email).equals(adminDomain)) {
-                throw TeamProblems.domainMismatch(adminDomain);
+            if (!SameDomainRule.admits(org.sameDomainOnly, me.email, email)) {
+                throw TeamProblems.domainMismatch(SameDomainRule.domainOf(me.email));
             }
             return members.findByEmail(orgId, email)
                     .invoke(existing -> {
@@ -82,51 +89,47 @@ public class InvitationService {
                     })
                     .chain(() -> invitations.findPending(orgId, email))
                     .chain(previous -> supersedeExpired(previous, now))
-                    .chain(() -> orgService.seatsInUse(orgId))
-                    .chain(used -> {
-                        PlanTerms terms = config.terms(org.plan).orElseThrow();
-                        if (used + 1 > terms.memberLimit()) {
-                            throw TeamProblems.memberLimitReached(org.plan, terms.memberLimit(), used + 1);
-                        }
-                        Invitation invitation = new Invitation();
+                    .chain(() -> seats.seats(orgId, Instant.now()))
+                    .chain(inUse -> {
+                        requireSeat(org, inUse.toInvite(seatLimit(org)));
+                        InvitationEntity invitation = new InvitationEntity();
                         invitation.id = UUID.randomUUID();
                         invitation.orgId = orgId;
                         invitation.email = email;
-                        invitation.role = request.role();
-                        invitation.poolAccess = Boolean.TRUE.equals(request.poolAccess());
+                        invitation.role = command.role();
+                        invitation.poolAccess = InvitationAcceptance.poolAccess(command.poolAccess());
                         invitation.invitedBy = caller.subject();
-                        invitation.status = Status.PENDING;
+                        invitation.status = InvitationStatus.PENDING;
                         invitation.createdAt = now;
                         invitation.expiresAt = now.plus(config.invitations().ttl());
-                        return invitations.persist(invitation).map(i -> view(i, org, now));
+                        return invitations.persist(invitation).map(i -> InvitationView.of(i, org, now));
                     });
         }));
     }
 
     /** A pending invitation past its expiry is marked EXPIRED so the email can be invited again. */
-    private Uni<Void> supersedeExpired(Invitation previous, Instant now) {
+    private Uni<Void> supersedeExpired(InvitationEntity previous, Instant now) {
         if (previous == null) {
             return Uni.createFrom().voidItem();
         }
-        if (previous.statusAt(now) == Status.PENDING) {
+        if (previous.statusAt(now) == InvitationStatus.PENDING) {
             throw TeamProblems.invitationExists();
         }
-        previous.status = Status.EXPIRED;
-        previous.resolvedAt = now;
+        previous.resolve(InvitationStatus.EXPIRED, null, now);
         // Flush now: Hibernate would otherwise insert the new PENDING row before this update.
         return invitations.flush();
     }
 
     @WithSession
-    public Uni<List<InvitationResponse>> list(Caller caller, UUID orgId) {
+    public Uni<List<InvitationView>> list(Caller caller, UUID orgId) {
         Instant now = Instant.now();
-        return access.admin(orgId, caller).chain(me -> orgs.findById(orgId)
-                .chain(org -> invitations.listByOrg(orgId).map(all -> all.stream().map(i -> view(i, org, now)).toList())));
+        return access.admin(orgId, caller).chain(me -> orgs.findById(orgId).chain(org -> invitations
+                .listByOrg(orgId).map(all -> all.stream().map(i -> InvitationView.of(i, org, now)).toList())));
     }
 
     /** Revokes a pending invitation, freeing its seat. */
     @WithTransaction
-    public Uni<InvitationResponse> revoke(Caller caller, UUID orgId, UUID invitationId) {
+    public Uni<InvitationView> revoke(Caller caller, UUID orgId, UUID invitationId) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return access.lock(orgId).chain(org -> access.admin(orgId, caller)
                 .chain(() -> invitations.findById(invitationId))
@@ -134,25 +137,20 @@ public class InvitationService {
                     if (invitation == null || !invitation.orgId.equals(orgId)) {
                         throw TeamProblems.invitationNotFound();
                     }
-                    Status status = invitation.statusAt(now);
-                    if (status != Status.PENDING) {
-                        throw TeamProblems.invitationNotPending(status);
-                    }
-                    invitation.status = Status.REVOKED;
-                    invitation.resolvedBy = caller.subject();
-                    invitation.resolvedAt = now;
-                    return view(invitation, org, now);
+                    requirePending(invitation, now);
+                    invitation.resolve(InvitationStatus.REVOKED, caller.subject(), now);
+                    return InvitationView.of(invitation, org, now);
                 }));
     }
 
-    /** The invitee joins with the invited role; their token's email must be the invited one. */
+    /** The invitee joins with the invited role ({@link InvitationAcceptance}). */
     @WithTransaction
-    public Uni<Outcome<MemberResponse>> accept(Caller caller, String idempotencyKey, UUID invitationId) {
+    public Uni<Outcome<MemberView>> accept(Caller caller, String idempotencyKey, UUID invitationId) {
         return idempotency.once(caller.subject(), idempotencyKey, List.of("accept", invitationId),
-                MemberResponse.class, () -> doAccept(caller, invitationId));
+                MemberView.class, () -> doAccept(caller, invitationId));
     }
 
-    private Uni<MemberResponse> doAccept(Caller caller, UUID invitationId) {
+    private Uni<MemberView> doAccept(Caller caller, UUID invitationId) {
         if (!caller.hasEmail()) {
             throw TeamProblems.userTokenRequired();
         }
@@ -161,72 +159,57 @@ public class InvitationService {
         return invitations.orgOf(invitationId).onItem().ifNull().failWith(TeamProblems::invitationNotFound)
                 .chain(access::lock)
                 .chain(org -> invitations.findById(invitationId).chain(invitation -> {
-                    if (!invitation.email.equals(caller.email())) {
+                    if (!InvitationAcceptance.isInvitee(invitation.email, caller.email())) {
                         throw TeamProblems.invitationEmailMismatch();
                     }
                     return join(caller, invitation, org, now);
                 }));
     }
 
-    private Uni<MemberResponse> join(Caller caller, Invitation invitation, Org org, Instant now) {
-        Status status = invitation.statusAt(now);
-        if (status != Status.PENDING) {
-            throw TeamProblems.invitationNotPending(status);
-        }
+    private Uni<MemberView> join(Caller caller, InvitationEntity invitation, OrgEntity org, Instant now) {
+        requirePending(invitation, now);
         return members.find(org.id, caller.subject()).chain(existing -> {
             if (existing != null) {
                 throw TeamProblems.alreadyMember();
             }
             return members.countByOrg(org.id);
         }).chain(count -> {
-            PlanTerms terms = config.terms(org.plan).orElseThrow();
-            if (count + 1 > terms.memberLimit()) {
-                throw TeamProblems.memberLimitReached(org.plan, terms.memberLimit(), count + 1);
-            }
-            Member member = new Member();
-            member.id = UUID.randomUUID();
-            member.orgId = org.id;
-            member.userId = caller.subject();
-            member.email = caller.email();
-            member.displayName = caller.displayName();
-            member.role = invitation.role;
-            member.poolAccess = invitation.poolAccess;
-            member.joinedAt = now;
-            invitation.status = Status.ACCEPTED;
-            invitation.resolvedBy = caller.subject();
-            invitation.resolvedAt = now;
+            requireSeat(org, Seats.toJoin(count, seatLimit(org)));
+            MemberEntity member = MemberEntity.joining(org.id, caller.subject(), caller.email(),
+                    caller.displayName(), invitation.role, invitation.poolAccess, now);
+            invitation.resolve(InvitationStatus.ACCEPTED, caller.subject(), now);
             return members.persist(member)
-                    .chain(() -> events.publish(new MemberJoined(org.id, member.userId, member.email,
-                            member.displayName, member.role, member.poolAccess, member.poolCap, member.joinedAt,
-                            invitation.id)))
-                    .replaceWith(() -> MembershipService.view(member, true));
+                    .chain(() -> events.publish(member.joinedEvent(invitation.id)))
+                    .replaceWith(() -> MemberView.seenBy(member, member));
         });
     }
 
     /** Open invitations addressed to the caller's email, across orgs. */
     @WithSession
-    public Uni<List<InvitationResponse>> mine(Caller caller) {
+    public Uni<List<InvitationView>> mine(Caller caller) {
         if (!caller.hasEmail()) {
             return Uni.createFrom().item(List.of());
         }
         Instant now = Instant.now();
-        return invitations.listOpenForEmail(caller.email(), now).chain(open -> {
-            if (open.isEmpty()) {
-                return Uni.createFrom().item(List.<InvitationResponse>of());
-            }
-            return orgs.list("id in ?1", open.stream().map(i -> i.orgId).distinct().toList()).map(found -> {
-                Map<UUID, Org> byId = found.stream().collect(Collectors.toMap(o -> o.id, Function.identity()));
-                return open.stream().map(i -> view(i, byId.get(i.orgId), now)).toList();
-            });
-        });
+        return invitations.listOpenForEmail(caller.email(), now).chain(open -> orgs
+                .byId(open.stream().map(i -> i.orgId).toList())
+                .map(byId -> open.stream().map(i -> InvitationView.of(i, byId.get(i.orgId), now)).toList()));
     }
 
-    private static String domain(String email) {
-        return email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+    private int seatLimit(OrgEntity org) {
+        return plans.terms(org.plan).orElseThrow().memberLimit();
     }
 
-    private static InvitationResponse view(Invitation i, Org org, Instant now) {
-        return new InvitationResponse(i.id, i.orgId, org == null ? null : org.name, i.email, i.role, i.poolAccess,
-                i.statusAt(now), i.invitedBy, i.createdAt, i.expiresAt);
+    private static void requireSeat(OrgEntity org, Seats.Check check) {
+        if (!check.fits()) {
+            throw TeamProblems.memberLimitReached(org.plan, check);
+        }
+    }
+
+    private static void requirePending(InvitationEntity invitation, Instant now) {
+        InvitationStatus status = invitation.statusAt(now);
+        if (status != InvitationStatus.PENDING) {
+            throw TeamProblems.invitationNotPending(status);
+        }
     }
 }

@@ -1,9 +1,10 @@
 package dev.teamcredits.team.service;
 
 import dev.teamcredits.common.security.Caller;
-import dev.teamcredits.team.domain.Member;
-import dev.teamcredits.team.domain.Org;
+import dev.teamcredits.events.team.Role;
+import dev.teamcredits.team.repository.MemberEntity;
 import dev.teamcredits.team.repository.MemberRepository;
+import dev.teamcredits.team.repository.OrgEntity;
 import dev.teamcredits.team.repository.OrgRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,17 +26,19 @@ public class OrgAccess {
     }
 
     /** Locks the org for the transaction; 404 if it does not exist. */
-    public Uni<Org> lock(UUID orgId) {
+    public Uni<OrgEntity> lock(UUID orgId) {
         return orgs.lock(orgId).onItem().ifNull().failWith(TeamProblems::orgNotFound);
     }
 
-    public Uni<Member> member(UUID orgId, Caller caller) {
+    /** The caller's membership; 404 for a non-member, as if the org did not exist. */
+    public Uni<MemberEntity> member(UUID orgId, Caller caller) {
         return members.find(orgId, caller.subject()).onItem().ifNull().failWith(TeamProblems::orgNotFound);
     }
 
-    public Uni<Member> admin(UUID orgId, Caller caller) {
+    /** The caller's membership if they are an admin; 403 for a member, 404 for anyone else. */
+    public Uni<MemberEntity> admin(UUID orgId, Caller caller) {
         return member(orgId, caller).invoke(m -> {
-            if (!m.isAdmin()) {
+            if (m.role != Role.ADMIN) {
                 throw TeamProblems.adminRequired();
             }
         });

@@ -1,10 +1,11 @@
 package dev.teamcredits.team.service;
 
-import dev.teamcredits.common.rest.Problem;
 import dev.teamcredits.common.rest.OrgProblems;
+import dev.teamcredits.common.rest.Problem;
 import dev.teamcredits.common.rest.ProblemException;
 import dev.teamcredits.events.team.Plan;
-import dev.teamcredits.team.domain.Invitation;
+import dev.teamcredits.team.domain.InvitationStatus;
+import dev.teamcredits.team.domain.Seats;
 
 /** The team service's errors, each with its stable problem type. */
 public final class TeamProblems {
@@ -40,10 +41,12 @@ public final class TeamProblems {
                 "An organization cannot be on " + plan + ": it has no team accounts.").with("plan", plan));
     }
 
-    public static ProblemException memberLimitReached(Plan plan, int limit, long used) {
+    /** A change {@link Seats} refused on {@code plan}. */
+    public static ProblemException memberLimitReached(Plan plan, Seats.Check refused) {
         return new ProblemException(new Problem("member-limit-reached", "Member limit reached", 409,
-                "The " + plan + " plan allows " + limit + " members including pending invitations; this would make "
-                        + used + ".").with("plan", plan).with("limit", limit).with("wouldBe", used));
+                "The " + plan + " plan allows " + refused.limit() + " members including pending invitations; this "
+                        + "would make " + refused.wouldBe() + ".").with("plan", plan).with("limit", refused.limit())
+                .with("wouldBe", refused.wouldBe()));
     }
 
     public static ProblemException lastAdmin() {
@@ -72,8 +75,8 @@ public final class TeamProblems {
                 "This invitation was sent to a different email address than your account's.");
     }
 
-    public static ProblemException invitationNotPending(Invitation.Status status) {
-        if (status == Invitation.Status.EXPIRED) {
+    public static ProblemException invitationNotPending(InvitationStatus status) {
+        if (status == InvitationStatus.EXPIRED) {
             return new ProblemException("invitation-expired", "Invitation expired", 410,
                     "This invitation has expired; ask an admin for a new one.");
         }

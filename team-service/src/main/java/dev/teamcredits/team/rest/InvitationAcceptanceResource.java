@@ -2,10 +2,9 @@ package dev.teamcredits.team.rest;
 
 import dev.teamcredits.common.idempotency.IdempotencyKeys;
 import dev.teamcredits.common.rest.Replies;
-import dev.teamcredits.common.rest.PathIds;
 import dev.teamcredits.common.security.Caller;
+import dev.teamcredits.team.rest.mapping.TeamMapping;
 import dev.teamcredits.team.service.InvitationService;
-import dev.teamcredits.team.service.TeamProblems;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -22,17 +21,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** An invitation as its invitee sees it: accepting it with their own token. */
 @Path("/v1/invitations")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Invitations")
-public class InvitationResource {
+public class InvitationAcceptanceResource {
 
     private final InvitationService invitations;
     private final JsonWebToken token;
 
-    public InvitationResource(InvitationService invitations, JsonWebToken token) {
+    public InvitationAcceptanceResource(InvitationService invitations, JsonWebToken token) {
         this.invitations = invitations;
         this.token = token;
     }
@@ -42,14 +42,15 @@ public class InvitationResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Accept an invitation with the invitee's own token")
     @APIResponse(responseCode = "201", description = "Joined; the new membership")
-    @APIResponse(responseCode = "403", description = "The token's email is not the invited one (invitation-email-mismatch), or it is a service token")
+    @APIResponse(responseCode = "403", description = "The token's email is not the invited one "
+            + "(invitation-email-mismatch), or it is a service token")
     @APIResponse(responseCode = "404", description = "No such invitation (invitation-not-found)")
-    @APIResponse(responseCode = "409", description = "Already a member, the invitation is not pending, or the org is full")
+    @APIResponse(responseCode = "409", description = "Already a member, the invitation is not pending, or the org is "
+            + "full")
     @APIResponse(responseCode = "410", description = "The invitation has expired (invitation-expired)")
     public Uni<Response> accept(@PathParam("invitationId") String invitationId,
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-        return invitations.accept(Caller.of(token), idempotencyKey,
-                PathIds.parse(invitationId, TeamProblems::invitationNotFound))
-                .map(outcome -> Replies.of(outcome, 201, URI.create("/v1/me/orgs")));
+        return invitations.accept(Caller.of(token), idempotencyKey, TeamPathIds.invitation(invitationId))
+                .map(outcome -> Replies.of(outcome.map(TeamMapping::dto), 201, URI.create("/v1/me/orgs")));
     }
 }

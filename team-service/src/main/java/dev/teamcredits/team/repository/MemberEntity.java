@@ -1,5 +1,6 @@
-package dev.teamcredits.team.domain;
+package dev.teamcredits.team.repository;
 
+import dev.teamcredits.events.team.MemberJoined;
 import dev.teamcredits.events.team.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,10 +11,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A user's membership in one org. */
+/** A user's membership in one org, as a row. */
 @Entity
 @Table(name = "member")
-public class Member {
+public class MemberEntity {
 
     @Id
     public UUID id;
@@ -45,7 +46,23 @@ public class Member {
     @Column(name = "joined_at", nullable = false)
     public Instant joinedAt;
 
-    public boolean isAdmin() {
-        return role == Role.ADMIN;
+    /** A new member, without a pool cap. */
+    public static MemberEntity joining(UUID orgId, String userId, String email, String displayName, Role role,
+            boolean poolAccess, Instant joinedAt) {
+        MemberEntity member = new MemberEntity();
+        member.id = UUID.randomUUID();
+        member.orgId = orgId;
+        member.userId = userId;
+        member.email = email;
+        member.displayName = displayName;
+        member.role = role;
+        member.poolAccess = poolAccess;
+        member.joinedAt = joinedAt;
+        return member;
+    }
+
+    /** The event that tells other services this member joined; {@code invitationId} null for an org's creator. */
+    public MemberJoined joinedEvent(UUID invitationId) {
+        return new MemberJoined(orgId, userId, email, displayName, role, poolAccess, poolCap, joinedAt, invitationId);
     }
 }

@@ -1,4 +1,4 @@
-package dev.teamcredits.team.domain;
+package dev.teamcredits.team.repository;
 
 import dev.teamcredits.events.team.OrgSettings;
 import dev.teamcredits.events.team.Plan;
@@ -12,10 +12,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** An organization: a team account with a plan and org-wide settings. */
+/** An organization's row: a team account with a plan and org-wide settings. */
 @Entity
 @Table(name = "org")
-public class Org {
+public class OrgEntity {
 
     @Id
     public UUID id;
@@ -45,5 +45,10 @@ public class Org {
 
     public OrgSettings settings() {
         return new OrgSettings(personalFallback, sameDomainOnly);
+    }
+
+    public void setSettings(OrgSettings settings) {
+        personalFallback = settings.personalFallback();
+        sameDomainOnly = settings.sameDomainOnly();
     }
 }

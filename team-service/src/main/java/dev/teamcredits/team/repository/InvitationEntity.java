@@ -1,6 +1,7 @@
-package dev.teamcredits.team.domain;
+package dev.teamcredits.team.repository;
 
 import dev.teamcredits.events.team.Role;
+import dev.teamcredits.team.domain.InvitationStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,15 +11,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An admin's invitation of an email address into an org, with the role it will join as. */
+/** An admin's invitation of an email address into an org, with the role it will join as, as a row. */
 @Entity
 @Table(name = "invitation")
-public class Invitation {
-
-    /** Stored states; EXPIRED is derived from {@link #expiresAt}, so no job has to flip it. */
-    public enum Status {
-        PENDING, ACCEPTED, REVOKED, EXPIRED
-    }
+public class InvitationEntity {
 
     @Id
     public UUID id;
@@ -26,7 +22,7 @@ public class Invitation {
     @Column(name = "org_id", nullable = false)
     public UUID orgId;
 
-    /** Lower-cased. */
+    /** As {@link dev.teamcredits.team.domain.InvitationAcceptance#address} makes it. */
     @Column(nullable = false)
     public String email;
 
@@ -40,9 +36,10 @@ public class Invitation {
     @Column(name = "invited_by", nullable = false)
     public String invitedBy;
 
+    /** As stored; {@link #statusAt} is what it is now. */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Status status;
+    public InvitationStatus status;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -56,8 +53,14 @@ public class Invitation {
     @Column(name = "resolved_at")
     public Instant resolvedAt;
 
-    /** The state as of {@code now}: a pending invitation past its expiry is EXPIRED. */
-    public Status statusAt(Instant now) {
-        return status == Status.PENDING && !expiresAt.isAfter(now) ? Status.EXPIRED : status;
+    public InvitationStatus statusAt(Instant now) {
+        return InvitationStatus.at(status, expiresAt, now);
+    }
+
+    /** Ends a pending invitation as {@code outcome}, by {@code who} (null for the system). */
+    public void resolve(InvitationStatus outcome, String who, Instant at) {
+        status = outcome;
+        resolvedBy = who;
+        resolvedAt = at;
     }
 }

@@ -1,0 +1,57 @@
+package dev.teamcredits.team.rest.mapping;
+
+import dev.teamcredits.team.domain.SettingsUpdate;
+import dev.teamcredits.team.rest.dto.CreateOrgRequest;
+import dev.teamcredits.team.rest.dto.InvitationResponse;
+import dev.teamcredits.team.rest.dto.InviteRequest;
+import dev.teamcredits.team.rest.dto.MemberResponse;
+import dev.teamcredits.team.rest.dto.MyOrgResponse;
+import dev.teamcredits.team.rest.dto.OrgResponse;
+import dev.teamcredits.team.rest.dto.SettingsRequest;
+import dev.teamcredits.team.service.InvitationService.InviteCommand;
+import dev.teamcredits.team.service.InvitationView;
+import dev.teamcredits.team.service.MemberView;
+import dev.teamcredits.team.service.MyOrg;
+import dev.teamcredits.team.service.OrgService.CreateOrgCommand;
+import dev.teamcredits.team.service.OrgView;
+
+/**
+ * Between the API's DTOs and the use cases' commands and results: the JSON shapes live only here and in
+ * {@code dto}.
+ */
+public final class TeamMapping {
+
+    private TeamMapping() {
+    }
+
+    public static CreateOrgCommand command(CreateOrgRequest r) {
+        return new CreateOrgCommand(r.name(), r.plan());
+    }
+
+    public static InviteCommand command(InviteRequest r) {
+        return new InviteCommand(r.email(), r.role(), r.poolAccess());
+    }
+
+    public static SettingsUpdate update(SettingsRequest r) {
+        return new SettingsUpdate(r.personalFallback(), r.sameDomainOnly());
+    }
+
+    public static OrgResponse dto(OrgView o) {
+        return new OrgResponse(o.id(), o.name(), o.plan(), o.terms(), o.cycleAnchor(), o.createdAt(), o.yourRole(),
+                o.memberCount(), o.settings());
+    }
+
+    public static MemberResponse dto(MemberView m) {
+        return new MemberResponse(m.userId(), m.email(), m.displayName(), m.role(), m.joinedAt(),
+                m.pool() == null ? null : new MemberResponse.PoolSettings(m.pool().access(), m.pool().cap()));
+    }
+
+    public static InvitationResponse dto(InvitationView i) {
+        return new InvitationResponse(i.id(), i.orgId(), i.orgName(), i.email(), i.role(), i.poolAccess(), i.status(),
+                i.invitedBy(), i.createdAt(), i.expiresAt());
+    }
+
+    public static MyOrgResponse dto(MyOrg o) {
+        return new MyOrgResponse(o.orgId(), o.name(), o.plan(), o.role());
+    }
+}

@@ -152,7 +152,8 @@ class InboxAndEmailTest {
         as(cleo).contentType(ContentType.JSON).body("{\"preferences\":[{\"type\":\"NOPE\",\"email\":true}]}")
                 .put("/v1/me/notification-preferences").then().statusCode(400)
                 .body("type", equalTo("urn:team-credits:problem:unknown-notification-type"));
-        as(cleo).contentType(ContentType.JSON).body("{\"preferences\":[{\"type\":\"TRANSFER_RECEIVED\",\"email\":\"x\"}]}")
+        as(cleo).contentType(ContentType.JSON)
+                .body("{\"preferences\":[{\"type\":\"TRANSFER_RECEIVED\",\"email\":\"x\"}]}")
                 .put("/v1/me/notification-preferences").then().statusCode(400);
         as(cleo).get("/v1/me/notification-preferences").then()
                 .body("preferences.find { it.type == 'TRANSFER_RECEIVED' }.email", equalTo(false));

@@ -19,7 +19,8 @@ class NotificationServiceContractTest extends ServiceContractTest {
 
     @Override
     protected Set<String> ownedTables() {
-        return Set.of("processed_event", "org_info", "member", "notification", "email_delivery", "notification_preference",
+        return Set.of("processed_event", "org_info", "member", "notification", "email_delivery",
+                "notification_preference",
                 "webhook", "webhook_delivery", "idempotency_record");
     }
 }

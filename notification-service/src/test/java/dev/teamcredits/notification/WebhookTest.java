@@ -147,6 +147,19 @@ class WebhookTest {
         as(org.admin).delete("/v1/orgs/{o}/webhooks/{h}", org.id, first).then().statusCode(404);
     }
 
+    @Test
+    void withoutAnIdempotencyKeyEveryRegistrationIsANewWebhook() {
+        Org org = Org.create();
+        await("the admin known", () -> as(org.admin).get("/v1/orgs/{o}/webhooks", org.id).statusCode() == 200);
+        String body = "{\"url\":\"http://127.0.0.1:9/hook\"}";
+        for (int i = 0; i < 2; i++) {
+            as(org.admin).contentType(ContentType.JSON).body(body).post("/v1/orgs/{o}/webhooks", org.id).then()
+                    .statusCode(201).header("Idempotency-Replayed", nullValue()).body("secret", notNullValue());
+        }
+        as(org.admin).get("/v1/orgs/{o}/webhooks", org.id).then().body("", hasSize(2))
+                .body("[0].eventTypes", hasSize(7));
+    }
+
     private static String register(Org org, String url, List<String> types, String secret) {
         StringBuilder body = new StringBuilder("{\"url\":\"" + url + "\",\"eventTypes\":[");
         body.append(String.join(",", types.stream().map(t -> "\"" + t + "\"").toList())).append("]");

@@ -5,8 +5,8 @@ import dev.teamcredits.events.CloudEvent;
 import dev.teamcredits.events.DomainEvent;
 import dev.teamcredits.events.EventCodec;
 import dev.teamcredits.events.Topics;
-import dev.teamcredits.notification.service.NotificationService;
-import dev.teamcredits.notification.service.NotificationService.OrgNotKnownYet;
+import dev.teamcredits.notification.service.EventNotificationService;
+import dev.teamcredits.notification.service.EventNotificationService.OrgNotKnownYet;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -25,9 +25,9 @@ public class EventsConsumer {
     private static final Logger LOG = Logger.getLogger(EventsConsumer.class);
     private static final int ORG_WAIT_ATTEMPTS = 40;
 
-    private final NotificationService notifications;
+    private final EventNotificationService notifications;
 
-    public EventsConsumer(NotificationService notifications) {
+    public EventsConsumer(EventNotificationService notifications) {
         this.notifications = notifications;
     }
 

@@ -1,5 +1,7 @@
 package dev.teamcredits.notification.repository;
 
+import dev.teamcredits.notification.domain.WebhookDelivery;
+import dev.teamcredits.notification.domain.WebhookDeliveryStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -30,12 +32,6 @@ public class DeliveryRepository {
             int attempts) {
     }
 
-    /** A webhook delivery as admins see it. */
-    public record WebhookDelivery(UUID id, UUID webhookId, String eventId, String eventType, String status,
-            int attempts, Integer lastStatus, String lastError, Instant createdAt, Instant nextAttemptAt,
-            Instant deliveredAt) {
-    }
-
     /** Claims up to {@code limit} due emails, leasing them for {@code lease}. */
     public Uni<List<DueEmail>> claimEmails(SqlClient c, int limit, Duration lease) {
         return c.preparedQuery("WITH due AS (SELECT id FROM email_delivery WHERE status = 'PENDING' "
@@ -43,7 +39,7 @@ public class DeliveryRepository {
                 + "UPDATE email_delivery e SET next_attempt_at = now() + make_interval(secs => $2) "
                 + "FROM due, notification n WHERE e.id = due.id AND n.id = e.id "
                 + "RETURNING e.id, e.user_id, e.attempts, n.org_id, n.type, n.title, n.body")
-                .execute(Tuple.of(limit, (double) lease.toMillis() / 1000))
+                .execute(Tuple.of(limit, seconds(lease)))
                 .map(rows -> {
                     List<DueEmail> due = new ArrayList<>();
                     rows.forEach(r -> due.add(new DueEmail(r.getUUID("id"), r.getString("user_id"),
@@ -51,6 +47,12 @@ public class DeliveryRepository {
                             r.getString("body"))));
                     return due;
                 });
+    }
+
+    /** Queues the email of a new notification. */
+    public Uni<Void> queueEmail(SqlClient c, UUID notificationId, String userId) {
+        return c.preparedQuery("INSERT INTO email_delivery (id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(notificationId, userId)).replaceWithVoid();
     }
 
     public Uni<Void> emailSent(SqlClient c, UUID id) {
@@ -63,7 +65,7 @@ public class DeliveryRepository {
         return c.preparedQuery("UPDATE email_delivery SET attempts = attempts + 1, last_error = $2, "
                 + "status = CASE WHEN $3::float8 IS NULL THEN 'FAILED' ELSE 'PENDING' END, "
                 + "next_attempt_at = now() + make_interval(secs => coalesce($3::float8, 0)) WHERE id = $1")
-                .execute(Tuple.from(Arrays.asList(id, error, retryIn == null ? null : (double) retryIn.toMillis() / 1000)))
+                .execute(Tuple.from(Arrays.asList(id, error, seconds(retryIn))))
                 .replaceWithVoid();
     }
 
@@ -79,7 +81,7 @@ public class DeliveryRepository {
                 + "UPDATE webhook_delivery d SET next_attempt_at = now() + make_interval(secs => $2) "
                 + "FROM due, webhook w WHERE d.id = due.id AND w.id = d.webhook_id "
                 + "RETURNING d.id, d.webhook_id, w.url, w.secret, d.event_type, d.body, d.attempts")
-                .execute(Tuple.of(limit, (double) lease.toMillis() / 1000))
+                .execute(Tuple.of(limit, seconds(lease)))
                 .map(rows -> {
                     List<DueWebhook> due = new ArrayList<>();
                     rows.forEach(r -> due.add(new DueWebhook(r.getUUID("id"), r.getUUID("webhook_id"),
@@ -97,18 +99,19 @@ public class DeliveryRepository {
 
     /** Records a failed attempt: retried after {@code retryIn}, or DEAD (the dead-letter record) if null. */
     public Uni<Void> webhookFailed(SqlClient c, UUID id, Integer status, String error, Duration retryIn) {
-        return c.preparedQuery("UPDATE webhook_delivery SET attempts = attempts + 1, last_status = $2, last_error = $3, "
-                + "status = CASE WHEN $4::float8 IS NULL THEN 'DEAD' ELSE 'PENDING' END, "
+        return c.preparedQuery("UPDATE webhook_delivery SET attempts = attempts + 1, last_status = $2, "
+                + "last_error = $3, status = CASE WHEN $4::float8 IS NULL THEN 'DEAD' ELSE 'PENDING' END, "
                 + "next_attempt_at = now() + make_interval(secs => coalesce($4::float8, 0)) WHERE id = $1")
-                .execute(Tuple.from(Arrays.asList(id, status, error,
-                        retryIn == null ? null : (double) retryIn.toMillis() / 1000)))
+                .execute(Tuple.from(Arrays.asList(id, status, error, seconds(retryIn))))
                 .replaceWithVoid();
     }
 
-    public Uni<List<WebhookDelivery>> deliveries(SqlClient c, UUID webhookId, String status, int limit) {
+    /** The webhook's deliveries, newest first; all of them if {@code status} is null. */
+    public Uni<List<WebhookDelivery>> deliveries(SqlClient c, UUID webhookId, WebhookDeliveryStatus status,
+            int limit) {
         return c.preparedQuery("SELECT " + DELIVERY + " FROM webhook_delivery WHERE webhook_id = $1 "
                 + "AND ($2::text IS NULL OR status = $2) ORDER BY created_at DESC LIMIT $3")
-                .execute(Tuple.from(Arrays.asList(webhookId, status, limit)))
+                .execute(Tuple.from(Arrays.asList(webhookId, status == null ? null : status.name(), limit)))
                 .map(rows -> {
                     List<WebhookDelivery> list = new ArrayList<>();
                     rows.forEach(r -> list.add(delivery(r)));
@@ -134,11 +137,17 @@ public class DeliveryRepository {
             + "last_error, created_at, next_attempt_at, delivered_at";
 
     private static WebhookDelivery delivery(Row r) {
+        WebhookDeliveryStatus status = WebhookDeliveryStatus.valueOf(r.getString("status"));
         return new WebhookDelivery(r.getUUID("id"), r.getUUID("webhook_id"), r.getString("event_id"),
-                r.getString("event_type"), r.getString("status"), r.getInteger("attempts"),
-                r.getInteger("last_status"), r.getString("last_error"), instant(r, "created_at"),
-                "PENDING".equals(r.getString("status")) ? instant(r, "next_attempt_at") : null,
+                r.getString("event_type"), status, r.getInteger("attempts"), r.getInteger("last_status"),
+                r.getString("last_error"), instant(r, "created_at"),
+                status == WebhookDeliveryStatus.PENDING ? instant(r, "next_attempt_at") : null,
                 instant(r, "delivered_at"));
+    }
+
+    /** A wait as the seconds SQL's {@code make_interval} takes; null stays null. */
+    private static Double seconds(Duration wait) {
+        return wait == null ? null : (double) wait.toMillis() / 1000;
     }
 
     private static Instant instant(Row r, String column) {

@@ -1,5 +1,7 @@
 package dev.teamcredits.notification.repository;
 
+import dev.teamcredits.notification.domain.OrgRoster;
+import dev.teamcredits.notification.domain.OrgRoster.Member;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -14,39 +16,6 @@ import java.util.UUID;
 /** This service's own copy of orgs and members, kept from team.events: who to tell, and at which address. */
 @ApplicationScoped
 public class MembershipRepository {
-
-    /** A member as the team service last described them. */
-    public record Member(String userId, String email, String displayName, String role, boolean active) {
-
-        public boolean isActiveAdmin() {
-            return active && "ADMIN".equals(role);
-        }
-
-        /** How texts name the member: display name, else email, else the user id. */
-        public String label() {
-            return displayName != null && !displayName.isBlank() ? displayName : email != null ? email : userId;
-        }
-    }
-
-    /** An org with all its members, present and past. */
-    public record Org(UUID id, String name, List<Member> members) {
-
-        public Optional<Member> member(String userId) {
-            return members.stream().filter(m -> m.userId().equals(userId)).findFirst();
-        }
-
-        public List<String> activeAdmins() {
-            return members.stream().filter(Member::isActiveAdmin).map(Member::userId).toList();
-        }
-
-        public List<String> activeMembers() {
-            return members.stream().filter(Member::active).map(Member::userId).toList();
-        }
-
-        public String label(String userId) {
-            return member(userId).map(Member::label).orElse(userId);
-        }
-    }
 
     public Uni<Void> org(SqlClient c, UUID orgId, String name) {
         return c.preparedQuery("INSERT INTO org_info (org_id, name) VALUES ($1, $2) "
@@ -64,8 +33,8 @@ public class MembershipRepository {
     }
 
     public Uni<Void> removed(SqlClient c, UUID orgId, String userId, String email) {
-        return c.preparedQuery("INSERT INTO member (org_id, user_id, email, role, active) VALUES ($1, $2, $3, 'MEMBER', "
-                + "false) ON CONFLICT (org_id, user_id) DO UPDATE SET active = false")
+        return c.preparedQuery("INSERT INTO member (org_id, user_id, email, role, active) "
+                + "VALUES ($1, $2, $3, 'MEMBER', false) ON CONFLICT (org_id, user_id) DO UPDATE SET active = false")
                 .execute(Tuple.from(Arrays.asList(orgId, userId, email))).replaceWithVoid();
     }
 
@@ -75,7 +44,7 @@ public class MembershipRepository {
     }
 
     /** The org and its members; empty if no team event of the org has been read yet. */
-    public Uni<Optional<Org>> find(SqlClient c, UUID orgId) {
+    public Uni<Optional<OrgRoster>> find(SqlClient c, UUID orgId) {
         return c.preparedQuery("SELECT o.name, m.user_id, m.email, m.display_name, m.role, m.active FROM org_info o "
                 + "LEFT JOIN member m ON m.org_id = o.org_id WHERE o.org_id = $1")
                 .execute(Tuple.of(orgId))
@@ -89,7 +58,7 @@ public class MembershipRepository {
                                     r.getString("display_name"), r.getString("role"), r.getBoolean("active")));
                         }
                     }
-                    return name == null ? Optional.empty() : Optional.of(new Org(orgId, name, members));
+                    return name == null ? Optional.empty() : Optional.of(new OrgRoster(orgId, name, members));
                 });
     }
 

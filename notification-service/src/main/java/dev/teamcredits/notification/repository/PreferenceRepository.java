@@ -1,5 +1,9 @@
 package dev.teamcredits.notification.repository;
 
+import dev.teamcredits.notification.domain.ChannelPreferences;
+import dev.teamcredits.notification.domain.ChannelPreferences.Choice;
+import dev.teamcredits.notification.domain.DeliveryChannel;
+import dev.teamcredits.notification.domain.NotificationType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -12,29 +16,28 @@ import java.util.Map;
 @ApplicationScoped
 public class PreferenceRepository {
 
-    /** Stored choices of the users, keyed {@code userId|TYPE|CHANNEL}. */
-    public Uni<Map<String, Boolean>> of(SqlClient c, List<String> userIds) {
+    /** What these users chose. */
+    public Uni<ChannelPreferences> of(SqlClient c, List<String> userIds) {
         if (userIds.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+            return Uni.createFrom().item(new ChannelPreferences(Map.of()));
         }
         return c.preparedQuery("SELECT user_id, type, channel, enabled FROM notification_preference "
                 + "WHERE user_id = ANY($1)")
                 .execute(Tuple.of(userIds.toArray(new String[0])))
                 .map(rows -> {
-                    Map<String, Boolean> choices = new HashMap<>();
-                    rows.forEach(r -> choices.put(key(r.getString("user_id"), r.getString("type"),
-                            r.getString("channel")), r.getBoolean("enabled")));
-                    return choices;
+                    Map<Choice, Boolean> choices = new HashMap<>();
+                    rows.forEach(r -> choices.put(new Choice(r.getString("user_id"),
+                            NotificationType.valueOf(r.getString("type")),
+                            DeliveryChannel.valueOf(r.getString("channel"))), r.getBoolean("enabled")));
+                    return new ChannelPreferences(choices);
                 });
     }
 
-    public Uni<Void> put(SqlClient c, String userId, String type, String channel, boolean enabled) {
+    public Uni<Void> put(SqlClient c, String userId, NotificationType type, DeliveryChannel channel,
+            boolean enabled) {
         return c.preparedQuery("INSERT INTO notification_preference (user_id, type, channel, enabled) "
-                + "VALUES ($1, $2, $3, $4) ON CONFLICT (user_id, type, channel) DO UPDATE SET enabled = excluded.enabled")
-                .execute(Tuple.of(userId, type, channel, enabled)).replaceWithVoid();
-    }
-
-    public static String key(String userId, String type, String channel) {
-        return userId + "|" + type + "|" + channel;
+                + "VALUES ($1, $2, $3, $4) "
+                + "ON CONFLICT (user_id, type, channel) DO UPDATE SET enabled = excluded.enabled")
+                .execute(Tuple.of(userId, type.name(), channel.name(), enabled)).replaceWithVoid();
     }
 }

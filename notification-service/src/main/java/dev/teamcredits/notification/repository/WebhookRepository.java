@@ -1,14 +1,15 @@
 package dev.teamcredits.notification.repository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.teamcredits.notification.domain.Webhook;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,18 +17,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class WebhookRepository {
 
-    public record Webhook(UUID id, UUID orgId, String url, String secret, List<String> eventTypes, String createdBy,
-            Instant createdAt) {
-    }
-
-    /** Inserts in the current Panache transaction, where the Idempotency-Key record of the request is kept too. */
-    public Uni<Void> insert(Webhook w) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO webhook (id, org_id, url, secret, "
-                + "event_types, created_by, created_at) VALUES (?1, ?2, ?3, ?4, string_to_array(?5, ','), ?6, ?7)")
-                .setParameter(1, w.id()).setParameter(2, w.orgId()).setParameter(3, w.url()).setParameter(4, w.secret())
-                .setParameter(5, String.join(",", w.eventTypes())).setParameter(6, w.createdBy())
-                .setParameter(7, w.createdAt().atOffset(ZoneOffset.UTC))
-                .executeUpdate())
+    /** Inserts in the caller's transaction, where the Idempotency-Key record of the request is kept too. */
+    public Uni<Void> insert(SqlClient c, Webhook w) {
+        return c.preparedQuery("INSERT INTO webhook (id, org_id, url, secret, event_types, created_by, created_at) "
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                .execute(Tuple.from(Arrays.asList(w.id(), w.orgId(), w.url(), w.secret(),
+                        w.eventTypes().toArray(new String[0]), w.createdBy(), w.createdAt().atOffset(ZoneOffset.UTC))))
                 .replaceWithVoid();
     }
 
@@ -55,7 +50,7 @@ public class WebhookRepository {
 
     private static final String COLUMNS = "id, org_id, url, secret, event_types, created_by, created_at";
 
-    private static List<Webhook> list(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+    private static List<Webhook> list(RowSet<Row> rows) {
         List<Webhook> list = new ArrayList<>();
         rows.forEach(r -> list.add(read(r)));
         return list;

@@ -1,12 +1,14 @@
 package dev.teamcredits.notification.rest;
 
-import dev.teamcredits.notification.service.NotificationProblems;
-import dev.teamcredits.common.rest.PathIds;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.teamcredits.common.rest.Cursors;
+import dev.teamcredits.common.rest.PathIds;
 import dev.teamcredits.common.rest.ProblemException;
 import dev.teamcredits.notification.rest.dto.NotificationPage;
 import dev.teamcredits.notification.rest.dto.UnreadCount;
+import dev.teamcredits.notification.rest.mapping.NotificationMapping;
 import dev.teamcredits.notification.service.InboxService;
+import dev.teamcredits.notification.service.NotificationProblems;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
@@ -32,10 +34,12 @@ public class InboxResource {
 
     private final InboxService inbox;
     private final JsonWebToken token;
+    private final ObjectMapper json;
 
-    public InboxResource(InboxService inbox, JsonWebToken token) {
+    public InboxResource(InboxService inbox, JsonWebToken token, ObjectMapper json) {
         this.inbox = inbox;
         this.token = token;
+        this.json = json;
     }
 
     @GET
@@ -45,7 +49,8 @@ public class InboxResource {
     public Uni<NotificationPage> list(@QueryParam("unread") @DefaultValue("false") String unread,
             @QueryParam("orgId") String orgId, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("20") String limit) {
-        return inbox.page(token.getSubject(), bool(unread), org(orgId), cursor, Cursors.limit(limit, 100));
+        return inbox.page(token.getSubject(), bool(unread), org(orgId), cursor, Cursors.limit(limit, 100))
+                .map(page -> NotificationMapping.dto(page, json));
     }
 
     @GET

@@ -1,6 +1,7 @@
 package dev.teamcredits.notification.rest;
 
 import dev.teamcredits.notification.rest.dto.Preferences;
+import dev.teamcredits.notification.rest.mapping.NotificationMapping;
 import dev.teamcredits.notification.service.PreferenceService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** The caller's channels per notification type. */
 @Path("/v1/me/notification-preferences")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,7 +37,7 @@ public class PreferenceResource {
     @Operation(summary = "The caller's channels per notification type (defaults included)")
     @APIResponse(responseCode = "200", description = "Every type with inbox, email and stream")
     public Uni<Preferences> get() {
-        return preferences.of(token.getSubject());
+        return preferences.of(token.getSubject()).map(NotificationMapping::dto);
     }
 
     @PUT
@@ -44,6 +46,7 @@ public class PreferenceResource {
     @APIResponse(responseCode = "200", description = "All preferences after the change")
     @APIResponse(responseCode = "400", description = "Unknown type, or the inbox turned off (inbox-always-on)")
     public Uni<Preferences> put(@Valid @NotNull Preferences changes) {
-        return preferences.update(token.getSubject(), changes);
+        return preferences.update(token.getSubject(), NotificationMapping.changes(changes))
+                .map(NotificationMapping::dto);
     }
 }

@@ -1,6 +1,5 @@
 package dev.teamcredits.notification.rest;
 
-import dev.teamcredits.notification.messaging.StreamHub;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,16 +13,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** The caller's live stream: Server-Sent Events, served by {@link LiveStreamConnections}. */
 @Path("/v1/me/stream")
 @Authenticated
 @Tag(name = "Live stream")
 public class StreamResource {
 
-    private final StreamHub hub;
+    private final LiveStreamConnections connections;
     private final JsonWebToken token;
 
-    public StreamResource(StreamHub hub, JsonWebToken token) {
-        this.hub = hub;
+    public StreamResource(LiveStreamConnections connections, JsonWebToken token) {
+        this.connections = connections;
         this.token = token;
     }
 
@@ -33,6 +33,6 @@ public class StreamResource {
             + "inbox entry) and 'ledger' (a balance change of the caller or of a pool of their orgs)")
     @APIResponse(responseCode = "200", description = "An open event stream")
     public void stream(@Context SseEventSink sink, @Context Sse sse) {
-        hub.open(token.getSubject(), sink, sse);
+        connections.open(token.getSubject(), sink, sse);
     }
 }

@@ -1,15 +1,14 @@
 package dev.teamcredits.notification.rest;
 
-import dev.teamcredits.notification.service.NotificationProblems;
 import dev.teamcredits.common.idempotency.IdempotencyKeys;
-import dev.teamcredits.common.rest.Replies;
-import dev.teamcredits.common.rest.Cursors;
 import dev.teamcredits.common.rest.OrgProblems;
 import dev.teamcredits.common.rest.PathIds;
+import dev.teamcredits.common.rest.Replies;
 import dev.teamcredits.common.security.Caller;
-import dev.teamcredits.notification.repository.DeliveryRepository.WebhookDelivery;
 import dev.teamcredits.notification.rest.dto.WebhookRequest;
 import dev.teamcredits.notification.rest.dto.WebhookView;
+import dev.teamcredits.notification.rest.mapping.NotificationMapping;
+import dev.teamcredits.notification.service.NotificationProblems;
 import dev.teamcredits.notification.service.WebhookService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -17,14 +16,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -35,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Org webhooks (admins only): register, list, delete, and see or re-drive their deliveries. */
+/** Org webhooks (admins only): register, list and delete. Their deliveries: {@link WebhookDeliveryResource}. */
 @Path("/v1/orgs/{orgId}/webhooks")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,8 +60,9 @@ public class WebhookResource {
             @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull WebhookRequest request) {
         Caller caller = Caller.of(token);
         UUID org = org(orgId);
-        return webhooks.requireAdmin(caller, org).chain(() -> webhooks.register(caller, key, org, request))
-                .map(o -> Replies.of(o, 201));
+        return webhooks.requireAdmin(caller, org)
+                .chain(() -> webhooks.register(caller, key, org, NotificationMapping.command(request)))
+                .map(o -> Replies.of(o.map(webhook -> NotificationMapping.dto(webhook, true)), 201));
     }
 
     @GET
@@ -74,7 +72,8 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", description = "No such org, or the caller is not a member")
     public Uni<List<WebhookView>> list(@PathParam("orgId") String orgId) {
         UUID org = org(orgId);
-        return webhooks.requireAdmin(Caller.of(token), org).chain(() -> webhooks.list(org));
+        return webhooks.requireAdmin(Caller.of(token), org).chain(() -> webhooks.list(org))
+                .map(list -> list.stream().map(w -> NotificationMapping.dto(w, false)).toList());
     }
 
     @DELETE
@@ -85,44 +84,15 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", description = "No such org or webhook")
     public Uni<Void> delete(@PathParam("orgId") String orgId, @PathParam("webhookId") String webhookId) {
         UUID org = org(orgId);
-        return webhooks.requireAdmin(Caller.of(token), org).chain(() -> webhooks.delete(org, webhook(webhookId)));
-    }
-
-    @GET
-    @Path("{webhookId}/deliveries")
-    @Operation(summary = "A webhook's deliveries, newest first; status=DEAD lists the dead letters")
-    @APIResponse(responseCode = "200", description = "Deliveries")
-    @APIResponse(responseCode = "400", description = "Invalid status or limit")
-    @APIResponse(responseCode = "403", description = "Caller is not an admin (admin-required)")
-    @APIResponse(responseCode = "404", description = "No such org or webhook")
-    public Uni<List<WebhookDelivery>> deliveries(@PathParam("orgId") String orgId,
-            @PathParam("webhookId") String webhookId, @QueryParam("status") String status,
-            @QueryParam("limit") @DefaultValue("50") String limit) {
-        UUID org = org(orgId);
-        int max = Cursors.limit(limit, 500);
         return webhooks.requireAdmin(Caller.of(token), org)
-                .chain(() -> webhooks.deliveries(org, webhook(webhookId), status, max));
+                .chain(() -> webhooks.delete(org, webhook(webhookId)));
     }
 
-    @POST
-    @Path("{webhookId}/deliveries/{deliveryId}/redrive")
-    @Operation(summary = "Send a dead-lettered delivery again (same delivery id and body)")
-    @APIResponse(responseCode = "200", description = "Queued again")
-    @APIResponse(responseCode = "403", description = "Caller is not an admin (admin-required)")
-    @APIResponse(responseCode = "404", description = "No such org, webhook or delivery")
-    @APIResponse(responseCode = "409", description = "The delivery is not dead (delivery-not-dead)")
-    public Uni<WebhookDelivery> redrive(@PathParam("orgId") String orgId, @PathParam("webhookId") String webhookId,
-            @PathParam("deliveryId") String deliveryId) {
-        UUID org = org(orgId);
-        return webhooks.requireAdmin(Caller.of(token), org).chain(() -> webhooks.redrive(org, webhook(webhookId),
-                PathIds.parse(deliveryId, NotificationProblems::deliveryNotFound)));
-    }
-
-    private static UUID org(String orgId) {
+    static UUID org(String orgId) {
         return PathIds.parse(orgId, OrgProblems::orgNotFound);
     }
 
-    private static UUID webhook(String webhookId) {
+    static UUID webhook(String webhookId) {
         return PathIds.parse(webhookId, NotificationProblems::webhookNotFound);
     }
 }

@@ -1,6 +1,8 @@
 package dev.teamcredits.notification.service;
 
 import dev.teamcredits.notification.config.NotificationConfig;
+import dev.teamcredits.notification.domain.NotificationTexts;
+import dev.teamcredits.notification.domain.RetryBackoff;
 import dev.teamcredits.notification.repository.DeliveryRepository;
 import dev.teamcredits.notification.repository.DeliveryRepository.DueEmail;
 import dev.teamcredits.notification.repository.MembershipRepository;
@@ -9,7 +11,6 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,11 +54,8 @@ public class EmailSender {
     @Scheduled(every = "${notification.email.poll-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sendDue() {
-        return pool.withTransaction(c -> deliveries.claimEmails(c, BATCH, LEASE))
-                .chain(due -> Multi.createFrom().iterable(due).onItem().transformToUniAndMerge(this::send)
-                        .collect().last().replaceWithVoid())
-                .onFailure().invoke(e -> LOG.warnf("Email round failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        return DeliveryRound.run(pool.withTransaction(c -> deliveries.claimEmails(c, BATCH, LEASE)), this::send, LOG,
+                "Email");
     }
 
     private Uni<Void> send(DueEmail email) {
@@ -66,20 +64,25 @@ public class EmailSender {
                     if (address.isEmpty()) {
                         return Uni.createFrom().failure(new IllegalStateException("no email address known yet"));
                     }
-                    Mail mail = Mail.withText(address.get(), email.title(),
-                            text.data("title", email.title()).data("body", email.body()).render())
-                            .setHtml(html.data("title", email.title()).data("body", email.body()).render())
+                    Mail mail = Mail.withText(address.get(), email.title(), render(text, email))
+                            .setHtml(render(html, email))
                             .addHeader("Message-ID", "<" + email.id() + "@notifications.team-credits>")
                             .addHeader("X-Team-Credits-Type", email.type());
                     return mailer.send(mail);
                 })
                 .chain(() -> deliveries.emailSent(pool, email.id()))
                 .onFailure().recoverWithUni(e -> {
-                    Duration retry = Backoff.after(email.attempts(), config.maxAttempts(), config.initialBackoff(),
+                    Duration retry = RetryBackoff.after(email.attempts(), config.maxAttempts(), config.initialBackoff(),
                             config.maxBackoff());
                     LOG.warnf("Email %s failed (attempt %d): %s%s", email.id(), email.attempts() + 1, e.getMessage(),
                             retry == null ? "; giving up" : "");
                     return deliveries.emailFailed(pool, email.id(), String.valueOf(e.getMessage()), retry);
                 });
+    }
+
+    /** The templates hold no words: title and body are the notification's, the footer is from the texts. */
+    private static String render(Template template, DueEmail email) {
+        return template.data("title", email.title()).data("body", email.body())
+                .data("footer", NotificationTexts.emailFooter()).render();
     }
 }

@@ -2,10 +2,11 @@ package dev.teamcredits.notification.service;
 
 import dev.teamcredits.events.CloudEvent;
 import dev.teamcredits.notification.config.NotificationConfig;
+import dev.teamcredits.notification.domain.RetryBackoff;
+import dev.teamcredits.notification.domain.WebhookSignature;
 import dev.teamcredits.notification.repository.DeliveryRepository;
 import dev.teamcredits.notification.repository.DeliveryRepository.DueWebhook;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,11 +49,8 @@ public class WebhookSender {
     Uni<Void> sendDue() {
         // The lease outlasts one attempt, so a replica that dies mid-call leaves the delivery to a retry.
         Duration lease = config.timeout().plusSeconds(30);
-        return pool.withTransaction(c -> deliveries.claimWebhooks(c, BATCH, lease))
-                .chain(due -> Multi.createFrom().iterable(due).onItem().transformToUniAndMerge(this::call)
-                        .collect().last().replaceWithVoid())
-                .onFailure().invoke(e -> LOG.warnf("Webhook round failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        return DeliveryRound.run(pool.withTransaction(c -> deliveries.claimWebhooks(c, BATCH, lease)), this::call, LOG,
+                "Webhook");
     }
 
     private Uni<Void> call(DueWebhook d) {
@@ -80,7 +78,8 @@ public class WebhookSender {
     }
 
     private Uni<Void> failed(DueWebhook d, Integer status, String error) {
-        Duration retry = Backoff.after(d.attempts(), config.maxAttempts(), config.initialBackoff(), config.maxBackoff());
+        Duration retry = RetryBackoff.after(d.attempts(), config.maxAttempts(), config.initialBackoff(),
+                config.maxBackoff());
         LOG.infof("Webhook delivery %s failed (attempt %d): %s%s", d.id(), d.attempts() + 1, error,
                 retry == null ? "; dead-lettered" : "");
         return deliveries.webhookFailed(pool, d.id(), status, error, retry);

@@ -1,34 +1,40 @@
 package dev.teamcredits.notification.service;
 
-import dev.teamcredits.common.idempotency.Idempotency;
 import dev.teamcredits.common.idempotency.Outcome;
+import dev.teamcredits.common.idempotency.SqlIdempotency;
 import dev.teamcredits.common.rest.OrgProblems;
 import dev.teamcredits.common.rest.ProblemException;
 import dev.teamcredits.common.security.Caller;
+import dev.teamcredits.notification.domain.Webhook;
+import dev.teamcredits.notification.domain.WebhookDelivery;
+import dev.teamcredits.notification.domain.WebhookDeliveryStatus;
+import dev.teamcredits.notification.domain.WebhookRegistration;
 import dev.teamcredits.notification.repository.DeliveryRepository;
-import dev.teamcredits.notification.repository.DeliveryRepository.WebhookDelivery;
 import dev.teamcredits.notification.repository.MembershipRepository;
 import dev.teamcredits.notification.repository.WebhookRepository;
-import dev.teamcredits.notification.repository.WebhookRepository.Webhook;
-import dev.teamcredits.notification.rest.dto.WebhookRequest;
-import dev.teamcredits.notification.rest.dto.WebhookView;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /** Org webhooks and their deliveries: admins of the org only. */
 @ApplicationScoped
 public class WebhookService {
+
+    /**
+     * Registers a webhook.
+     *
+     * @param eventTypes null or empty for every subscribable type
+     * @param secret     null to have one generated
+     */
+    public record RegisterCommand(String url, List<String> eventTypes, String secret) {
+    }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -36,10 +42,10 @@ public class WebhookService {
     private final MembershipRepository membership;
     private final WebhookRepository webhooks;
     private final DeliveryRepository deliveries;
-    private final Idempotency idempotency;
+    private final SqlIdempotency idempotency;
 
     public WebhookService(Pool pool, MembershipRepository membership, WebhookRepository webhooks,
-            DeliveryRepository deliveries, Idempotency idempotency) {
+            DeliveryRepository deliveries, SqlIdempotency idempotency) {
         this.pool = pool;
         this.membership = membership;
         this.webhooks = webhooks;
@@ -59,23 +65,20 @@ public class WebhookService {
         }).replaceWithVoid();
     }
 
-    /** Registers a webhook; a retry with the same Idempotency-Key returns the first one (secret included). */
-    @WithTransaction
-    public Uni<Outcome<WebhookView>> register(Caller caller, String key, UUID orgId, WebhookRequest request) {
-        List<String> types = request.eventTypes() == null || request.eventTypes().isEmpty()
-                ? NotificationService.WEBHOOK_EVENT_TYPES.stream().sorted().toList()
-                : request.eventTypes().stream().distinct().toList();
-        validate(request.url(), types);
-        return idempotency.once(caller.subject(), key, List.of("webhook", orgId, request), WebhookView.class, () -> {
-            Webhook webhook = new Webhook(UUID.randomUUID(), orgId, request.url(),
-                    request.secret() != null ? request.secret() : newSecret(), types, caller.subject(),
-                    Instant.now().truncatedTo(ChronoUnit.MICROS));
-            return webhooks.insert(webhook).replaceWith(WebhookView.of(webhook, true));
-        });
+    /**
+     * Registers a webhook. With an Idempotency-Key, a retry returns the first one (secret included)
+     * and the same key with another request is a 422; without one, every call registers a webhook.
+     */
+    public Uni<Outcome<Webhook>> register(Caller caller, String key, UUID orgId, RegisterCommand command) {
+        List<String> types = WebhookRegistration.eventTypes(command.eventTypes());
+        validate(command.url(), types);
+        return pool.withTransaction(c -> key == null ? insert(c, caller, orgId, command, types).map(Outcome::fresh)
+                : idempotency.once(c, caller.subject(), key, List.of("webhook", orgId, command), Webhook.class,
+                        () -> insert(c, caller, orgId, command, types)));
     }
 
-    public Uni<List<WebhookView>> list(UUID orgId) {
-        return webhooks.ofOrg(pool, orgId).map(list -> list.stream().map(w -> WebhookView.of(w, false)).toList());
+    public Uni<List<Webhook>> list(UUID orgId) {
+        return webhooks.ofOrg(pool, orgId);
     }
 
     public Uni<Void> delete(UUID orgId, UUID webhookId) {
@@ -86,12 +89,10 @@ public class WebhookService {
         }).replaceWithVoid();
     }
 
+    /** @param status PENDING, DELIVERED or DEAD; null for all */
     public Uni<List<WebhookDelivery>> deliveries(UUID orgId, UUID webhookId, String status, int limit) {
-        if (status != null && !List.of("PENDING", "DELIVERED", "DEAD").contains(status)) {
-            throw new ProblemException("invalid-filter", "Invalid filter", 400,
-                    "status must be PENDING, DELIVERED or DEAD.");
-        }
-        return webhook(orgId, webhookId).chain(() -> deliveries.deliveries(pool, webhookId, status, limit));
+        WebhookDeliveryStatus filter = status == null ? null : status(status);
+        return webhook(orgId, webhookId).chain(() -> deliveries.deliveries(pool, webhookId, filter, limit));
     }
 
     /** Sends a dead delivery again, with the same id and body; 409 unless it is dead. */
@@ -108,6 +109,13 @@ public class WebhookService {
                         }));
     }
 
+    private Uni<Webhook> insert(SqlClient c, Caller caller, UUID orgId, RegisterCommand command, List<String> types) {
+        Webhook webhook = new Webhook(UUID.randomUUID(), orgId, command.url(),
+                command.secret() != null ? command.secret() : newSecret(), types, caller.subject(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        return webhooks.insert(c, webhook).replaceWith(webhook);
+    }
+
     private Uni<Webhook> webhook(UUID orgId, UUID webhookId) {
         return webhooks.find(pool, orgId, webhookId).map(w -> {
             if (w == null) {
@@ -118,27 +126,27 @@ public class WebhookService {
     }
 
     private static void validate(String url, List<String> types) {
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!uri.isAbsolute() || !(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-                throw new URISyntaxException(url, "not an absolute http(s) URL with a host");
-            }
-        } catch (URISyntaxException e) {
+        if (!WebhookRegistration.isValidUrl(url)) {
             throw new ProblemException("invalid-webhook-url", "Invalid webhook URL", 400,
                     "url must be an absolute http or https URL.");
         }
         for (String type : types) {
-            if (!NotificationService.WEBHOOK_EVENT_TYPES.contains(type)) {
+            if (!WebhookRegistration.isSubscribable(type)) {
                 throw new ProblemException("unknown-event-type", "Unknown event type", 400, "eventTypes may name "
-                        + NotificationService.WEBHOOK_EVENT_TYPES.stream().sorted().toList() + ".");
+                        + WebhookRegistration.SUBSCRIBABLE_TYPES.stream().sorted().toList() + ".");
             }
         }
     }
 
+    private static WebhookDeliveryStatus status(String name) {
+        return Arrays.stream(WebhookDeliveryStatus.values()).filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new ProblemException("invalid-filter", "Invalid filter", 400,
+                        "status must be PENDING, DELIVERED or DEAD."));
+    }
+
     private static String newSecret() {
-        byte[] bytes = new byte[32];
+        byte[] bytes = new byte[WebhookRegistration.SECRET_BYTES];
         RANDOM.nextBytes(bytes);
-        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return WebhookRegistration.generatedSecret(bytes);
     }
 }

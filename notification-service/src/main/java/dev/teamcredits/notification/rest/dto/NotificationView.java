@@ -1,9 +1,6 @@
 package dev.teamcredits.notification.rest.dto;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.teamcredits.notification.repository.NotificationRepository.Stored;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,13 +12,4 @@ import java.util.UUID;
  */
 public record NotificationView(UUID id, UUID orgId, String type, String title, String body, JsonNode data,
         boolean read, Instant createdAt, String eventId) {
-
-    public static NotificationView of(Stored s, ObjectMapper json) {
-        try {
-            return new NotificationView(s.id(), s.orgId(), s.type(), s.title(), s.body(), json.readTree(s.data()),
-                    s.readAt() != null, s.createdAt(), s.eventId());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored notification data is not JSON", e);
-        }
-    }
 }

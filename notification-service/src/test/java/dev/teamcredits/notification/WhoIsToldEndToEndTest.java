@@ -26,9 +26,12 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The spec's list of who is told what, one event at a time. */
+/**
+ * The spec's list of who is told what, one event at a time, through the real broker and the API (the
+ * rule alone, table by table: {@code domain/WhoIsToldTest}).
+ */
 @QuarkusTest
-class WhoIsToldTest {
+class WhoIsToldEndToEndTest {
 
     @Test
     void eachEventReachesThePeopleItConcernsAndNoOneElse() {
@@ -56,7 +59,8 @@ class WhoIsToldTest {
                 new ReservationReleased(org.id, UUID.randomUUID(), cleo.subject(), 1, true, null, Instant.now()),
                 new ReservationReleased(org.id, UUID.randomUUID(), cleo.subject(), 1, false, null, Instant.now()),
                 new UnusualUsage(org.id, cleo.subject(), LocalDate.now(), 500, 20.0, 7, 3.0, Instant.now()));
-        await("alerts", () -> types(org.admin).contains("UNUSUAL_USAGE") && types(cleo).contains("RESERVATION_EXPIRED"));
+        await("alerts", () -> types(org.admin).contains("UNUSUAL_USAGE")
+                && types(cleo).contains("RESERVATION_EXPIRED"));
         assertEquals(List.of("RESERVATION_EXPIRED", "LOW_BALANCE", "MEMBER_ADDED"), types(cleo),
                 "cleo: her own low balance and expired reservation (a release by the caller tells no one)");
         as(cleo).get("/v1/me/notifications").then().body("items.find { it.type == 'LOW_BALANCE' }.body",

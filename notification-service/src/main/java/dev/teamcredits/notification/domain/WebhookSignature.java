@@ -1,4 +1,4 @@
-package dev.teamcredits.notification.service;
+package dev.teamcredits.notification.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

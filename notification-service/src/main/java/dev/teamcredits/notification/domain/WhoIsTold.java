@@ -1,0 +1,162 @@
+package dev.teamcredits.notification.domain;
+
+import dev.teamcredits.events.DomainEvent;
+import dev.teamcredits.events.ledger.AccountRef;
+import dev.teamcredits.events.ledger.BalanceView;
+import dev.teamcredits.events.ledger.LowBalance;
+import dev.teamcredits.events.ledger.PoolEmpty;
+import dev.teamcredits.events.ledger.ReservationReleased;
+import dev.teamcredits.events.ledger.TransferCompleted;
+import dev.teamcredits.events.team.MemberJoined;
+import dev.teamcredits.events.team.MemberRemoved;
+import dev.teamcredits.events.usage.UnusualUsage;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Who is told what about an event (the spec's "Notification service", the README's table): the
+ * recipient of a transfer and the admin who made it, a member whose credits were taken, the other
+ * admins of pool moves and of the sweep when a member leaves; low balance, pool empty, an expired
+ * reservation, unusual usage, members added and removed.
+ */
+public final class WhoIsTold {
+
+    /** One notification to make: for whom, of which type, and what it says. */
+    public record Notice(String userId, NotificationType type, String title, String body) {
+    }
+
+    /** The ledger's actor for its own moves (the sweep of a leaving member). */
+    static final String SYSTEM_ACTOR = "system";
+    static final String MEMBER_REMOVED_REASON = "member removed";
+
+    private WhoIsTold() {
+    }
+
+    /** Whether telling about this event needs the org's members (admins, names) to be known here. */
+    public static boolean needsOrg(DomainEvent event) {
+        return event instanceof TransferCompleted || event instanceof LowBalance || event instanceof PoolEmpty
+                || event instanceof UnusualUsage || event instanceof ReservationReleased r && r.expired();
+    }
+
+    /** @param org the org as known here after the event's own membership change (may know no one) */
+    public static List<Notice> about(DomainEvent event, OrgRoster org) {
+        List<Notice> notices = new ArrayList<>();
+        String orgName = org.name();
+        if (event instanceof TransferCompleted e) {
+            transfer(e, org, notices);
+        } else if (event instanceof LowBalance e) {
+            boolean pool = e.account().kind() == AccountRef.Kind.POOL;
+            List<String> who = pool ? org.activeAdmins() : List.of(e.account().userId());
+            for (String user : who) {
+                notices.add(new Notice(user, NotificationType.LOW_BALANCE, NotificationTexts.lowBalanceTitle(orgName),
+                        NotificationTexts.lowBalanceBody(pool, orgName, e.available(), e.threshold())));
+            }
+        } else if (event instanceof PoolEmpty) {
+            for (String admin : org.activeAdmins()) {
+                notices.add(new Notice(admin, NotificationType.POOL_EMPTY, NotificationTexts.poolEmptyTitle(orgName),
+                        NotificationTexts.poolEmptyBody()));
+            }
+        } else if (event instanceof ReservationReleased e && e.expired()) {
+            notices.add(new Notice(e.userId(), NotificationType.RESERVATION_EXPIRED,
+                    NotificationTexts.reservationExpiredTitle(e.amount()),
+                    NotificationTexts.reservationExpiredBody(e.amount(), orgName)));
+        } else if (event instanceof UnusualUsage e) {
+            String member = org.label(e.userId());
+            for (String admin : org.activeAdmins()) {
+                notices.add(new Notice(admin, NotificationType.UNUSUAL_USAGE,
+                        NotificationTexts.unusualUsageTitle(member),
+                        NotificationTexts.unusualUsageBody(member, e.credits(), orgName, e.day().toString(),
+                                decimal(e.factor()), decimal(e.trailingAverage()), e.trailingDays())));
+            }
+        } else if (event instanceof MemberJoined e && e.invitationId() != null) {
+            // The org's creator joins with the org itself: nothing to tell anyone.
+            memberJoined(e, org, notices);
+        } else if (event instanceof MemberRemoved e) {
+            String member = org.label(e.userId());
+            notices.add(new Notice(e.userId(), NotificationType.MEMBER_REMOVED, NotificationTexts.youLeftTitle(orgName),
+                    NotificationTexts.youLeftBody(orgName)));
+            for (String admin : org.activeAdmins()) {
+                notices.add(new Notice(admin, NotificationType.MEMBER_REMOVED,
+                        NotificationTexts.memberLeftTitle(member, orgName),
+                        NotificationTexts.memberLeftBody(member, e.email(), orgName)));
+            }
+        }
+        return notices;
+    }
+
+    private static void memberJoined(MemberJoined e, OrgRoster org, List<Notice> notices) {
+        String orgName = org.name();
+        String member = e.displayName() != null ? e.displayName() : e.email();
+        notices.add(new Notice(e.userId(), NotificationType.MEMBER_ADDED, NotificationTexts.youJoinedTitle(orgName),
+                NotificationTexts.youJoinedBody(orgName, e.role().name())));
+        for (String admin : org.activeAdmins()) {
+            if (!admin.equals(e.userId())) {
+                notices.add(new Notice(admin, NotificationType.MEMBER_ADDED,
+                        NotificationTexts.memberJoinedTitle(member, orgName),
+                        NotificationTexts.memberJoinedBody(member, e.email(), orgName, e.role().name())));
+            }
+        }
+    }
+
+    private static void transfer(TransferCompleted e, OrgRoster org, List<Notice> notices) {
+        String orgName = org.name();
+        boolean toPool = e.to().kind() == AccountRef.Kind.POOL;
+        boolean fromPool = e.from().kind() == AccountRef.Kind.POOL;
+        if (SYSTEM_ACTOR.equals(e.actor()) && MEMBER_REMOVED_REASON.equals(e.reason()) && toPool) {
+            String member = org.label(e.from().userId());
+            for (String admin : org.activeAdmins()) {
+                notices.add(new Notice(admin, NotificationType.CREDITS_SWEPT,
+                        NotificationTexts.creditsSweptTitle(e.amount()),
+                        NotificationTexts.creditsSweptBody(member, e.amount(), orgName, balance(e.toAfter()))));
+            }
+            return;
+        }
+        String actor = e.actorName() != null ? e.actorName() : org.label(e.actor());
+        String from = account(e.from(), org);
+        String to = account(e.to(), org);
+        Set<String> told = new LinkedHashSet<>();
+        if (!toPool) {
+            notices.add(new Notice(e.to().userId(), NotificationType.TRANSFER_RECEIVED,
+                    NotificationTexts.transferReceivedTitle(e.amount()), NotificationTexts.transferReceivedBody(actor,
+                            e.amount(), orgName, e.reason(), balance(e.toAfter()))));
+            told.add(e.to().userId());
+        }
+        if (!fromPool && !e.from().userId().equals(e.actor())) {
+            notices.add(new Notice(e.from().userId(), NotificationType.TRANSFER_DEDUCTED,
+                    NotificationTexts.transferDeductedTitle(e.amount()), NotificationTexts.transferDeductedBody(actor,
+                            e.amount(), to, orgName, e.reason(), balance(e.fromAfter()))));
+            told.add(e.from().userId());
+        }
+        if (e.actor() != null && !told.contains(e.actor())) {
+            notices.add(new Notice(e.actor(), NotificationType.TRANSFER_SENT,
+                    NotificationTexts.transferSentTitle(e.amount()), NotificationTexts.transferSentBody(e.amount(),
+                            from, to, orgName, e.reason(), balance(e.fromAfter()), balance(e.toAfter()))));
+            told.add(e.actor());
+        }
+        if (toPool || fromPool) {
+            long poolBalance = balance(toPool ? e.toAfter() : e.fromAfter());
+            for (String admin : org.activeAdmins()) {
+                if (told.add(admin)) {
+                    notices.add(new Notice(admin, NotificationType.POOL_TRANSFER,
+                            NotificationTexts.poolTransferTitle(e.amount(), toPool), NotificationTexts.poolTransferBody(
+                                    actor, e.amount(), from, to, orgName, e.reason(), poolBalance)));
+                }
+            }
+        }
+    }
+
+    private static String account(AccountRef ref, OrgRoster org) {
+        return ref.kind() == AccountRef.Kind.POOL ? NotificationTexts.pool() : org.label(ref.userId());
+    }
+
+    private static long balance(BalanceView view) {
+        return view == null ? 0 : view.balance();
+    }
+
+    private static String decimal(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.teamcredits.notification.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.teamcredits.notification.domain.InboxEntry;
+import dev.teamcredits.notification.domain.LedgerChange;
+import dev.teamcredits.notification.service.LiveStream;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The live stream between replicas. Messages are sent with PostgreSQL {@code NOTIFY} inside the
+ * transaction that handles an event, so they go out only if it commits; every replica LISTENs and
+ * fires each message it hears as a {@link Received} CDI event for the streams its own users have open.
+ */
+@ApplicationScoped
+public class LiveStreamChannel implements LiveStream {
+
+    /** The stream event of a new inbox entry. */
+    public static final String NOTIFICATION = "notification";
+    /** The stream event of a ledger change. */
+    public static final String LEDGER = "ledger";
+
+    private static final Logger LOG = Logger.getLogger(LiveStreamChannel.class);
+    private static final String CHANNEL = "notification_stream";
+    /** NOTIFY payloads must stay under 8000 bytes; a bigger message goes out without its data. */
+    private static final int MAX_PAYLOAD = 7800;
+
+    /**
+     * A message as heard on the channel, for some users' streams.
+     *
+     * @param event  {@link #NOTIFICATION} or {@link #LEDGER}
+     * @param update an {@link InboxEntry} or a {@link LedgerChange}; null if it was too big to send
+     */
+    public record Received(List<String> users, String event, Object update) {
+    }
+
+    /** The NOTIFY payload: the users, the stream event and its update as JSON. */
+    private record Payload(List<String> users, String event, JsonNode data) {
+    }
+
+    private final Vertx vertx;
+    private final ObjectMapper json;
+    private final Event<Received> received;
+    private final String url;
+    private final String user;
+    private final String password;
+    private PgSubscriber subscriber;
+
+    public LiveStreamChannel(Vertx vertx, ObjectMapper json, Event<Received> received,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") String user,
+            @ConfigProperty(name = "quarkus.datasource.password") String password) {
+        this.vertx = vertx;
+        this.json = json;
+        this.received = received;
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    void start(@Observes StartupEvent event) {
+        PgConnectOptions options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
+                .setUser(user).setPassword(password);
+        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
+        subscriber.channel(CHANNEL).handler(this::dispatch);
+        subscriber.connect().subscribe().with(v -> LOG.debug("Listening for stream messages"),
+                e -> LOG.warnf("Stream listener not connected yet (%s); it keeps trying", e.getMessage()));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (subscriber != null) {
+            subscriber.closeAndForget();
+        }
+    }
+
+    @Override
+    public Uni<Void> notification(SqlClient c, InboxEntry entry) {
+        return publish(c, new Payload(List.of(entry.userId()), NOTIFICATION, json.valueToTree(entry)));
+    }
+
+    @Override
+    public Uni<Void> ledgerChange(SqlClient c, List<String> users, LedgerChange change) {
+        return publish(c, new Payload(users, LEDGER, json.valueToTree(change)));
+    }
+
+    /** Queues the message in the caller's transaction: it is sent when (and if) that commits. */
+    private Uni<Void> publish(SqlClient c, Payload message) {
+        String payload = write(message);
+        if (payload.length() > MAX_PAYLOAD) {
+            payload = write(new Payload(message.users(), message.event(), null));
+        }
+        return c.preparedQuery("SELECT pg_notify($1, $2)").execute(Tuple.of(CHANNEL, payload)).replaceWithVoid();
+    }
+
+    private void dispatch(String text) {
+        Received message;
+        try {
+            Payload payload = json.readValue(text, Payload.class);
+            Class<?> type = NOTIFICATION.equals(payload.event()) ? InboxEntry.class : LedgerChange.class;
+            message = new Received(payload.users(), payload.event(),
+                    payload.data() == null ? null : json.treeToValue(payload.data(), type));
+        } catch (JsonProcessingException e) {
+            LOG.warnf("Unreadable stream message dropped: %s", e.getMessage());
+            return;
+        }
+        received.fire(message);
+    }
+
+    private String write(Payload message) {
+        try {
+            return json.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

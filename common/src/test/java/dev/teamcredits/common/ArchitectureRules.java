@@ -20,9 +20,14 @@ public final class ArchitectureRules {
 
     /** The main classes of the service whose root package is {@code base}, e.g. {@code dev.teamcredits.ledger}. */
     public ArchitectureRules(String base) {
+        this(base, new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(base));
+    }
+
+    /** The rules over the given classes, whose root package is {@code base} (for checking the rules themselves). */
+    ArchitectureRules(String base, JavaClasses classes) {
         this.base = base;
-        this.classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(base);
+        this.classes = classes;
     }
 
     /** Domain classes use the JDK, the event types and each other: no framework, no database, no HTTP. */

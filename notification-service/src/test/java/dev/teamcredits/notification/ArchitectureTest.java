@@ -1,30 +1,11 @@
 package dev.teamcredits.notification;
 
-import dev.teamcredits.common.ArchitectureRules;
-import org.junit.jupiter.api.Test;
+import dev.teamcredits.common.ServiceLayersTest;
 
-/** The notification service keeps the layers every service keeps (see {@link ArchitectureRules}). */
-class ArchitectureTest {
+/** The notification service keeps the layers every service keeps (see {@link ServiceLayersTest}). */
+class ArchitectureTest extends ServiceLayersTest {
 
-    private final ArchitectureRules rules = new ArchitectureRules("dev.teamcredits.notification");
-
-    @Test
-    void theDomainIsPureRules() {
-        rules.domainIsPure();
-    }
-
-    @Test
-    void servicesKnowNothingOfHttp() {
-        rules.servicesKnowNoHttp();
-    }
-
-    @Test
-    void repositoriesCallNoUseCases() {
-        rules.repositoriesKnowNoUseCases();
-    }
-
-    @Test
-    void packagesDependOnEachOtherOneWayOnly() {
-        rules.packagesHaveNoCycles();
+    ArchitectureTest() {
+        super("dev.teamcredits.notification");
     }
 }

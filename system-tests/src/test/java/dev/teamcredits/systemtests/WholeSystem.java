@@ -3,18 +3,13 @@ package dev.teamcredits.systemtests;
 import static dev.teamcredits.systemtests.Api.ADA;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.teamcredits.ledger.model.LedgerHttp;
 import dev.teamcredits.ledger.model.ModelRun;
 import dev.teamcredits.ledger.model.SystemUnderTest;
 import dev.teamcredits.local.PostgresServer;
 import dev.teamcredits.local.ProcessStack;
 import dev.teamcredits.model.Op;
 import dev.teamcredits.model.Who;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -54,14 +49,14 @@ final class WholeSystem implements SystemUnderTest {
     private final ProcessStack stack;
     /** Makes an org through the team service and registers it for the after-test invariants. */
     private final Function<String, Org> newOrg;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final LedgerHttp ledgerHttp;
     private final PostgresServer.Database ledgerDb;
 
     WholeSystem(Api api, ProcessStack stack, Function<String, Org> newOrg) {
         this.api = api;
         this.stack = stack;
         this.newOrg = newOrg;
+        this.ledgerHttp = new LedgerHttp(Api.JSON, api.ledger(), Duration.ofSeconds(30));
         this.ledgerDb = stack.postgres().database(ledgerDatabase(stack.postgres()));
     }
 
@@ -110,30 +105,7 @@ final class WholeSystem implements SystemUnderTest {
 
     @Override
     public Reply call(String method, String path, String token, String idempotencyKey, Object body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.ledger() + path))
-                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
-                    .header("Accept", "application/json");
-            if (idempotencyKey != null) {
-                request.header("Idempotency-Key", idempotencyKey);
-            }
-            if (body != null) {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(body)));
-            } else {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode node = response.body().isEmpty() ? Api.JSON.nullNode() : Api.JSON.readTree(response.body());
-            boolean replayed = response.headers().firstValue("Idempotency-Replayed").map("true"::equals)
-                    .orElse(false);
-            return new Reply(response.statusCode(), node, replayed);
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ledgerHttp.call(method, path, token, idempotencyKey, body);
     }
 
     /** Each fact is one or two team-service calls as ada, then a wait until the ledger has applied it. */

@@ -1,30 +1,11 @@
 package dev.teamcredits.usage;
 
-import dev.teamcredits.common.ArchitectureRules;
-import org.junit.jupiter.api.Test;
+import dev.teamcredits.common.ServiceLayersTest;
 
-/** The usage service keeps the layers every service keeps (see {@link ArchitectureRules}). */
-class ArchitectureTest {
+/** The usage service keeps the layers every service keeps (see {@link ServiceLayersTest}). */
+class ArchitectureTest extends ServiceLayersTest {
 
-    private final ArchitectureRules rules = new ArchitectureRules("dev.teamcredits.usage");
-
-    @Test
-    void theDomainIsPureRules() {
-        rules.domainIsPure();
-    }
-
-    @Test
-    void servicesKnowNothingOfHttp() {
-        rules.servicesKnowNoHttp();
-    }
-
-    @Test
-    void repositoriesCallNoUseCases() {
-        rules.repositoriesKnowNoUseCases();
-    }
-
-    @Test
-    void packagesDependOnEachOtherOneWayOnly() {
-        rules.packagesHaveNoCycles();
+    ArchitectureTest() {
+        super("dev.teamcredits.usage");
     }
 }

@@ -1,6 +1,5 @@
 package dev.teamcredits.ledger.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -29,7 +28,6 @@ import dev.teamcredits.local.TestTokens;
 import dev.teamcredits.model.Op;
 import dev.teamcredits.model.Who;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,6 +73,7 @@ public final class LedgerUnderTest implements SystemUnderTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final String baseUrl;
+    private final LedgerHttp ledgerHttp;
     private final String bootstrapServers;
     private final PostgresServer.Database database;
     private final ChildProcess process;
@@ -99,6 +98,7 @@ public final class LedgerUnderTest implements SystemUnderTest {
         System.setProperty(TestTokens.TOKEN_URL_PROPERTY, issuer.tokenUrl());
         int port = Ports.free();
         baseUrl = "http://" + Ports.LOOPBACK + ":" + port;
+        ledgerHttp = new LedgerHttp(json, baseUrl, Duration.ofSeconds(60));
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_DATASOURCE_USERNAME", database.user());
@@ -246,30 +246,7 @@ public final class LedgerUnderTest implements SystemUnderTest {
 
     @Override
     public Reply call(String method, String path, String token, String idempotencyKey, Object body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
-                    .header("Accept", "application/json");
-            if (idempotencyKey != null) {
-                request.header("Idempotency-Key", idempotencyKey);
-            }
-            if (body != null) {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-            } else {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            }
-            HttpResponse<String> response = http.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode node = response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
-            boolean replayed = response.headers().firstValue("Idempotency-Replayed").map("true"::equals).orElse(false);
-            return new Reply(response.statusCode(), node, replayed);
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ledgerHttp.call(method, path, token, idempotencyKey, body);
     }
 
     /** Produces a team event exactly as the team service's relay does, and waits until the ledger applied it. */

@@ -132,6 +132,14 @@ final class LedgerFixture {
             return user;
         }
 
+        /** Joins a user who may already be a member of other orgs. */
+        User join(User user, boolean poolAccess) {
+            send(id, new MemberJoined(id, user.subject(), user.email(), "Member", Role.MEMBER, poolAccess, null,
+                    Instant.now(), UUID.randomUUID()));
+            await(user.subject() + " joined", () -> as(user).get("/v1/orgs/{o}/balances", id).statusCode() == 200);
+            return user;
+        }
+
         void remove(User user) {
             send(id, new MemberRemoved(id, user.subject(), user.email(), admin.subject(), Instant.now()));
             await(user.subject() + " removed", () -> as(user).get("/v1/orgs/{o}/balances", id).statusCode() == 404);

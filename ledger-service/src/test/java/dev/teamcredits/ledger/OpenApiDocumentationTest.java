@@ -14,7 +14,7 @@ class OpenApiDocumentationTest {
         OpenApiAssertions.everyOperationDocumentsItsErrors(List.of(
                 "get /v1/orgs/{orgId}/balances", "post /v1/orgs/{orgId}/top-ups", "post /v1/orgs/{orgId}/transfers",
                 "post /v1/orgs/{orgId}/transfers/preview", "post /v1/orgs/{orgId}/transfers/{transactionId}/reversal",
-                "post /v1/orgs/{orgId}/spends", "post /v1/orgs/{orgId}/reservations",
+                "post /v1/orgs/{orgId}/spends", "post /v1/orgs/{orgId}/spends/batch", "post /v1/orgs/{orgId}/reservations",
                 "post /v1/orgs/{orgId}/reservations/{reservationId}/capture",
                 "post /v1/orgs/{orgId}/reservations/{reservationId}/release", "post /v1/orgs/{orgId}/cycles/close",
                 "get /v1/orgs/{orgId}/transactions", "put /v1/orgs/{orgId}/members/{userId}/recurring-allocation",

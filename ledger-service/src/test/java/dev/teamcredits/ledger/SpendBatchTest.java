@@ -73,6 +73,35 @@ class SpendBatchTest extends LedgerTestBase {
     }
 
     @Test
+    void spendsOfManyOrgsCommittedTogetherDrawEachOnItsOwnPoolAndNeverOverdrawTheirSharedPersonalBalance()
+            throws Exception {
+        // More orgs than batching lanes, so batches hold spends of several orgs; one user in all of them,
+        // falling back to the one personal balance they share.
+        User dan = LedgerFixture.user("dan");
+        post(dan).body(Map.of("amount", 40)).post("/v1/me/top-ups").then().statusCode(201);
+        long personal = ((Number) as(dan).get("/v1/me/balance").path("available")).longValue();
+        List<Org> orgs = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Org org = Org.create(Plan.PRO, 20, false, true);
+            org.join(dan, true);
+            orgs.add(org);
+        }
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 12 * 30; i++) {
+            Org org = orgs.get(i % orgs.size());
+            calls.add(() -> post(dan).body(Map.of("action", "PAGE_SCRAPE", "quantity", 1))
+                    .post("/v1/orgs/{o}/spends", org.id).statusCode());
+        }
+        List<Integer> statuses = LedgerFixture.concurrently(32, calls);
+        assertEquals(12 * 20 + personal, statuses.stream().filter(s -> s == 200).count(), "statuses: " + statuses);
+        assertEquals(12 * 30 - 12 * 20 - personal, statuses.stream().filter(s -> s == 402).count());
+        for (Org org : orgs) {
+            assertEquals(0, org.pool());
+        }
+        as(dan).get("/v1/me/balance").then().body("available", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
     void anAutoTopUpFiredByOneSpendServesTheNextSpendOfTheSameBatch() throws Exception {
         Org org = Org.create(Plan.PRO, 150, false, false);
         as(org.admin).body(Map.of("threshold", 100, "amount", 100, "perCycleLimit", 20))

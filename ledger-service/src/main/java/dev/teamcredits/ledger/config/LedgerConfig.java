@@ -39,9 +39,16 @@ public interface LedgerConfig {
 
     interface Spends {
 
-        /** Most spends on one org applied in one database transaction. */
+        /** Most spends applied in one database transaction (of one org or of several). */
         @WithDefault("256")
         int maxBatch();
+
+        /**
+         * Batches that may run at once: each org belongs to one lane, and a lane commits one batch at
+         * a time. More lanes mean smaller batches and more database connections busy.
+         */
+        @WithDefault("8")
+        int lanes();
     }
 
     interface Reservations {

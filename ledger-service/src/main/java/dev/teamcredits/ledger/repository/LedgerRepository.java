@@ -13,6 +13,7 @@ import dev.teamcredits.ledger.domain.SystemAccounts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -55,7 +56,7 @@ public class LedgerRepository {
      */
     public Uni<Map<String, Account>> lock(Db db, Collection<AccountKey> specs, boolean createPersonal) {
         String[] refs = specs.stream().map(AccountKey::ref).distinct().toArray(String[]::new);
-        return select(db, refs).chain(found -> {
+        return select(db, refs, true).chain(found -> {
             List<AccountKey> missing = specs.stream().filter(s -> !found.containsKey(s.ref()))
                     .filter(s -> createPersonal || s.kind() != AccountRef.Kind.PERSONAL).toList();
             specs.stream().filter(s -> !found.containsKey(s.ref()) && !missing.contains(s))
@@ -69,13 +70,13 @@ public class LedgerRepository {
                             missing.stream().map(s -> s.kind().name()).toArray(String[]::new),
                             missing.stream().map(AccountKey::orgId).toArray(UUID[]::new),
                             missing.stream().map(AccountKey::userId).toArray(String[]::new)))
-                    .chain(() -> select(db, missing.stream().map(AccountKey::ref).toArray(String[]::new)))
+                    .chain(() -> select(db, missing.stream().map(AccountKey::ref).toArray(String[]::new), true))
                     .map(created -> {
                         created.values().forEach(a -> a.created = true);
                         found.putAll(created);
                         return found;
                     });
-        }).chain(accounts -> loadLots(db, accounts));
+        });
     }
 
     /** Every account of an org (pool and member balances, former members' included). */
@@ -120,73 +121,72 @@ public class LedgerRepository {
                 }
             }
             return accounts;
-        }).chain(accounts -> loadLots(db, accounts));
-    }
-
-    private Uni<Map<String, Account>> select(Db db, String[] refs) {
-        return select(db, refs, true);
+        });
     }
 
     /**
-     * The accounts, locked in id order ({@code forUpdate}), then their auto top-ups in a statement of
-     * their own: a statement that waited for a row lock re-reads only the locked rows, so a joined
-     * auto top-up could be the one from before the transaction it waited for (and refire).
+     * The accounts, locked in id order ({@code forUpdate}), then their auto top-ups and open lots, in
+     * three statements sent together (pipelined: one round trip). The later two run after the lock is
+     * held, each with a snapshot of its own, so they see what the transaction the lock waited for
+     * committed; joined into the locking statement they could be the rows from before it (a statement
+     * that waited for a row lock re-reads only the locked rows).
      */
     private Uni<Map<String, Account>> select(Db db, String[] refs, boolean forUpdate) {
-        return db.sql().preparedQuery("SELECT id, ref, kind, org_id, user_id, balance, reserved, cycle_in FROM account "
-                + "WHERE ref = ANY($1) ORDER BY id" + (forUpdate ? " FOR UPDATE" : ""))
-                .execute(Tuple.of(refs)).chain(rows -> {
-                    Map<String, Account> accounts = new HashMap<>();
-                    Map<Long, Account> byId = new HashMap<>();
-                    for (Row r : rows) {
-                        Account account = new Account(r.getLong(0), new AccountKey(r.getString(1),
-                                AccountRef.Kind.valueOf(r.getString(2)), r.getUUID(3), r.getString(4)), r.getLong(5),
-                                r.getLong(6));
-                        account.cycleIn = r.getLong(7);
-                        accounts.put(account.ref, account);
-                        byId.put(account.id, account);
-                    }
-                    if (byId.isEmpty()) {
-                        return Uni.createFrom().item(accounts);
-                    }
-                    return db.sql().preparedQuery("SELECT account_id, threshold, amount, per_cycle_limit, fired, cycle_start, "
-                            + "armed FROM auto_top_up WHERE account_id = ANY($1)")
-                            .execute(Tuple.of(byId.keySet().toArray(Long[]::new))).map(settings -> {
-                                for (Row t : settings) {
-                                    byId.get(t.getLong(0)).autoTopUp = new Account.AutoTopUp(t.getLong(1), t.getLong(2),
-                                            t.getInteger(3), t.getInteger(4), t.getLocalDate(5), t.getBoolean(6));
-                                }
-                                return accounts;
-                            });
-                });
+        Uni<RowSet<Row>> accountRows = db.sql().preparedQuery("SELECT id, ref, kind, org_id, user_id, balance, reserved, "
+                + "cycle_in FROM account WHERE ref = ANY($1) ORDER BY id" + (forUpdate ? " FOR UPDATE" : ""))
+                .execute(Tuple.of(refs));
+        Uni<RowSet<Row>> autoTopUps = db.sql().preparedQuery("SELECT t.account_id, t.threshold, t.amount, "
+                + "t.per_cycle_limit, t.fired, t.cycle_start, t.armed FROM auto_top_up t "
+                + "JOIN account a ON a.id = t.account_id WHERE a.ref = ANY($1)")
+                .execute(Tuple.of(refs));
+        Uni<RowSet<Row>> lots = db.sql().preparedQuery("SELECT l.id, l.account_id, l.kind, l.expires_at, l.remaining, "
+                + "l.created_at FROM lot l JOIN account a ON a.id = l.account_id WHERE a.ref = ANY($1) AND l.remaining > 0")
+                .execute(Tuple.of(refs));
+        return Uni.combine().all().unis(accountRows, autoTopUps, lots).with((rows, settings, lotRows) -> {
+            Map<String, Account> accounts = new HashMap<>();
+            Map<Long, Account> byId = new HashMap<>();
+            for (Row r : rows) {
+                Account account = new Account(r.getLong(0), new AccountKey(r.getString(1),
+                        AccountRef.Kind.valueOf(r.getString(2)), r.getUUID(3), r.getString(4)), r.getLong(5),
+                        r.getLong(6));
+                account.cycleIn = r.getLong(7);
+                accounts.put(account.ref, account);
+                byId.put(account.id, account);
+            }
+            for (Row t : settings) {
+                Account account = byId.get(t.getLong(0));
+                if (account != null) {
+                    account.autoTopUp = new Account.AutoTopUp(t.getLong(1), t.getLong(2), t.getInteger(3),
+                            t.getInteger(4), t.getLocalDate(5), t.getBoolean(6));
+                }
+            }
+            for (Row r : lotRows) {
+                Account account = byId.get(r.getLong(1));
+                if (account != null) {
+                    account.lots.add(new Lot(r.getUUID(0), account.id, LotKind.valueOf(r.getString(2)),
+                            instant(r.getOffsetDateTime(3)), instant(r.getOffsetDateTime(5)), r.getLong(4), false));
+                }
+            }
+            byId.values().forEach(a -> BurnOrder.sort(a.lots));
+            return accounts;
+        });
     }
 
-    private Uni<Map<String, Account>> loadLots(Db db, Map<String, Account> accounts) {
-        Map<Long, Account> byId = new HashMap<>();
-        accounts.values().forEach(a -> byId.put(a.id, a));
-        return db.sql().preparedQuery("SELECT id, account_id, kind, expires_at, remaining, created_at FROM lot "
-                + "WHERE account_id = ANY($1) AND remaining > 0")
-                .execute(Tuple.of(byId.keySet().toArray(Long[]::new))).map(rows -> {
-                    for (Row r : rows) {
-                        Account account = byId.get(r.getLong(1));
-                        account.lots.add(new Lot(r.getUUID(0), account.id, LotKind.valueOf(r.getString(2)),
-                                instant(r.getOffsetDateTime(3)), instant(r.getOffsetDateTime(5)), r.getLong(4), false));
-                    }
-                    byId.values().forEach(a -> BurnOrder.sort(a.lots));
-                    return accounts;
-                });
-    }
-
-    /** What a transaction's postings changed: journal rows, lots and accounts, in a few multi-row statements. */
-    public Uni<Void> write(Db db, Postings postings, List<Account> changedAccounts) {
+    /**
+     * What a transaction's postings changed: journal rows, lots and accounts, in a few multi-row
+     * statements, plus {@code more} (the use case's own writes, the outbox), all sent together: the
+     * connection pipelines them, so they cost one round trip. PostgreSQL runs them in the order sent;
+     * if one fails, the rest fail with it and the transaction rolls back.
+     */
+    public Uni<Void> write(Db db, Postings postings, List<Account> changedAccounts, List<Uni<Void>> more) {
         Writes w = new Writes(postings.transactions().stream().map(tx -> new Object[] { tx.id(), tx.orgId(),
                 tx.type().name(), tx.amount(), tx.actor(), tx.reason(), tx.reverses(), json(tx.details()),
                 offset(tx.at()), postings.isReversible(tx) }).toList(), postings.createdLots(), postings.changedLots(),
                 postings.entries().stream().map(e -> new Object[] { e.txId(), e.accountId(), e.lotId(), e.amount() })
                         .toList(), changedAccounts);
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        List<Uni<Void>> statements = new ArrayList<>();
         if (!w.transactions().isEmpty()) {
-            chain = chain.chain(() -> db.sql().preparedQuery("INSERT INTO journal_tx "
+            statements.add(db.sql().preparedQuery("INSERT INTO journal_tx "
                     + "(id, org_id, type, amount, actor, reason, reverses, details, created_at, reversible) "
                     + "SELECT id, org_id, type, amount, actor, reason, reverses, details::jsonb, created_at, reversible "
                     + "FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::uuid[], "
@@ -198,7 +198,7 @@ public class LedgerRepository {
         }
         if (!w.createdLots().isEmpty()) {
             List<Lot> lots = w.createdLots();
-            chain = chain.chain(() -> db.sql().preparedQuery("INSERT INTO lot (id, account_id, kind, expires_at, remaining, "
+            statements.add(db.sql().preparedQuery("INSERT INTO lot (id, account_id, kind, expires_at, remaining, "
                     + "created_at) SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::timestamptz[], "
                     + "$5::bigint[], $6::timestamptz[])")
                     .execute(Tuple.of(lots.stream().map(l -> l.id).toArray(UUID[]::new),
@@ -211,21 +211,21 @@ public class LedgerRepository {
         }
         if (!w.changedLots().isEmpty()) {
             List<Lot> lots = w.changedLots();
-            chain = chain.chain(() -> db.sql().preparedQuery("UPDATE lot SET remaining = v.remaining FROM "
+            statements.add(db.sql().preparedQuery("UPDATE lot SET remaining = v.remaining FROM "
                     + "unnest($1::uuid[], $2::bigint[]) AS v(id, remaining) WHERE lot.id = v.id")
                     .execute(Tuple.of(lots.stream().map(l -> l.id).toArray(UUID[]::new),
                             lots.stream().map(l -> l.remaining).toArray(Long[]::new)))
                     .replaceWithVoid());
         }
         if (!w.entries().isEmpty()) {
-            chain = chain.chain(() -> db.sql().preparedQuery("INSERT INTO journal_entry (tx_id, account_id, lot_id, amount) "
+            statements.add(db.sql().preparedQuery("INSERT INTO journal_entry (tx_id, account_id, lot_id, amount) "
                     + "SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::bigint[])")
                     .execute(columns(w.entries(), UUID.class, Long.class, UUID.class, Long.class)).replaceWithVoid());
         }
         List<Account> autoTopUps = w.changedAccounts().stream().filter(a -> a.autoTopUp != null && a.autoTopUp.changed)
                 .toList();
         if (!autoTopUps.isEmpty()) {
-            chain = chain.chain(() -> db.sql().preparedQuery("UPDATE auto_top_up SET fired = v.fired, cycle_start = v.cycle_start, "
+            statements.add(db.sql().preparedQuery("UPDATE auto_top_up SET fired = v.fired, cycle_start = v.cycle_start, "
                     + "armed = v.armed FROM unnest($1::bigint[], $2::int[], $3::date[], $4::bool[]) "
                     + "AS v(id, fired, cycle_start, armed) WHERE auto_top_up.account_id = v.id")
                     .execute(Tuple.of(autoTopUps.stream().map(a -> a.id).toArray(Long[]::new),
@@ -236,7 +236,7 @@ public class LedgerRepository {
         }
         if (!w.changedAccounts().isEmpty()) {
             List<Account> accounts = w.changedAccounts();
-            chain = chain.chain(() -> db.sql().preparedQuery("UPDATE account SET balance = v.balance, reserved = v.reserved, "
+            statements.add(db.sql().preparedQuery("UPDATE account SET balance = v.balance, reserved = v.reserved, "
                     + "cycle_in = v.cycle_in FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[]) "
                     + "AS v(id, balance, reserved, cycle_in) WHERE account.id = v.id")
                     .execute(Tuple.of(accounts.stream().map(a -> a.id).toArray(Long[]::new),
@@ -245,7 +245,9 @@ public class LedgerRepository {
                             accounts.stream().map(a -> a.cycleIn).toArray(Long[]::new)))
                     .replaceWithVoid());
         }
-        return chain;
+        statements.addAll(more);
+        return statements.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(statements).andFailFast().replaceWithVoid();
     }
 
     private record Writes(List<Object[]> transactions, List<Lot> createdLots, List<Lot> changedLots,

@@ -1,5 +1,6 @@
 package dev.teamcredits.ledger.repository;
 
+import dev.teamcredits.ledger.domain.AccountKey;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -29,24 +30,53 @@ public class PoolUsageRepository {
                 + "FROM unnest($3::text[]) AS u(user_id) "
                 + "LEFT JOIN pool_usage d ON d.org_id = $1 AND d.cycle_start = $2 AND d.user_id = u.user_id "
                 + "LEFT JOIN pool_hold h ON h.org_id = $1 AND h.user_id = u.user_id")
-                .execute(Tuple.of(orgId, cycleStart, users.toArray(String[]::new))).map(rows -> {
-                    Map<String, Usage> usage = new HashMap<>();
+                .execute(Tuple.of(orgId, cycleStart, users.toArray(String[]::new))).map(PoolUsageRepository::byUser);
+    }
+
+    /**
+     * {@link #usage} of the (org, user) pairs {@code orgIds[i]}, {@code userIds[i]}, each in its org's
+     * current cycle as the projection has it when the statement runs; by member account.
+     */
+    public Uni<Map<AccountKey, Usage>> usageThisCycle(Db db, List<UUID> orgIds, List<String> userIds) {
+        return db.sql().preparedQuery("SELECT k.org_id, k.user_id, coalesce(d.drawn, 0), coalesce(h.held, 0) "
+                + "FROM unnest($1::uuid[], $2::text[]) AS k(org_id, user_id) "
+                + "LEFT JOIN org_view o ON o.org_id = k.org_id "
+                + "LEFT JOIN pool_usage d ON d.org_id = k.org_id AND d.user_id = k.user_id AND d.cycle_start = o.cycle_start "
+                + "LEFT JOIN pool_hold h ON h.org_id = k.org_id AND h.user_id = k.user_id")
+                .execute(Tuple.of(orgIds.toArray(UUID[]::new), userIds.toArray(String[]::new))).map(rows -> {
+                    Map<AccountKey, Usage> usage = new HashMap<>();
                     for (Row r : rows) {
-                        usage.put(r.getString(0), new Usage(r.getLong(1), r.getLong(2)));
+                        usage.put(AccountKey.member(r.getUUID(0), r.getString(1)), new Usage(r.getLong(2), r.getLong(3)));
                     }
                     return usage;
                 });
     }
 
+    private static Map<String, Usage> byUser(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+        Map<String, Usage> usage = new HashMap<>();
+        for (Row r : rows) {
+            usage.put(r.getString(0), new Usage(r.getLong(1), r.getLong(2)));
+        }
+        return usage;
+    }
+
     /** Adds pool draws of the cycle: rows of (user, drawn delta), users in a stable order. */
     public Uni<Void> addDrawn(Db db, UUID orgId, LocalDate cycleStart, List<String> users, List<Long> drawn) {
+        return addDrawn(db, java.util.Collections.nCopies(users.size(), orgId),
+                java.util.Collections.nCopies(users.size(), cycleStart), users, drawn);
+    }
+
+    /** Adds pool draws: rows of (org, its current cycle, user, drawn delta), in a stable order. */
+    public Uni<Void> addDrawn(Db db, List<UUID> orgIds, List<LocalDate> cycleStarts, List<String> users,
+            List<Long> drawn) {
         if (users.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return db.sql().preparedQuery("INSERT INTO pool_usage (org_id, user_id, cycle_start, drawn) "
-                + "SELECT $1, u, $2, d FROM unnest($3::text[], $4::bigint[]) AS v(u, d) "
+                + "SELECT * FROM unnest($1::uuid[], $2::text[], $3::date[], $4::bigint[]) "
                 + "ON CONFLICT (org_id, user_id, cycle_start) DO UPDATE SET drawn = pool_usage.drawn + excluded.drawn")
-                .execute(Tuple.of(orgId, cycleStart, users.toArray(String[]::new), drawn.toArray(Long[]::new)))
+                .execute(Tuple.of(orgIds.toArray(UUID[]::new), users.toArray(String[]::new),
+                        cycleStarts.toArray(LocalDate[]::new), drawn.toArray(Long[]::new)))
                 .replaceWithVoid();
     }
 

@@ -107,12 +107,25 @@ public class ProjectionRepository {
     }
 
     /** The active members among {@code userIds}. */
-    public Uni<List<MemberRow>> activeMembers(Db db, UUID orgId, java.util.Collection<String> userIds) {
-        return db.sql().preparedQuery("SELECT org_id, user_id, email, display_name, role, pool_access, pool_cap, active "
-                + "FROM member_view WHERE org_id = $1 AND user_id = ANY($2) AND active ORDER BY user_id")
-                .execute(Tuple.of(orgId, userIds.toArray(String[]::new)))
+    /** The active members among the (org, user) pairs {@code orgIds[i]}, {@code userIds[i]}. */
+    public Uni<List<MemberRow>> activeMembers(Db db, List<UUID> orgIds, List<String> userIds) {
+        return db.sql().preparedQuery("SELECT m.org_id, m.user_id, m.email, m.display_name, m.role, m.pool_access, "
+                + "m.pool_cap, m.active FROM member_view m JOIN unnest($1::uuid[], $2::text[]) AS k(org_id, user_id) "
+                + "ON m.org_id = k.org_id AND m.user_id = k.user_id WHERE m.active")
+                .execute(Tuple.of(orgIds.toArray(UUID[]::new), userIds.toArray(String[]::new)))
                 .map(rows -> java.util.stream.StreamSupport.stream(rows.spliterator(), false).map(ProjectionRepository::member)
                         .toList());
+    }
+
+    /** The orgs among {@code orgIds} that exist, by id. */
+    public Uni<java.util.Map<UUID, OrgRow>> orgs(Db db, java.util.Collection<UUID> orgIds) {
+        return db.sql().preparedQuery("SELECT org_id, plan, monthly_allocation, rollover, personal_fallback, cycle_anchor, "
+                + "cycle_start, cycle_end FROM org_view WHERE org_id = ANY($1)")
+                .execute(Tuple.of(orgIds.toArray(UUID[]::new))).map(rows -> {
+                    java.util.Map<UUID, OrgRow> orgs = new java.util.HashMap<>();
+                    rows.forEach(r -> orgs.put(r.getUUID(0), org(r)));
+                    return orgs;
+                });
     }
 
     /** Every member, active or not (admins may look at a former member's account). */

@@ -4,6 +4,8 @@ import dev.teamcredits.common.idempotency.IdempotencyKeys;
 import dev.teamcredits.common.idempotency.Outcome;
 import dev.teamcredits.common.rest.Replies;
 import dev.teamcredits.common.security.Caller;
+import dev.teamcredits.ledger.rest.dto.SpendBatchRequest;
+import dev.teamcredits.ledger.rest.dto.SpendBatchResponse;
 import dev.teamcredits.ledger.rest.dto.SpendRequest;
 import dev.teamcredits.ledger.rest.mapping.LedgerMapping;
 import dev.teamcredits.ledger.service.SpendResult;
@@ -61,5 +63,19 @@ public class SpendResource {
             }
             throw ((SpendResult.Refused) result).problem();
         });
+    }
+
+    @POST
+    @Path("/batch")
+    @Operation(summary = "Charge up to 1,000 spends at once, each with its own idempotency key and its own answer",
+            description = "Each item is judged exactly as a single spend with its key would be, in order; a refused "
+                    + "item never fails the others. A malformed item refuses the whole request (400).")
+    @APIResponse(responseCode = "200", description = "One result per item, in order: the status the item would have "
+            + "had alone (200 charged, 402 insufficient-credits, 404, 422…) with the charge or the problem")
+    @APIResponse(responseCode = "400", description = "Malformed body or item; nothing charged (validation-failed)")
+    public Uni<SpendBatchResponse> spendBatch(@PathParam("orgId") String orgId,
+            @Valid @NotNull SpendBatchRequest request) {
+        return spends.spendBatch(Caller.of(token), OrgIds.org(orgId), LedgerMapping.items(request))
+                .map(LedgerMapping::dto);
     }
 }

@@ -4,10 +4,13 @@ import dev.teamcredits.ledger.domain.Account;
 import dev.teamcredits.ledger.domain.AccountKey;
 import dev.teamcredits.ledger.domain.Postings;
 import dev.teamcredits.ledger.repository.Db;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +25,7 @@ public final class LedgerTransaction implements Db {
     /** A dry run (preview): accounts are read, not locked or created, and nothing is written. */
     final boolean dryRun;
     final Map<String, Account> accounts = new HashMap<>();
+    final List<Uni<Void>> writes = new ArrayList<>();
 
     LedgerTransaction(SqlClient connection, Postings postings, boolean dryRun) {
         this.connection = connection;
@@ -50,6 +54,15 @@ public final class LedgerTransaction implements Db {
     /** The account if this transaction locked it, else null. */
     public Account lockedOrNull(AccountKey key) {
         return accounts.get(key.ref());
+    }
+
+    /**
+     * A write of the use case's own (usage counters, idempotency records), sent with the postings when
+     * the transaction ends: the connection pipelines them all in one round trip. Nothing may read
+     * what it writes before then.
+     */
+    public void writeAtEnd(Uni<Void> statement) {
+        writes.add(statement);
     }
 
     public Collection<Account> accounts() {

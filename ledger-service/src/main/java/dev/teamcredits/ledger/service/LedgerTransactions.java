@@ -19,9 +19,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -96,13 +99,16 @@ public class LedgerTransactions {
         }
         Uni<Map<String, Account>> locked = tx.dryRun ? repository.peek(tx, missing)
                 : repository.lock(tx, missing, openPersonal);
-        return locked.chain(accounts -> repository.cycleStarts(tx, accounts.values().stream()
-                .map(a -> a.orgId).filter(java.util.Objects::nonNull).distinct().toList()).invoke(starts -> {
-                    for (Account a : accounts.values()) {
-                        a.asOf(a.orgId == null ? null : starts.get(a.orgId), tx.now());
-                    }
-                    tx.accounts.putAll(accounts);
-                })).replaceWithVoid();
+        // Sent right behind the locks, so it runs once they are held: one round trip for both.
+        Uni<Map<UUID, Instant>> cycleStarts = repository.cycleStarts(tx, missing.stream().map(AccountKey::orgId)
+                .filter(Objects::nonNull).distinct().toList());
+        return Uni.combine().all().unis(locked, cycleStarts).with((accounts, starts) -> {
+            for (Account a : accounts.values()) {
+                a.asOf(a.orgId == null ? null : starts.get(a.orgId), tx.now());
+            }
+            tx.accounts.putAll(accounts);
+            return accounts;
+        }).replaceWithVoid();
     }
 
     /**
@@ -142,7 +148,9 @@ public class LedgerTransactions {
         tx.postings.checkBalanced();
         BalanceAlerts.raise(tx.postings, tx.accounts(), config.lowBalanceThreshold());
         List<Account> changed = tx.accounts().stream().filter(a -> a.changed).toList();
-        return repository.write(tx, tx.postings, changed).chain(() -> OutboxSql.insert(tx.sql(),
-                tx.postings.events().stream().map(e -> outbox.row(Topics.LEDGER, e)).toList()));
+        List<Uni<Void>> more = new ArrayList<>(tx.writes);
+        more.add(OutboxSql.insert(tx.sql(), tx.postings.events().stream().map(e -> outbox.row(Topics.LEDGER, e))
+                .toList()));
+        return repository.write(tx, tx.postings, changed, more);
     }
 }

@@ -3,71 +3,90 @@ package dev.teamcredits.ledger.service;
 import dev.teamcredits.ledger.config.LedgerConfig;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Group commit for the hot pool row, behind {@link SpendService#spend}. Spends for one org queue
- * here; one batch per org runs at a time, and it takes everything that queued while the previous one
- * was committing. An idle org's spend runs at once, alone; under load, one transaction (one lock of
- * the pool, a few multi-row writes) serves many spends. Other replicas batch their own spends; the
- * pool row lock orders the batches.
+ * Group commit behind {@link SpendService#spend}. Each org belongs to one of a few lanes; spends queue
+ * in their org's lane, one batch per lane runs at a time, and it takes everything that queued while
+ * the previous one was committing, whichever orgs it is for. An idle lane's spend runs at once,
+ * alone; under load, one transaction (locks in id order, a few multi-row writes) serves many spends
+ * of one hot pool or of many orgs. An org never has two batches at once here, so a hot pool is not
+ * fought over by its own replica; other replicas batch their own spends, and the row locks (taken in
+ * id order, so never crosswise) order the batches.
  */
 @ApplicationScoped
 class SpendBatcher {
 
-    private record Waiting(SpendService.Pending spend, UniEmitter<? super SpendResult> emitter) {
+    private record Waiting(SpendService.Pending spend, CompletableFuture<SpendResult> answer) {
     }
 
-    private static final class OrgQueue {
+    private static final class Lane {
         final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
         final AtomicBoolean running = new AtomicBoolean();
     }
 
     private final int maxBatch;
-    private final ConcurrentHashMap<UUID, OrgQueue> queues = new ConcurrentHashMap<>();
+    private final Lane[] lanes;
 
     SpendBatcher(LedgerConfig config) {
         this.maxBatch = config.spends().maxBatch();
+        this.lanes = new Lane[config.spends().lanes()];
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = new Lane();
+        }
     }
 
+    /** Queues one spend in its org's lane, when subscribed. */
     Uni<SpendResult> submit(SpendService spends, SpendService.Pending spend) {
-        return Uni.createFrom().emitter(emitter -> {
-            OrgQueue queue = queues.computeIfAbsent(spend.orgId(), id -> new OrgQueue());
-            queue.waiting.add(new Waiting(spend, emitter));
-            drain(spends, spend.orgId(), queue);
-        });
+        return Uni.createFrom().deferred(() -> enqueue(spends, spend.orgId(), List.of(spend)).get(0));
     }
 
-    private void drain(SpendService spends, UUID orgId, OrgQueue queue) {
-        if (!queue.running.compareAndSet(false, true)) {
+    /**
+     * Queues spends of one org now, in order: one answer per spend. All are queued before the lane
+     * drains, so a bulk request fills batches rather than starting with one spend.
+     */
+    List<Uni<SpendResult>> enqueue(SpendService spends, UUID orgId, List<SpendService.Pending> pending) {
+        Lane lane = lanes[Math.floorMod(orgId.hashCode(), lanes.length)];
+        List<Uni<SpendResult>> answers = new ArrayList<>(pending.size());
+        for (SpendService.Pending spend : pending) {
+            CompletableFuture<SpendResult> answer = new CompletableFuture<>();
+            lane.waiting.add(new Waiting(spend, answer));
+            answers.add(Uni.createFrom().completionStage(answer));
+        }
+        drain(spends, lane);
+        return answers;
+    }
+
+    private void drain(SpendService spends, Lane lane) {
+        if (!lane.running.compareAndSet(false, true)) {
             return;
         }
         List<Waiting> batch = new ArrayList<>();
         Waiting next;
-        while (batch.size() < maxBatch && (next = queue.waiting.poll()) != null) {
+        while (batch.size() < maxBatch && (next = lane.waiting.poll()) != null) {
             batch.add(next);
         }
         if (batch.isEmpty()) {
-            queue.running.set(false);
-            if (!queue.waiting.isEmpty()) {
-                drain(spends, orgId, queue);
+            lane.running.set(false);
+            // A spend queued between the poll and the reset would otherwise wait for the next one.
+            if (!lane.waiting.isEmpty()) {
+                drain(spends, lane);
             }
             return;
         }
-        run(spends, orgId, batch).subscribe().with(v -> {
-            queue.running.set(false);
-            drain(spends, orgId, queue);
+        run(spends, batch).subscribe().with(v -> {
+            lane.running.set(false);
+            drain(spends, lane);
         }, failure -> {
-            queue.running.set(false);
-            drain(spends, orgId, queue);
+            lane.running.set(false);
+            drain(spends, lane);
         });
     }
 
@@ -76,18 +95,18 @@ class SpendBatcher {
      * an answer, not a failure; deadlocks are retried inside), each spend is applied again on its own,
      * in order, so that one spend the database rejects never fails the others.
      */
-    private Uni<Void> run(SpendService spends, UUID orgId, List<Waiting> batch) {
-        return spends.apply(orgId, batch.stream().map(Waiting::spend).toList()).invoke(results -> {
+    private Uni<Void> run(SpendService spends, List<Waiting> batch) {
+        return spends.apply(batch.stream().map(Waiting::spend).toList()).invoke(results -> {
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).emitter().complete(results.get(i));
+                batch.get(i).answer().complete(results.get(i));
             }
         }).replaceWithVoid().onFailure().recoverWithUni(failure -> {
             if (batch.size() == 1) {
-                batch.get(0).emitter().fail(failure);
+                batch.get(0).answer().completeExceptionally(failure);
                 return Uni.createFrom().voidItem();
             }
             return Multi.createFrom().iterable(batch)
-                    .onItem().transformToUniAndConcatenate(w -> run(spends, orgId, List.of(w)))
+                    .onItem().transformToUniAndConcatenate(w -> run(spends, List.of(w)))
                     .collect().last().replaceWithVoid();
         });
     }

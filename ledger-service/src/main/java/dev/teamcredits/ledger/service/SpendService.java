@@ -2,6 +2,7 @@ package dev.teamcredits.ledger.service;
 
 import dev.teamcredits.common.idempotency.IdempotencyKeys;
 import dev.teamcredits.common.idempotency.SqlIdempotency;
+import dev.teamcredits.common.rest.Problem;
 import dev.teamcredits.common.rest.ProblemException;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.events.ledger.CreditsSpent;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Spends: a member for themself, or a trusted backend for a member. {@link #spend} answers each spend
@@ -38,6 +40,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class SpendService {
+
+    private static final Logger LOG = Logger.getLogger(SpendService.class);
 
     private final LedgerTransactions transactions;
     private final LedgerAccess access;
@@ -80,11 +84,60 @@ public class SpendService {
      * Invalid input is refused at once, before it joins a batch.
      */
     public Uni<SpendResult> spend(Caller caller, String key, UUID orgId, SpendCommand command) {
+        return batcher.submit(this, pending(caller, key, orgId, command));
+    }
+
+    /** A validated, priced spend, or a refusal (a {@link ProblemException}) of an invalid one. */
+    private Pending pending(Caller caller, String key, UUID orgId, SpendCommand command) {
         IdempotencyKeys.require(key);
         String userId = access.chargedUser(caller, command.userId());
         long amount = price(command.action(), command.quantity(), command.resultValid());
         String fingerprint = keyRules.fingerprint(List.of("spend", orgId, command));
-        return batcher.submit(this, new Pending(caller, key, fingerprint, orgId, userId, command, amount));
+        return new Pending(caller, key, fingerprint, orgId, userId, command, amount);
+    }
+
+    /** One spend of a batch request: its own idempotency key and command. */
+    public record BatchItem(String key, SpendCommand command) {
+    }
+
+    /**
+     * Many spends of one org at once, each answered on its own exactly as {@link #spend} would answer
+     * it: a refusal (bad key, unknown action, not enough credits…) is that item's result and never
+     * fails the others. They are queued together, so a thousand fill a few batches.
+     */
+    public Uni<List<SpendResult>> spendBatch(Caller caller, UUID orgId, List<BatchItem> items) {
+        SpendResult[] results = new SpendResult[items.size()];
+        List<Pending> valid = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                valid.add(pending(caller, items.get(i).key(), orgId, items.get(i).command()));
+            } catch (ProblemException refused) {
+                results[i] = new SpendResult.Refused(refused);
+            }
+        }
+        return Uni.createFrom().deferred(() -> {
+            List<Uni<SpendResult>> answers = new ArrayList<>(items.size());
+            List<Uni<SpendResult>> queued = valid.isEmpty() ? List.of() : batcher.enqueue(this, orgId, valid);
+            for (int i = 0, next = 0; i < items.size(); i++) {
+                answers.add(results[i] != null ? Uni.createFrom().item(results[i])
+                        : queued.get(next++).onFailure().recoverWithItem(SpendService::failedAlone));
+            }
+            return Uni.join().all(answers).andFailFast();
+        });
+    }
+
+    /**
+     * An item the database failed (no rule refused it): answered as a single spend would be, with a
+     * 500 problem pointing to the log, while the other items keep their answers.
+     */
+    private static SpendResult failedAlone(Throwable failure) {
+        if (failure instanceof ProblemException refused) {
+            return new SpendResult.Refused(refused);
+        }
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(failure, "Spend of a batch failed (reference %s)", reference);
+        return new SpendResult.Refused(new ProblemException(new Problem("internal-error", "Internal error", 500,
+                "Something went wrong on our side; reference " + reference + ".").with("reference", reference)));
     }
 
     /** Credits for {@code quantity} of {@code action} from the configured price list. */
@@ -99,47 +152,81 @@ public class SpendService {
         return price.amount();
     }
 
-    /** Applies one org's batch in one transaction; a result per spend, in order. */
-    Uni<List<SpendResult>> apply(UUID orgId, List<Pending> batch) {
-        return transactions.transaction(tx -> new BatchRun(tx, orgId, batch).run());
+    /** Applies a batch (spends of one org or of several) in one transaction; a result per spend, in order. */
+    Uni<List<SpendResult>> apply(List<Pending> batch) {
+        return transactions.transaction(tx -> new BatchRun(tx, batch).run());
     }
 
-    /** The state of one batch while it runs. */
+    /** The state of one batch while it runs. Members are named by their member account's key (org and user). */
     private final class BatchRun {
 
         private final LedgerTransaction tx;
-        private final UUID orgId;
         private final List<Pending> batch;
         private final SpendResult[] results;
         private final Map<String, Integer> leaders = new HashMap<>();
         private final List<Integer> todo = new ArrayList<>();
-        private OrgRow org;
-        private final Map<String, MemberRow> members = new HashMap<>();
-        private final Map<String, Usage> usage = new HashMap<>();
-        private final Map<String, Long> drawn = new LinkedHashMap<>();
-        private final Set<String> personalLocked = new HashSet<>();
+        private final Map<UUID, OrgRow> orgs = new HashMap<>();
+        private final Map<AccountKey, MemberRow> members = new HashMap<>();
+        private final Map<AccountKey, Usage> usage = new HashMap<>();
+        private final Map<AccountKey, Long> drawn = new LinkedHashMap<>();
+        private final Set<AccountKey> personalLocked = new HashSet<>();
+        private final List<UUID> orgIds;
+        private final List<UUID> pairOrgs = new ArrayList<>();
+        private final List<String> pairUsers = new ArrayList<>();
 
-        BatchRun(LedgerTransaction tx, UUID orgId, List<Pending> batch) {
+        BatchRun(LedgerTransaction tx, List<Pending> batch) {
             this.tx = tx;
-            this.orgId = orgId;
             this.batch = batch;
             this.results = new SpendResult[batch.size()];
+            // The batch's members, replays included, since keys are judged in the same round trip.
+            Set<AccountKey> seen = new LinkedHashSet<>();
+            batch.forEach(p -> seen.add(AccountKey.member(p.orgId(), p.userId())));
+            seen.forEach(k -> {
+                pairOrgs.add(k.orgId());
+                pairUsers.add(k.userId());
+            });
+            this.orgIds = batch.stream().map(Pending::orgId).distinct().toList();
         }
 
+        /**
+         * Four round trips, whatever the batch size: keys with the orgs and members; the locks with
+         * everything read under them; the writes; the commit. Statements sent together are pipelined
+         * by the connection and run in the order sent.
+         */
         Uni<List<SpendResult>> run() {
-            return claimKeys()
-                    .chain(() -> access.org(tx, orgId))
-                    .chain(before -> projection.activeMembers(tx, orgId, users())
-                            .chain(known -> lockAccounts(before, known)))
-                    // Read again under the locks: a close or a departure that committed meanwhile is seen.
-                    .chain(() -> access.org(tx, orgId)).invoke(o -> org = o)
-                    .chain(() -> projection.activeMembers(tx, orgId, users()))
-                    .invoke(list -> list.forEach(m -> members.put(m.userId(), m)))
-                    .chain(() -> poolUsage.usage(tx, orgId, org.cycleStart(), users()))
-                    .invoke(usage::putAll)
+            return Uni.combine().all().unis(claimKeys(), projection.orgs(tx, orgIds),
+                    projection.activeMembers(tx, pairOrgs, pairUsers))
+                    .with((claimed, before, known) -> lockAccounts(before, known))
+                    .chain(locked -> locked)
                     .invoke(() -> todo.forEach(this::charge))
-                    .chain(this::writeUsageAndKeys)
+                    .invoke(this::writeUsageAndKeysAtEnd)
                     .map(v -> List.of(results));
+        }
+
+        /**
+         * Locks the pools and the members' balances, and reads, under those locks, the orgs and members
+         * again (a close or a departure that committed meanwhile is seen) and their pool usage this
+         * cycle: sent together. An account created by the locking (a member's first spend) held no
+         * lock when those reads ran, so they run again after it.
+         */
+        private Uni<Void> lockAccounts(Map<UUID, OrgRow> before, List<MemberRow> known) {
+            Uni<Void> locks = transactions.lock(tx, accountsToLock(before, known));
+            return Uni.combine().all().unis(locks, readUnderLocks())
+                    .with((v, read) -> tx.accounts().stream().anyMatch(a -> a.created))
+                    .chain(created -> created ? readUnderLocks() : Uni.createFrom().voidItem());
+        }
+
+        private Uni<Void> readUnderLocks() {
+            return Uni.combine().all().unis(projection.orgs(tx, orgIds), projection.activeMembers(tx, pairOrgs, pairUsers),
+                    poolUsage.usageThisCycle(tx, pairOrgs, pairUsers)).with((o, list, used) -> {
+                        orgs.clear();
+                        orgs.putAll(o);
+                        members.clear();
+                        list.forEach(m -> members.put(AccountKey.member(m.orgId(), m.userId()), m));
+                        usage.clear();
+                        usage.putAll(used);
+                        return null;
+                    }).replaceWithVoid();
         }
 
         /** Claims the batch's keys; repeats of a key within the batch follow their first occurrence. */
@@ -175,40 +262,41 @@ public class SpendService {
             }
         }
 
-        private Set<String> users() {
-            Set<String> users = new LinkedHashSet<>();
-            todo.forEach(i -> users.add(batch.get(i).userId()));
-            return users;
-        }
-
-        /** The pool, and the member and personal balances of the batch's members: once, in id order. */
-        private Uni<Void> lockAccounts(OrgRow before, List<MemberRow> known) {
+        /** Each org's pool, and the member and personal balances of the batch's members: once, in id order. */
+        private List<AccountKey> accountsToLock(Map<UUID, OrgRow> before, List<MemberRow> known) {
             List<AccountKey> accounts = new ArrayList<>();
-            accounts.add(AccountKey.pool(orgId));
+            before.keySet().forEach(orgId -> accounts.add(AccountKey.pool(orgId)));
             for (MemberRow m : known) {
-                accounts.add(AccountKey.member(orgId, m.userId()));
-                if (before.personalFallback()) {
+                OrgRow org = before.get(m.orgId());
+                if (org == null) {
+                    continue;
+                }
+                AccountKey member = AccountKey.member(m.orgId(), m.userId());
+                accounts.add(member);
+                if (org.personalFallback()) {
                     accounts.add(AccountKey.personal(m.userId()));
-                    personalLocked.add(m.userId());
+                    personalLocked.add(member);
                 }
             }
-            return transactions.lock(tx, accounts);
+            return accounts;
         }
 
         private void charge(int index) {
             Pending p = batch.get(index);
-            MemberRow member = members.get(p.userId());
-            Account own = member == null ? null : tx.lockedOrNull(AccountKey.member(orgId, p.userId()));
+            OrgRow org = orgs.get(p.orgId());
+            AccountKey memberKey = AccountKey.member(p.orgId(), p.userId());
+            MemberRow member = members.get(memberKey);
+            Account own = org == null || member == null ? null : tx.lockedOrNull(memberKey);
             if (own == null) {
-                results[index] = new SpendResult.Refused(access.isTrustedBackend(p.caller())
+                results[index] = new SpendResult.Refused(org != null && access.isTrustedBackend(p.caller())
                         ? LedgerProblems.memberNotFound(p.userId()) : LedgerProblems.orgNotFound());
                 return;
             }
-            Account pool = tx.account(AccountKey.pool(orgId));
-            boolean fallback = org.personalFallback() && personalLocked.contains(p.userId());
+            Account pool = tx.account(AccountKey.pool(p.orgId()));
+            boolean fallback = org.personalFallback() && personalLocked.contains(memberKey);
             Account personal = fallback ? tx.account(AccountKey.personal(p.userId())) : null;
-            Usage used = usage.getOrDefault(p.userId(), new Usage(0, 0));
-            long room = PoolCap.room(member.poolCap(), used.drawn() + drawn.getOrDefault(p.userId(), 0L), used.held());
+            Usage used = usage.getOrDefault(memberKey, new Usage(0, 0));
+            long room = PoolCap.room(member.poolCap(), used.drawn() + drawn.getOrDefault(memberKey, 0L), used.held());
             Waterfall.Plan plan = Waterfall.plan(p.amount(), member.poolAccess() ? pool : null, room, own, personal);
             if (!plan.covers()) {
                 results[index] = new SpendResult.Refused(LedgerProblems.insufficientCredits(p.amount(),
@@ -219,18 +307,18 @@ public class SpendService {
             details.put("userId", p.userId());
             details.put("action", p.command().action());
             details.put("quantity", p.command().quantity());
-            Postings.Tx spend = tx.postings.begin(TransactionType.SPEND, orgId, p.amount(), p.caller().subject(), null,
-                    null, details);
+            Postings.Tx spend = tx.postings.begin(TransactionType.SPEND, p.orgId(), p.amount(), p.caller().subject(),
+                    null, null, details);
             List<SourceAmount> sources = new ArrayList<>();
             for (Waterfall.Part part : plan.parts()) {
                 tx.postings.spend(spend, part.account(), part.amount());
                 sources.add(new SourceAmount(part.account().asRef(), part.amount()));
                 if (part.account() == pool) {
-                    drawn.merge(p.userId(), part.amount(), Long::sum);
+                    drawn.merge(memberKey, part.amount(), Long::sum);
                 }
             }
             details.put("sources", sources);
-            tx.postings.emit(new CreditsSpent(orgId, spend.id(), p.userId(), p.command().action(),
+            tx.postings.emit(new CreditsSpent(p.orgId(), spend.id(), p.userId(), p.command().action(),
                     p.command().quantity(), p.amount(), sources, org.cycleStart(), null, p.caller().subject(),
                     pool.view(), tx.now()));
             transactions.endStep(tx);
@@ -239,10 +327,13 @@ public class SpendService {
                     personal == null ? null : personal.view()));
         }
 
-        /** Pool draws of this cycle; stored results for charged spends; refused spends give their keys back. */
-        private Uni<Void> writeUsageAndKeys() {
-            List<String> users = new ArrayList<>(drawn.keySet());
-            users.sort(null);
+        /**
+         * Pool draws of this cycle; stored results for charged spends; refused spends give their keys
+         * back: written with the postings, at the end.
+         */
+        private void writeUsageAndKeysAtEnd() {
+            List<AccountKey> drew = new ArrayList<>(drawn.keySet());
+            drew.sort(java.util.Comparator.comparing(AccountKey::ref));
             List<SqlIdempotency.Claim> charged = new ArrayList<>();
             List<String> stored = new ArrayList<>();
             List<SqlIdempotency.Claim> refused = new ArrayList<>();
@@ -264,9 +355,11 @@ public class SpendService {
                             : first instanceof SpendResult.Charged c ? new SpendResult.Replayed(c.charge()) : first;
                 }
             }
-            return poolUsage.addDrawn(tx, orgId, org.cycleStart(), users, users.stream().map(drawn::get).toList())
-                    .chain(() -> keys.store(tx.sql(), charged, stored))
-                    .chain(() -> keys.release(tx.sql(), refused));
+            tx.writeAtEnd(poolUsage.addDrawn(tx, drew.stream().map(AccountKey::orgId).toList(),
+                    drew.stream().map(k -> orgs.get(k.orgId()).cycleStart()).toList(),
+                    drew.stream().map(AccountKey::userId).toList(), drew.stream().map(drawn::get).toList()));
+            tx.writeAtEnd(keys.store(tx.sql(), charged, stored));
+            tx.writeAtEnd(keys.release(tx.sql(), refused));
         }
     }
 }

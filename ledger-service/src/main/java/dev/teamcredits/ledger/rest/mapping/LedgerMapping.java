@@ -1,5 +1,6 @@
 package dev.teamcredits.ledger.rest.mapping;
 
+import dev.teamcredits.common.rest.Problem;
 import dev.teamcredits.ledger.domain.Account;
 import dev.teamcredits.ledger.domain.CycleClosing;
 import dev.teamcredits.ledger.rest.dto.AutoTopUpRequest;
@@ -11,6 +12,8 @@ import dev.teamcredits.ledger.rest.dto.RecurringAllocationRequest;
 import dev.teamcredits.ledger.rest.dto.ReservationResponse;
 import dev.teamcredits.ledger.rest.dto.ReserveRequest;
 import dev.teamcredits.ledger.rest.dto.ReversalRequest;
+import dev.teamcredits.ledger.rest.dto.SpendBatchRequest;
+import dev.teamcredits.ledger.rest.dto.SpendBatchResponse;
 import dev.teamcredits.ledger.rest.dto.SpendRequest;
 import dev.teamcredits.ledger.rest.dto.SpendResponse;
 import dev.teamcredits.ledger.rest.dto.TopUpResponse;
@@ -25,6 +28,8 @@ import dev.teamcredits.ledger.service.HistoryQueries.HistoryPage;
 import dev.teamcredits.ledger.service.RecurringAllocationService.RecurringAllocation;
 import dev.teamcredits.ledger.service.Reservation;
 import dev.teamcredits.ledger.service.ReservationService.ReserveCommand;
+import dev.teamcredits.ledger.service.SpendResult;
+import dev.teamcredits.ledger.service.SpendService;
 import dev.teamcredits.ledger.service.SpendService.SpendCommand;
 import dev.teamcredits.ledger.service.TeamBalances;
 import dev.teamcredits.ledger.service.TopUp;
@@ -41,6 +46,25 @@ public final class LedgerMapping {
 
     public static SpendCommand command(SpendRequest r) {
         return new SpendCommand(r.userId(), r.action(), r.quantity(), r.resultValid());
+    }
+
+    public static List<SpendService.BatchItem> items(SpendBatchRequest r) {
+        return r.spends().stream().map(i -> new SpendService.BatchItem(i.idempotencyKey(),
+                new SpendCommand(i.userId(), i.action(), i.quantity(), i.resultValid()))).toList();
+    }
+
+    /** Each item's answer, with the status it would have had as a single spend. */
+    public static SpendBatchResponse dto(List<SpendResult> results) {
+        return new SpendBatchResponse(results.stream().map(result -> {
+            if (result instanceof SpendResult.Charged c) {
+                return new SpendBatchResponse.Result(200, false, dto(c.charge()), null);
+            }
+            if (result instanceof SpendResult.Replayed r) {
+                return new SpendBatchResponse.Result(200, true, dto(r.charge()), null);
+            }
+            Problem problem = ((SpendResult.Refused) result).problem().problem();
+            return new SpendBatchResponse.Result(problem.getStatus(), null, null, problem);
+        }).toList());
     }
 
     public static ReserveCommand command(ReserveRequest r) {

@@ -1,5 +1,6 @@
 package dev.teamcredits.ledger.service;
 
+import dev.teamcredits.common.idempotency.IdempotencyKeys;
 import dev.teamcredits.common.idempotency.Outcome;
 import dev.teamcredits.common.idempotency.SqlIdempotency;
 import dev.teamcredits.common.security.Caller;
@@ -17,13 +18,28 @@ import java.util.function.Supplier;
 public class IdempotentOperations {
 
     private final SqlIdempotency keys;
+    private final IdempotencyKeys rules;
 
-    public IdempotentOperations(SqlIdempotency keys) {
+    public IdempotentOperations(SqlIdempotency keys, IdempotencyKeys rules) {
         this.keys = keys;
+        this.rules = rules;
     }
 
+    /**
+     * Runs {@code operation} once per caller and key in {@code tx}; a retry gets the stored result. The
+     * result is stored with the transaction's other writes at its end (one round trip for all).
+     */
     public <T> Uni<Outcome<T>> once(LedgerTransaction tx, Caller caller, String key, List<Object> request, Class<T> type,
             Supplier<Uni<T>> operation) {
-        return keys.once(tx.sql(), caller.subject(), key, request, type, operation);
+        IdempotencyKeys.require(key);
+        SqlIdempotency.Claim claim = new SqlIdempotency.Claim(caller.subject(), key, rules.fingerprint(request));
+        return keys.claim(tx.sql(), List.of(claim)).chain(used -> {
+            IdempotencyKeys.Used previous = used.get(claim.id());
+            if (previous != null) {
+                return Uni.createFrom().item(rules.replay(previous, claim.fingerprint(), type));
+            }
+            return operation.get().invoke(result -> tx.writeAtEnd(keys.store(tx.sql(), List.of(claim),
+                    List.of(rules.write(result))))).map(Outcome::fresh);
+        });
     }
 }

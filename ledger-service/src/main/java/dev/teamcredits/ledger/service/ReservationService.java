@@ -103,12 +103,15 @@ public class ReservationService {
         }
         String action = command.action() == null ? "RESERVATION" : command.action();
         return transactions.transaction(tx -> idempotent.once(tx, caller, key, List.of("reserve", orgId, command),
-                Reservation.class, () -> access.org(tx, orgId)
-                        .chain(before -> member(tx, orgId, caller, userId).chain(m -> lockFor(tx, before, m)))
-                        // Read again under the locks: a close or a departure that committed meanwhile is seen.
-                        .chain(() -> access.org(tx, orgId))
-                        .chain(org -> member(tx, orgId, caller, userId)
-                                .chain(member -> hold(tx, caller, org, member, action, amount, ttl)))));
+                Reservation.class, () -> Uni.combine().all().unis(access.org(tx, orgId),
+                        member(tx, orgId, caller, userId)).asTuple()
+                        // Read again under the locks, sent right behind them: a close or a departure that
+                        // committed meanwhile is seen.
+                        .chain(before -> Uni.combine().all().unis(lockFor(tx, before.getItem1(), before.getItem2()),
+                                access.org(tx, orgId), member(tx, orgId, caller, userId),
+                                poolUsage.usageThisCycle(tx, List.of(orgId), List.of(userId)))
+                                .with((locked, org, member, usage) -> hold(tx, caller, org, member, action, amount,
+                                        ttl, usage.get(AccountKey.member(orgId, member.userId())))))));
     }
 
     private Uni<MemberRow> member(LedgerTransaction tx, UUID orgId, Caller caller, String userId) {
@@ -124,36 +127,34 @@ public class ReservationService {
         return transactions.lock(tx, accounts);
     }
 
-    private Uni<Reservation> hold(LedgerTransaction tx, Caller caller, OrgRow org, MemberRow member, String action,
-            long amount, Duration ttl) {
+    /** Holds along the waterfall; the reservation row and the held pool credits are written at the end. */
+    private Reservation hold(LedgerTransaction tx, Caller caller, OrgRow org, MemberRow member, String action,
+            long amount, Duration ttl, PoolUsageRepository.Usage used) {
         UUID orgId = org.orgId();
-        return poolUsage.usage(tx, orgId, org.cycleStart(), List.of(member.userId())).chain(usage -> {
-            var used = usage.getOrDefault(member.userId(), new PoolUsageRepository.Usage(0, 0));
-            Account pool = tx.account(AccountKey.pool(orgId));
-            Account personal = org.personalFallback() ? tx.lockedOrNull(AccountKey.personal(member.userId())) : null;
-            Waterfall.Plan plan = Waterfall.plan(amount, member.poolAccess() ? pool : null,
-                    PoolCap.room(member.poolCap(), used.drawn(), used.held()),
-                    tx.account(AccountKey.member(orgId, member.userId())), personal);
-            if (!plan.covers()) {
-                throw LedgerProblems.insufficientCredits(amount, plan.available());
-            }
-            List<Hold> holds = new ArrayList<>();
-            for (Waterfall.Part part : plan.parts()) {
-                tx.postings.hold(part.account(), part.amount());
-                holds.add(new Hold(part.account().id, part.account().ref, part.amount()));
-            }
-            ReservationRow row = new ReservationRow(UUID.randomUUID(), orgId, member.userId(), caller.subject(), action,
-                    amount, "ACTIVE", null, org.cycleStart(), tx.now().plus(ttl), holds);
-            List<SourceAmount> sources = plan.parts().stream()
-                    .map(p -> new SourceAmount(p.account().asRef(), p.amount())).toList();
-            transactions.endStep(tx);
-            tx.postings.emit(new ReservationCreated(orgId, row.id(), member.userId(), action, amount, sources,
-                    row.expiresAt(), caller.subject(), pool.view(), tx.now()));
-            return reservations.insert(tx, row, tx.now())
-                    .chain(() -> poolUsage.addHeld(tx, orgId, member.userId(), poolPart(holds)))
-                    .map(v -> new Reservation(row.id(), row.userId(), action, amount, sources, "ACTIVE", null, null,
-                            row.expiresAt()));
-        });
+        Account pool = tx.account(AccountKey.pool(orgId));
+        Account personal = org.personalFallback() ? tx.lockedOrNull(AccountKey.personal(member.userId())) : null;
+        Waterfall.Plan plan = Waterfall.plan(amount, member.poolAccess() ? pool : null,
+                PoolCap.room(member.poolCap(), used.drawn(), used.held()),
+                tx.account(AccountKey.member(orgId, member.userId())), personal);
+        if (!plan.covers()) {
+            throw LedgerProblems.insufficientCredits(amount, plan.available());
+        }
+        List<Hold> holds = new ArrayList<>();
+        for (Waterfall.Part part : plan.parts()) {
+            tx.postings.hold(part.account(), part.amount());
+            holds.add(new Hold(part.account().id, part.account().ref, part.amount()));
+        }
+        ReservationRow row = new ReservationRow(UUID.randomUUID(), orgId, member.userId(), caller.subject(), action,
+                amount, "ACTIVE", null, org.cycleStart(), tx.now().plus(ttl), holds);
+        List<SourceAmount> sources = plan.parts().stream()
+                .map(p -> new SourceAmount(p.account().asRef(), p.amount())).toList();
+        transactions.endStep(tx);
+        tx.postings.emit(new ReservationCreated(orgId, row.id(), member.userId(), action, amount, sources,
+                row.expiresAt(), caller.subject(), pool.view(), tx.now()));
+        tx.writeAtEnd(reservations.insert(tx, row, tx.now()));
+        tx.writeAtEnd(poolUsage.addHeld(tx, orgId, member.userId(), poolPart(holds)));
+        return new Reservation(row.id(), row.userId(), action, amount, sources, "ACTIVE", null, null,
+                row.expiresAt());
     }
 
     public Uni<Outcome<Reservation>> capture(Caller caller, String key, UUID orgId, UUID id, long amount) {
@@ -162,8 +163,8 @@ public class ReservationService {
                     if (amount > r.amount()) {
                         throw LedgerProblems.captureTooLarge(r.amount());
                     }
-                    return lockHolds(tx, r).chain(() -> access.org(tx, orgId))
-                            .chain(org -> charge(tx, caller, org, r, amount));
+                    return Uni.combine().all().unis(lockHolds(tx, r), access.org(tx, orgId))
+                            .with((locked, org) -> charge(tx, caller, org, r, amount));
                 })));
     }
 
@@ -172,7 +173,7 @@ public class ReservationService {
      * credits: what the holds kept past expiry cannot be charged. Refused (402, nothing changes, the
      * hold stays) when those accounts lack the valid credits.
      */
-    private Uni<Reservation> charge(LedgerTransaction tx, Caller caller, OrgRow org, ReservationRow r, long amount) {
+    private Reservation charge(LedgerTransaction tx, Caller caller, OrgRow org, ReservationRow r, long amount) {
         UUID orgId = org.orgId();
         long poolHeld = unhold(tx, r);
         long[] takes = new long[r.holds().size()];
@@ -213,12 +214,11 @@ public class ReservationService {
                 org.cycleStart(), r.id(), caller.subject(), poolView(tx, orgId), tx.now()));
         tx.postings.emit(new ReservationCaptured(orgId, r.id(), r.userId(), r.amount(), amount, spend.id(),
                 poolView(tx, orgId), tx.now()));
-        long drawnFromPool = poolDrawn;
-        return reservations.resolve(tx, r.id(), "CAPTURED", amount, tx.now())
-                .chain(() -> poolUsage.addDrawn(tx, orgId, org.cycleStart(), List.of(r.userId()), List.of(drawnFromPool)))
-                .chain(() -> poolUsage.addHeld(tx, orgId, r.userId(), -poolHeld))
-                .map(v -> new Reservation(r.id(), r.userId(), r.action(), r.amount(), sources, "CAPTURED", amount,
-                        spend.id(), r.expiresAt()));
+        tx.writeAtEnd(reservations.resolve(tx, r.id(), "CAPTURED", amount, tx.now()));
+        tx.writeAtEnd(poolUsage.addDrawn(tx, orgId, org.cycleStart(), List.of(r.userId()), List.of(poolDrawn)));
+        tx.writeAtEnd(poolUsage.addHeld(tx, orgId, r.userId(), -poolHeld));
+        return new Reservation(r.id(), r.userId(), r.action(), r.amount(), sources, "CAPTURED", amount, spend.id(),
+                r.expiresAt());
     }
 
     public Uni<Outcome<Reservation>> release(Caller caller, String key, UUID orgId, UUID id) {

@@ -38,28 +38,34 @@ public class BalanceQueries {
         this.accounts = accounts;
     }
 
-    /** The team page: admins see everyone (and former members on request); members see themselves. */
+    /**
+     * The team page: admins see everyone (and former members on request); members see themselves.
+     * Reads run side by side (two rounds), and none of them grows with history: balances and this
+     * cycle's pool usage are counters, and only open lots are read.
+     */
     public Uni<TeamBalances> balances(Caller caller, UUID orgId, boolean former) {
-        return access.org(reads, orgId).chain(org -> access.member(reads, orgId, caller).chain(me -> {
-            Uni<List<MemberRow>> visible = !me.isAdmin() ? Uni.createFrom().item(List.of(me))
-                    : former ? projection.everyMember(reads, orgId) : projection.members(reads, orgId);
-            return visible.chain(members -> {
-                List<AccountKey> keys = new ArrayList<>(List.of(AccountKey.pool(orgId)));
-                members.forEach(m -> keys.add(AccountKey.member(orgId, m.userId())));
-                return pool.withConnection(c -> accounts.peek(() -> c, keys))
-                        .chain(byRef -> poolUsage.usage(reads, orgId, org.cycleStart(),
-                                members.stream().map(MemberRow::userId).toList()).map(usage -> {
-                                    Instant now = Instant.now();
-                                    byRef.values().forEach(a -> a.asOf(BillingCycle.boundary(org.cycleStart()), now));
-                                    List<TeamBalances.MemberAccount> list = members.stream().map(m -> {
-                                        var u = usage.getOrDefault(m.userId(), new PoolUsageRepository.Usage(0, 0));
-                                        return new TeamBalances.MemberAccount(m,
-                                                byRef.get(AccountKey.member(orgId, m.userId()).ref()), u.drawn(), u.held());
-                                    }).toList();
-                                    return new TeamBalances(org, byRef.get(AccountKey.pool(orgId).ref()), list);
-                                }));
-            });
-        }));
+        Uni<List<MemberRow>> everyone = former ? projection.everyMember(reads, orgId) : projection.members(reads, orgId);
+        return Uni.combine().all().unis(access.org(reads, orgId), access.member(reads, orgId, caller), everyone)
+                .asTuple().chain(t -> {
+                    var org = t.getItem1();
+                    MemberRow me = t.getItem2();
+                    List<MemberRow> members = me.isAdmin() ? t.getItem3() : List.of(me);
+                    List<AccountKey> keys = new ArrayList<>(List.of(AccountKey.pool(orgId)));
+                    members.forEach(m -> keys.add(AccountKey.member(orgId, m.userId())));
+                    return Uni.combine().all().unis(pool.withConnection(c -> accounts.peek(() -> c, keys)),
+                            poolUsage.usage(reads, orgId, org.cycleStart(), members.stream().map(MemberRow::userId)
+                                    .toList())).with((byRef, usage) -> {
+                                        Instant now = Instant.now();
+                                        byRef.values().forEach(a -> a.asOf(BillingCycle.boundary(org.cycleStart()), now));
+                                        List<TeamBalances.MemberAccount> list = members.stream().map(m -> {
+                                            var u = usage.getOrDefault(m.userId(), new PoolUsageRepository.Usage(0, 0));
+                                            return new TeamBalances.MemberAccount(m,
+                                                    byRef.get(AccountKey.member(orgId, m.userId()).ref()), u.drawn(),
+                                                    u.held());
+                                        }).toList();
+                                        return new TeamBalances(org, byRef.get(AccountKey.pool(orgId).ref()), list);
+                                    });
+                });
     }
 
     /** The caller's personal balance (empty if it never opened). */

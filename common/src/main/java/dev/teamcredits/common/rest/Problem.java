@@ -27,6 +27,7 @@ public final class Problem {
     private final int status;
     private final String detail;
     private String instance;
+    private Integer retryAfterSeconds;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
     private static final java.util.Set<String> RESERVED = java.util.Set.of("type", "title", "status", "detail",
             "instance");
@@ -78,7 +79,23 @@ public final class Problem {
         return extensions;
     }
 
+    /** Tells the client when to try again (the {@code Retry-After} header), for 503 and 429. */
+    public Problem retryAfter(int seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    @Schema(hidden = true)
+    public Integer getRetryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
     public Response toResponse() {
-        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+        Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(this);
+        if (retryAfterSeconds != null) {
+            response.header("Retry-After", retryAfterSeconds);
+        }
+        return response.build();
     }
 }

@@ -49,6 +49,13 @@ public interface LedgerConfig {
          */
         @WithDefault("8")
         int lanes();
+
+        /**
+         * Spends that may wait in one lane; a request that would go past it is refused whole with 503
+         * and Retry-After, before anything of it is queued, so memory stays bounded under overload.
+         */
+        @WithDefault("20000")
+        int maxQueued();
     }
 
     interface Reservations {

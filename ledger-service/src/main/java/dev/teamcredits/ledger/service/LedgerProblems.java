@@ -125,4 +125,11 @@ public final class LedgerProblems {
                 "'" + userId + "' is no longer a member of this organization; nothing moves into or out of their account.")
                 .with("userId", userId));
     }
+
+    /** The spend queues are full: nothing of the request was queued; try again shortly. */
+    public static ProblemException overloaded() {
+        return new ProblemException(new Problem("overloaded", "Too busy", 503,
+                "Too many spends are waiting; nothing of this request was applied. Retry after a second.")
+                .retryAfter(1));
+    }
 }

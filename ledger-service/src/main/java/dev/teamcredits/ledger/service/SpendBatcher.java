@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Group commit behind {@link SpendService#spend}. Each org belongs to one of a few lanes; spends queue
@@ -19,7 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * alone; under load, one transaction (locks in id order, a few multi-row writes) serves many spends
  * of one hot pool or of many orgs. An org never has two batches at once here, so a hot pool is not
  * fought over by its own replica; other replicas batch their own spends, and the row locks (taken in
- * id order, so never crosswise) order the batches.
+ * id order, so never crosswise) order the batches. The lanes are fixed, so nothing here grows with
+ * the org ids callers send, and each lane holds at most {@code ledger.spends.max-queued} spends.
  */
 @ApplicationScoped
 class SpendBatcher {
@@ -29,14 +31,17 @@ class SpendBatcher {
 
     private static final class Lane {
         final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+        final AtomicInteger queued = new AtomicInteger();
         final AtomicBoolean running = new AtomicBoolean();
     }
 
     private final int maxBatch;
+    private final int maxQueued;
     private final Lane[] lanes;
 
     SpendBatcher(LedgerConfig config) {
         this.maxBatch = config.spends().maxBatch();
+        this.maxQueued = config.spends().maxQueued();
         this.lanes = new Lane[config.spends().lanes()];
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = new Lane();
@@ -54,6 +59,10 @@ class SpendBatcher {
      */
     List<Uni<SpendResult>> enqueue(SpendService spends, UUID orgId, List<SpendService.Pending> pending) {
         Lane lane = lanes[Math.floorMod(orgId.hashCode(), lanes.length)];
+        if (lane.queued.addAndGet(pending.size()) > maxQueued) {
+            lane.queued.addAndGet(-pending.size());
+            throw LedgerProblems.overloaded();
+        }
         List<Uni<SpendResult>> answers = new ArrayList<>(pending.size());
         for (SpendService.Pending spend : pending) {
             CompletableFuture<SpendResult> answer = new CompletableFuture<>();
@@ -73,6 +82,7 @@ class SpendBatcher {
         while (batch.size() < maxBatch && (next = lane.waiting.poll()) != null) {
             batch.add(next);
         }
+        lane.queued.addAndGet(-batch.size());
         if (batch.isEmpty()) {
             lane.running.set(false);
             // A spend queued between the poll and the reset would otherwise wait for the next one.

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -107,6 +108,19 @@ class WebhookTest {
             as(org.admin).post("/v1/orgs/{o}/webhooks/{h}/deliveries/{d}/redrive", org.id, hook, UUID.randomUUID())
                     .then().statusCode(404);
         }
+    }
+
+    @Test
+    void aWebhookMayNotPointIntoTheServicesOwnNetworkOrUsePlainHttp() {
+        Org org = Org.create();
+        for (String url : List.of("https://127.0.0.2/hook", "https://localhost:8083/q/health",
+                "https://169.254.169.254/latest/meta-data", "https://10.0.0.1/x", "https://192.168.1.1/x",
+                "https://[::1]/x", "https://[fd00::1]/x", "http://hooks.example.com/x")) {
+            as(org.admin).contentType(ContentType.JSON).body(Map.of("url", url)).post("/v1/orgs/{o}/webhooks", org.id)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:team-credits:problem:webhook-url-not-allowed"));
+        }
+        as(org.admin).get("/v1/orgs/{o}/webhooks", org.id).then().statusCode(200).body("", hasSize(0));
     }
 
     @Test

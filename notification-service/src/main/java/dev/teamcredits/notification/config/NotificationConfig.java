@@ -54,6 +54,12 @@ public interface NotificationConfig {
         /** How often the sender looks for due deliveries. */
         @WithDefault("PT1S")
         Duration pollInterval();
+
+        /**
+         * Hosts webhooks may reach even over plain HTTP and on internal addresses (loopback, private
+         * ranges): for local development and tests only. Empty in production.
+         */
+        java.util.Optional<java.util.Set<String>> allowedHosts();
     }
 
     /** The Server-Sent Events stream. */

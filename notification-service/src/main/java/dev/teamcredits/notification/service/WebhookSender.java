@@ -2,6 +2,7 @@ package dev.teamcredits.notification.service;
 
 import dev.teamcredits.events.CloudEvent;
 import dev.teamcredits.notification.config.NotificationConfig;
+import dev.teamcredits.notification.domain.OutboundTarget;
 import dev.teamcredits.notification.domain.RetryBackoff;
 import dev.teamcredits.notification.domain.WebhookSignature;
 import dev.teamcredits.notification.repository.DeliveryRepository;
@@ -35,8 +36,10 @@ public class WebhookSender {
     private final DeliveryRepository deliveries;
     private final NotificationConfig.Webhook config;
     private final HttpClient http;
+    private final WebhookTargets targets;
 
-    public WebhookSender(Pool pool, DeliveryRepository deliveries, NotificationConfig config) {
+    public WebhookSender(Pool pool, DeliveryRepository deliveries, NotificationConfig config, WebhookTargets targets) {
+        this.targets = targets;
         this.pool = pool;
         this.deliveries = deliveries;
         this.config = config.webhook();
@@ -68,6 +71,13 @@ public class WebhookSender {
         } catch (IllegalArgumentException e) {
             return failed(d, null, "invalid URL: " + e.getMessage());
         }
+        // Judged again at every attempt: the name may resolve elsewhere than when it was registered.
+        return targets.judge(request.uri()).chain(verdict -> verdict != OutboundTarget.Verdict.ALLOWED
+                ? failed(d, null, "refused: " + verdict + " (webhooks call public https addresses only)")
+                : send(d, request));
+    }
+
+    private Uni<Void> send(DueWebhook d, HttpRequest request) {
         return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
                 .chain(response -> response.statusCode() / 100 == 2
                         ? deliveries.webhookDelivered(pool, d.id(), response.statusCode())

@@ -5,6 +5,7 @@ import dev.teamcredits.common.idempotency.SqlIdempotency;
 import dev.teamcredits.common.rest.OrgProblems;
 import dev.teamcredits.common.rest.ProblemException;
 import dev.teamcredits.common.security.Caller;
+import dev.teamcredits.notification.domain.OutboundTarget;
 import dev.teamcredits.notification.domain.Webhook;
 import dev.teamcredits.notification.domain.WebhookDelivery;
 import dev.teamcredits.notification.domain.WebhookDeliveryStatus;
@@ -16,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,9 +45,11 @@ public class WebhookService {
     private final WebhookRepository webhooks;
     private final DeliveryRepository deliveries;
     private final SqlIdempotency idempotency;
+    private final WebhookTargets targets;
 
     public WebhookService(Pool pool, MembershipRepository membership, WebhookRepository webhooks,
-            DeliveryRepository deliveries, SqlIdempotency idempotency) {
+            DeliveryRepository deliveries, SqlIdempotency idempotency, WebhookTargets targets) {
+        this.targets = targets;
         this.pool = pool;
         this.membership = membership;
         this.webhooks = webhooks;
@@ -72,9 +76,22 @@ public class WebhookService {
     public Uni<Outcome<Webhook>> register(Caller caller, String key, UUID orgId, RegisterCommand command) {
         List<String> types = WebhookRegistration.eventTypes(command.eventTypes());
         validate(command.url(), types);
-        return pool.withTransaction(c -> key == null ? insert(c, caller, orgId, command, types).map(Outcome::fresh)
+        return targets.judge(URI.create(command.url())).invoke(WebhookService::requireAllowed)
+                .chain(() -> pool.withTransaction(c -> key == null ? insert(c, caller, orgId, command, types).map(Outcome::fresh)
                 : idempotency.once(c, caller.subject(), key, List.of("webhook", orgId, command), Webhook.class,
-                        () -> insert(c, caller, orgId, command, types)));
+                        () -> insert(c, caller, orgId, command, types))));
+    }
+
+    private static void requireAllowed(OutboundTarget.Verdict verdict) {
+        switch (verdict) {
+            case NOT_HTTPS -> throw new ProblemException("webhook-url-not-allowed", "Webhook URL not allowed", 400,
+                    "Webhooks are called over https only.");
+            case INTERNAL_ADDRESS -> throw new ProblemException("webhook-url-not-allowed", "Webhook URL not allowed",
+                    400, "The URL's host does not resolve, or resolves to an internal address (loopback, link-local, "
+                            + "private or shared ranges); webhooks call the public internet only.");
+            case ALLOWED -> {
+            }
+        }
     }
 
     public Uni<List<Webhook>> list(UUID orgId) {

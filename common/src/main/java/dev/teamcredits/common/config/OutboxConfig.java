@@ -2,7 +2,6 @@ package dev.teamcredits.common.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 
 /** The transactional outbox relay: when and how much it publishes. */
 @ConfigMapping(prefix = "teamcredits.outbox")
@@ -24,8 +23,4 @@ public interface OutboxConfig {
     /** Most events published in one relay transaction. */
     @WithDefault("500")
     int batchSize();
-
-    /** How long published rows are kept for inspection before cleanup. */
-    @WithDefault("P7D")
-    Duration retention();
 }

@@ -15,8 +15,6 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -154,16 +152,5 @@ public class OutboxRelay {
         headers.add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         return emitter.sendMessage(Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic).withKey(row.messageKey).withHeaders(headers).build()));
-    }
-
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> cleanUp() {
-        if (!config.enabled()) {
-            return Uni.createFrom().voidItem();
-        }
-        return pool.preparedQuery("DELETE FROM outbox_event WHERE published_at IS NOT NULL AND published_at < $1")
-                .execute(Tuple.of(Instant.now().minus(config.retention()).atOffset(ZoneOffset.UTC)))
-                .onFailure().invoke(e -> LOG.warnf("Outbox cleanup failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull().replaceWithVoid();
     }
 }

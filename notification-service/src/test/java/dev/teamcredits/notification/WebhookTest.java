@@ -48,6 +48,9 @@ class WebhookTest {
             String record = NotificationFixture.record(transfer);
             NotificationFixture.sendRaw(Topics.LEDGER, org.id.toString(), record, record, record);
             await("delivered", () -> receiver.calls().stream().anyMatch(c -> c.answered() == 204));
+            // The receiver records a call before it answers; the sender marks the row only after the answer.
+            await("marked delivered", () -> "DELIVERED".equals(as(org.admin)
+                    .get("/v1/orgs/{o}/webhooks/{h}/deliveries", org.id, hook).path("[0].status")));
 
             List<Call> calls = receiver.calls();
             assertEquals(3, calls.size(), "two 503s, then the 204; nothing after");

@@ -2,9 +2,8 @@ package dev.teamcredits.common.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 
-/** The transactional outbox relay: how often and how much it publishes. */
+/** The transactional outbox relay: when and how much it publishes. */
 @ConfigMapping(prefix = "teamcredits.outbox")
 public interface OutboxConfig {
 
@@ -12,15 +11,16 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** How often the relay looks for new rows (read by the relay's schedule; the scheduler's minimum is 1s). */
-    @WithDefault("1s")
+    /**
+     * The fallback poll: how often the relay looks for rows that no commit notification announced
+     * (one lost while its LISTEN connection was down, or left by a failed round). Commits wake the
+     * relay at once, so this bounds only those cases. Read by the relay's schedule: at least 1s, or
+     * {@code off}.
+     */
+    @WithDefault("10s")
     String pollInterval();
 
     /** Most events published in one relay transaction. */
     @WithDefault("500")
     int batchSize();
-
-    /** How long published rows are kept for inspection before cleanup. */
-    @WithDefault("P7D")
-    Duration retention();
 }

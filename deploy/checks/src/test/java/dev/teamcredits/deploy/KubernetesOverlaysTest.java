@@ -29,6 +29,8 @@ import org.junit.jupiter.api.TestFactory;
 class KubernetesOverlaysTest {
 
     private static final Map<String, List<ObjectNode>> RENDERED = new TreeMap<>();
+    /** Dedicated LISTEN connections a replica may hold besides its pool: the outbox relay's and the live stream's. */
+    private static final int LISTEN_CONNECTIONS = 2;
 
     @BeforeAll
     static void renderEveryOverlay() throws IOException {
@@ -436,18 +438,20 @@ class KubernetesOverlaysTest {
 
     /**
      * At the HPA's maximum, every replica's reactive pool (quarkus.datasource.reactive.max-size,
-     * Quarkus' default 20) plus a couple of JDBC connections for Flyway must fit in the cluster's
-     * max_connections (PostgreSQL's default 100, minus 3 reserved for superusers).
+     * Quarkus' default 20) plus a couple of JDBC connections for Flyway and its LISTEN connections
+     * (the outbox relay's wake, the notification stream) must fit in the cluster's max_connections
+     * (PostgreSQL's default 100, minus 3 reserved for superusers).
      */
     private static void checkConnections(List<ObjectNode> objects, Repo.Service s, ObjectNode cluster,
             List<String> problems) {
         int maxReplicas = find(objects, "HorizontalPodAutoscaler", s.name())
                 .map(h -> h.path("spec").path("maxReplicas").asInt()).orElse(1);
         int pool = Integer.parseInt(ServiceConfig.of(s).properties().getOrDefault("quarkus.datasource.reactive.max-size", "20"));
-        int needed = maxReplicas * (pool + 2);
+        int needed = maxReplicas * (pool + 2 + LISTEN_CONNECTIONS);
         int available = cluster.path("spec").path("postgresql").path("parameters").path("max_connections").asInt(100) - 3;
         if (needed > available) {
-            problems.add(s.name() + ": up to " + maxReplicas + " replicas × (" + pool + " reactive + 2 JDBC) = " + needed
+            problems.add(s.name() + ": up to " + maxReplicas + " replicas × (" + pool + " reactive + 2 JDBC + "
+                    + LISTEN_CONNECTIONS + " LISTEN) = " + needed
                     + " connections, but Cluster " + name(cluster) + " allows " + available);
         }
     }

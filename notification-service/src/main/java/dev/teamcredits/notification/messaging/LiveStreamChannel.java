@@ -3,22 +3,18 @@ package dev.teamcredits.notification.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.teamcredits.common.messaging.PgChannels;
 import dev.teamcredits.notification.domain.InboxEntry;
 import dev.teamcredits.notification.domain.LedgerChange;
 import dev.teamcredits.notification.service.LiveStream;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,39 +48,19 @@ public class LiveStreamChannel implements LiveStream {
     private record Payload(List<String> users, String event, JsonNode data) {
     }
 
-    private final Vertx vertx;
     private final ObjectMapper json;
     private final Event<Received> received;
-    private final String url;
-    private final String user;
-    private final String password;
-    private PgSubscriber subscriber;
+    private final PgChannels channels;
 
-    public LiveStreamChannel(Vertx vertx, ObjectMapper json, Event<Received> received,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") String password) {
-        this.vertx = vertx;
+    public LiveStreamChannel(ObjectMapper json, Event<Received> received, PgChannels channels) {
         this.json = json;
         this.received = received;
-        this.url = url;
-        this.user = user;
-        this.password = password;
+        this.channels = channels;
     }
 
+    /** The stream is live only: nothing to catch up on after a reconnect. */
     void start(@Observes StartupEvent event) {
-        PgConnectOptions options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
-                .setUser(user).setPassword(password);
-        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
-        subscriber.channel(CHANNEL).handler(this::dispatch);
-        subscriber.connect().subscribe().with(v -> LOG.debug("Listening for stream messages"),
-                e -> LOG.warnf("Stream listener not connected yet (%s); it keeps trying", e.getMessage()));
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (subscriber != null) {
-            subscriber.closeAndForget();
-        }
+        channels.listen(CHANNEL, () -> LOG.debug("Listening for stream messages"), this::dispatch);
     }
 
     @Override

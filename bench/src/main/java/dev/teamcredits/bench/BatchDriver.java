@@ -14,7 +14,7 @@ import java.net.http.HttpRequest;
 /**
  * Bulk metering: {@code POST /v1/orgs/{orgId}/spends/batch} with {@code {"spends":[…]}} of
  * {@code size} 1-credit spends, each with its own idempotency key, answered with one result per spend
- * ({@code {"results":[{"status":201,"spend":…} | {"status":402,"problem":…}]}}). A few workers send
+ * ({@code {"results":[{"status":200,"spend":…} | {"status":402,"problem":…}]}}). A few workers send
  * batch after batch (closed loop) until the time is up; every request is waited for, and one that
  * fails on the way (I/O, 5xx) is sent again with the same keys, so each spend's outcome is known.
  */

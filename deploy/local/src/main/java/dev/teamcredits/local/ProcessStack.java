@@ -64,6 +64,8 @@ public final class ProcessStack implements AutoCloseable {
     private final Options options;
     private final Consumer<String> progress;
     private final Map<String, RunningService> services = new LinkedHashMap<>();
+    /** Extra instances of a service ({@link #startReplica}), on the same database and Kafka group. */
+    private final List<RunningService> replicas = new ArrayList<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
@@ -118,11 +120,27 @@ public final class ProcessStack implements AutoCloseable {
         progress.accept("Starting the four services");
         for (Service s : SERVICES) {
             int port = options.layout().fixedServicePorts() ? s.port() : Ports.free();
-            RunningService service = new RunningService(s, port, serviceEnv(s, port));
+            RunningService service = new RunningService(s, 1, port, serviceEnv(s, port));
             services.put(s.name(), service);
             service.start();
         }
         awaitReady(List.copyOf(services.values()));
+    }
+
+    /**
+     * Starts one more instance of a running service on a free port, with the same database, Kafka
+     * consumer group and settings, and waits until it is ready: what Kubernetes does with
+     * {@code replicas: 2}. Its log is {@code <service>-<n>.log}; {@link #close()} stops it too.
+     */
+    public synchronized RunningService startReplica(String name) {
+        Service s = service(name).service;
+        int number = 2 + (int) replicas.stream().filter(r -> r.service.equals(s)).count();
+        int port = Ports.free();
+        RunningService replica = new RunningService(s, number, port, serviceEnv(s, port));
+        replicas.add(replica);
+        replica.start();
+        awaitReady(List.of(replica));
+        return replica;
     }
 
     private Map<String, String> serviceEnv(Service s, int port) {
@@ -224,6 +242,7 @@ public final class ProcessStack implements AutoCloseable {
     public List<Long> pids() {
         List<Long> pids = new ArrayList<>();
         services.values().stream().filter(RunningService::isAlive).forEach(s -> pids.add(s.pid()));
+        replicas.stream().filter(RunningService::isAlive).forEach(s -> pids.add(s.pid()));
         if (keycloak != null) {
             pids.add(keycloak.process().pid());
         }
@@ -236,6 +255,7 @@ public final class ProcessStack implements AutoCloseable {
     /** Stops services first (they flush their outboxes and commit offsets), then the infrastructure. */
     @Override
     public synchronized void close() {
+        replicas.forEach(RunningService::stop);
         services.values().forEach(RunningService::stop);
         if (keycloak != null) {
             keycloak.close();
@@ -266,12 +286,14 @@ public final class ProcessStack implements AutoCloseable {
     public final class RunningService {
 
         private final Service service;
+        private final int number;
         private final int port;
         private final Map<String, String> env;
         private ChildProcess process;
 
-        private RunningService(Service service, int port, Map<String, String> env) {
+        private RunningService(Service service, int number, int port, Map<String, String> env) {
             this.service = service;
+            this.number = number;
             this.port = port;
             this.env = env;
         }
@@ -289,7 +311,7 @@ public final class ProcessStack implements AutoCloseable {
         }
 
         public Path log() {
-            return options.logs().resolve(service.name() + ".log");
+            return options.logs().resolve(service.name() + (number == 1 ? "" : "-" + number) + ".log");
         }
 
         public synchronized void start() {
@@ -301,7 +323,8 @@ public final class ProcessStack implements AutoCloseable {
             command.addAll(options.serviceJvmOptions());
             command.add("-jar");
             command.add(serviceJar(service).toString());
-            process = ChildProcess.start(service.name(), command, env, options.root().resolve(service.name()), log());
+            String label = service.name() + (number == 1 ? "" : "-" + number);
+            process = ChildProcess.start(label, command, env, options.root().resolve(service.name()), log());
         }
 
         /** Starts the process again and waits until it is ready. */

@@ -56,6 +56,13 @@ public interface LedgerConfig {
          */
         @WithDefault("20000")
         int maxQueued();
+
+        /**
+         * Spends of one org that may wait (in its lane), so one flooding org cannot take a lane it
+         * shares with others; refused the same way. At least one batch request's worth (1,000).
+         */
+        @WithDefault("5000")
+        int maxQueuedPerOrg();
     }
 
     interface Reservations {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * of one hot pool or of many orgs. An org never has two batches at once here, so a hot pool is not
  * fought over by its own replica; other replicas batch their own spends, and the row locks (taken in
  * id order, so never crosswise) order the batches. The lanes are fixed, so nothing here grows with
- * the org ids callers send, and each lane holds at most {@code ledger.spends.max-queued} spends.
+ * the org ids callers send, and each lane holds at most {@code ledger.spends.max-queued} spends. One
+ * org may hold at most {@code max-queued-per-org} of them, so a flooding org cannot fill the lane it
+ * shares with others; its count is forgotten as soon as none of its spends wait (the map holds only
+ * orgs with queued spends, so it is bounded by the lanes' bounds, whatever ids callers send).
  */
 @ApplicationScoped
 class SpendBatcher {
@@ -37,11 +41,14 @@ class SpendBatcher {
 
     private final int maxBatch;
     private final int maxQueued;
+    private final int maxQueuedPerOrg;
     private final Lane[] lanes;
+    private final ConcurrentHashMap<UUID, Integer> queuedPerOrg = new ConcurrentHashMap<>();
 
     SpendBatcher(LedgerConfig config) {
         this.maxBatch = config.spends().maxBatch();
         this.maxQueued = config.spends().maxQueued();
+        this.maxQueuedPerOrg = config.spends().maxQueuedPerOrg();
         this.lanes = new Lane[config.spends().lanes()];
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = new Lane();
@@ -59,8 +66,12 @@ class SpendBatcher {
      */
     List<Uni<SpendResult>> enqueue(SpendService spends, UUID orgId, List<SpendService.Pending> pending) {
         Lane lane = lanes[Math.floorMod(orgId.hashCode(), lanes.length)];
+        if (!admitForOrg(orgId, pending.size())) {
+            throw LedgerProblems.overloaded();
+        }
         if (lane.queued.addAndGet(pending.size()) > maxQueued) {
             lane.queued.addAndGet(-pending.size());
+            releaseForOrg(orgId, pending.size());
             throw LedgerProblems.overloaded();
         }
         List<Uni<SpendResult>> answers = new ArrayList<>(pending.size());
@@ -73,6 +84,29 @@ class SpendBatcher {
         return answers;
     }
 
+    /** Counts {@code count} more queued spends of the org, unless that would pass its bound. */
+    private boolean admitForOrg(UUID orgId, int count) {
+        boolean[] admitted = {false};
+        queuedPerOrg.compute(orgId, (id, queued) -> {
+            int now = queued == null ? 0 : queued;
+            if (now + count > maxQueuedPerOrg) {
+                return queued;
+            }
+            admitted[0] = true;
+            return now + count;
+        });
+        return admitted[0];
+    }
+
+    private void releaseForOrg(UUID orgId, int count) {
+        queuedPerOrg.computeIfPresent(orgId, (id, queued) -> queued - count <= 0 ? null : queued - count);
+    }
+
+    /** Orgs with spends waiting now (for tests: the count map never outlives the queue). */
+    int orgsWithQueuedSpends() {
+        return queuedPerOrg.size();
+    }
+
     private void drain(SpendService spends, Lane lane) {
         if (!lane.running.compareAndSet(false, true)) {
             return;
@@ -83,6 +117,9 @@ class SpendBatcher {
             batch.add(next);
         }
         lane.queued.addAndGet(-batch.size());
+        for (Waiting w : batch) {
+            releaseForOrg(w.spend().orgId(), 1);
+        }
         if (batch.isEmpty()) {
             lane.running.set(false);
             // A spend queued between the poll and the reset would otherwise wait for the next one.

@@ -1,0 +1,63 @@
+package dev.teamcredits.ledger;
+
+import static dev.teamcredits.ledger.LedgerFixture.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.teamcredits.events.team.Plan;
+import dev.teamcredits.ledger.LedgerFixture.Org;
+import dev.teamcredits.ledger.LedgerFixture.User;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** One org may hold only part of a lane: past its own bound it is refused whole, other orgs are not. */
+@QuarkusTest
+@TestProfile(SpendOverloadPerOrgTest.SharedLane.class)
+class SpendOverloadPerOrgTest extends LedgerTestBase {
+
+    /** One lane for every org, roomy, but three waiting spends per org. */
+    public static class SharedLane implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("ledger.spends.lanes", "1", "ledger.spends.max-queued", "1000",
+                    "ledger.spends.max-queued-per-org", "3");
+        }
+    }
+
+    private static List<Map<String, Object>> items(String prefix, int count) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            items.add(Map.of("idempotencyKey", prefix + i, "action", "PAGE_SCRAPE", "quantity", 1));
+        }
+        return items;
+    }
+
+    @Test
+    void anOrgPastItsOwnBoundIsRefusedWholeWhileItsLaneStillServesOthers() {
+        Org flooding = Org.create(Plan.PRO, 100, false, false);
+        User ben = flooding.join("ben", true, null);
+        Org quiet = Org.create(Plan.PRO, 100, false, false);
+        User cleo = quiet.join("cleo", true, null);
+
+        as(ben).body(Map.of("spends", items("flood-", 4))).post("/v1/orgs/{o}/spends/batch", flooding.id).then()
+                .statusCode(503).header("Retry-After", "1").contentType("application/problem+json")
+                .body("type", equalTo("urn:team-credits:problem:overloaded"));
+        assertEquals(100, flooding.pool());
+
+        as(cleo).body(Map.of("spends", items("quiet-", 3))).post("/v1/orgs/{o}/spends/batch", quiet.id).then()
+                .statusCode(200).body("results.status", equalTo(List.of(200, 200, 200)));
+        // Its own bound is free again once its spends ran: the count does not stick.
+        for (int round = 0; round < 2; round++) {
+            as(ben).body(Map.of("spends", items("fits-" + round + "-", 3)))
+                    .post("/v1/orgs/{o}/spends/batch", flooding.id).then()
+                    .statusCode(200).body("results.status", equalTo(List.of(200, 200, 200)));
+        }
+        assertEquals(94, flooding.pool());
+        assertEquals(97, quiet.pool());
+    }
+}

@@ -68,5 +68,20 @@ public interface NotificationConfig {
         /** A comment line this often keeps proxies from closing an idle stream. */
         @WithDefault("PT20S")
         Duration heartbeat();
+
+        /** Streams one user may hold open on a replica (tabs, devices); one more is refused with 429. */
+        @WithDefault("5")
+        int maxPerUser();
+
+        /** Streams a replica holds open in all; one more is refused with 503 and Retry-After. */
+        @WithDefault("2000")
+        int maxConnections();
+
+        /**
+         * Events written to a connection and not yet taken by its client; past it the connection is
+         * closed (a client that stopped reading must not hold memory; it reconnects and re-reads the inbox).
+         */
+        @WithDefault("64")
+        int maxUnsent();
     }
 }

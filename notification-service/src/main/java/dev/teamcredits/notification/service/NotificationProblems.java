@@ -1,5 +1,6 @@
 package dev.teamcredits.notification.service;
 
+import dev.teamcredits.common.rest.Problem;
 import dev.teamcredits.common.rest.ProblemException;
 
 /** The notification service's own problems, each defined once. */
@@ -22,5 +23,17 @@ public final class NotificationProblems {
     public static ProblemException deliveryNotFound() {
         return new ProblemException("delivery-not-found", "Delivery not found", 404,
                 "This webhook has no delivery with this id.");
+    }
+
+    /** The caller already holds as many live streams as allowed on this replica. */
+    public static ProblemException tooManyStreams(int max) {
+        return new ProblemException(new Problem("too-many-streams", "Too many live streams", 429,
+                "You already have " + max + " live streams open; close one (or reuse it) first.").retryAfter(5));
+    }
+
+    /** This replica holds as many live streams as it may: the caller should retry (another replica may take it). */
+    public static ProblemException streamsFull() {
+        return new ProblemException(new Problem("overloaded", "Too busy", 503,
+                "This replica holds as many live streams as it may. Retry after a few seconds.").retryAfter(5));
     }
 }

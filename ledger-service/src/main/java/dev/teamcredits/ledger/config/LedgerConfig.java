@@ -63,6 +63,14 @@ public interface LedgerConfig {
          */
         @WithDefault("5000")
         int maxQueuedPerOrg();
+
+        /**
+         * Longest a single spend waits in its lane before its batch starts; past it, it is answered 503
+         * with Retry-After and not applied, so admitted spends keep a bounded latency under overload
+         * (items of a bulk request never expire: that request is answered or refused whole).
+         */
+        @WithDefault("PT2S")
+        Duration maxWait();
     }
 
     interface Reservations {

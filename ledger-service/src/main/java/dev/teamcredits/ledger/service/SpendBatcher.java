@@ -25,12 +25,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the org ids callers send, and each lane holds at most {@code ledger.spends.max-queued} spends. One
  * org may hold at most {@code max-queued-per-org} of them, so a flooding org cannot fill the lane it
  * shares with others; its count is forgotten as soon as none of its spends wait (the map holds only
- * orgs with queued spends, so it is bounded by the lanes' bounds, whatever ids callers send).
+ * orgs with queued spends, so it is bounded by the lanes' bounds, whatever ids callers send). A
+ * single spend that waited longer than {@code max-wait} before its batch starts is answered 503
+ * without being applied, so under overload admitted spends keep a bounded latency.
  */
 @ApplicationScoped
 class SpendBatcher {
 
-    private record Waiting(SpendService.Pending spend, CompletableFuture<SpendResult> answer) {
+    /** A queued spend; {@code deadline} (nanoTime, 0 for none) is when it stops being worth applying. */
+    private record Waiting(SpendService.Pending spend, CompletableFuture<SpendResult> answer, long deadline) {
     }
 
     private static final class Lane {
@@ -42,6 +45,7 @@ class SpendBatcher {
     private final int maxBatch;
     private final int maxQueued;
     private final int maxQueuedPerOrg;
+    private final long maxWaitNanos;
     private final Lane[] lanes;
     private final ConcurrentHashMap<UUID, Integer> queuedPerOrg = new ConcurrentHashMap<>();
 
@@ -49,6 +53,7 @@ class SpendBatcher {
         this.maxBatch = config.spends().maxBatch();
         this.maxQueued = config.spends().maxQueued();
         this.maxQueuedPerOrg = config.spends().maxQueuedPerOrg();
+        this.maxWaitNanos = config.spends().maxWait().toNanos();
         this.lanes = new Lane[config.spends().lanes()];
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = new Lane();
@@ -57,7 +62,7 @@ class SpendBatcher {
 
     /** Queues one spend in its org's lane, when subscribed. */
     Uni<SpendResult> submit(SpendService spends, SpendService.Pending spend) {
-        return Uni.createFrom().deferred(() -> enqueue(spends, spend.orgId(), List.of(spend)).get(0));
+        return Uni.createFrom().deferred(() -> enqueue(spends, spend.orgId(), List.of(spend), true).get(0));
     }
 
     /**
@@ -65,6 +70,12 @@ class SpendBatcher {
      * drains, so a bulk request fills batches rather than starting with one spend.
      */
     List<Uni<SpendResult>> enqueue(SpendService spends, UUID orgId, List<SpendService.Pending> pending) {
+        // A bulk request's items never time out in the queue: it is answered whole or refused whole.
+        return enqueue(spends, orgId, pending, false);
+    }
+
+    private List<Uni<SpendResult>> enqueue(SpendService spends, UUID orgId, List<SpendService.Pending> pending,
+            boolean mayExpire) {
         Lane lane = lanes[Math.floorMod(orgId.hashCode(), lanes.length)];
         if (!admitForOrg(orgId, pending.size())) {
             throw LedgerProblems.overloaded();
@@ -75,9 +86,10 @@ class SpendBatcher {
             throw LedgerProblems.overloaded();
         }
         List<Uni<SpendResult>> answers = new ArrayList<>(pending.size());
+        long deadline = mayExpire ? Math.max(1, System.nanoTime() + maxWaitNanos) : 0;
         for (SpendService.Pending spend : pending) {
             CompletableFuture<SpendResult> answer = new CompletableFuture<>();
-            lane.waiting.add(new Waiting(spend, answer));
+            lane.waiting.add(new Waiting(spend, answer, deadline));
             answers.add(Uni.createFrom().completionStage(answer));
         }
         drain(spends, lane);
@@ -113,12 +125,17 @@ class SpendBatcher {
         }
         List<Waiting> batch = new ArrayList<>();
         Waiting next;
+        long now = System.nanoTime();
         while (batch.size() < maxBatch && (next = lane.waiting.poll()) != null) {
+            lane.queued.decrementAndGet();
+            releaseForOrg(next.spend().orgId(), 1);
+            if (next.deadline() != 0 && now - next.deadline() > 0) {
+                // Waited past ledger.spends.max-wait: its client is better served by a quick 503 than
+                // by a late answer, and the queue drains faster. Nothing of it was applied.
+                next.answer().completeExceptionally(LedgerProblems.overloaded());
+                continue;
+            }
             batch.add(next);
-        }
-        lane.queued.addAndGet(-batch.size());
-        for (Waiting w : batch) {
-            releaseForOrg(w.spend().orgId(), 1);
         }
         if (batch.isEmpty()) {
             lane.running.set(false);

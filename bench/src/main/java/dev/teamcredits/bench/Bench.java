@@ -79,13 +79,14 @@ public final class Bench {
         boolean auditCleanBefore = audit().isEmpty();
 
         boolean needsHot = o.runs("hot") || o.runs("batch") || o.runs("email") || o.runs("freshness")
+                || o.runs("overload")
                 || o.runs("reads") && !o.big;
         Scene.Org hot = needsHot ? setUp(() -> scene.adminOrg("bench hot " + runId, 1_000_000_000L)) : null;
         List<Scene.Org> spread = o.runs("spread") ? spreadOrgs() : List.of();
 
+        Wrk.Result hotRun = null;
         try (PgBench pg = new PgBench(o.pg, o.benchDir.resolve("pgbench"), o.work)) {
             PgBench.Result pgHot = null;
-            Wrk.Result hotRun = null;
             if (o.runs("hot") || o.runs("batch")) {
                 pg.create();
             }
@@ -148,6 +149,13 @@ public final class Bench {
         } else {
             report.row("reads: balances, org with history", "not run", "", "", "p99 ≤ 20 ms", null);
             report.row("reads: team usage table, same org", "not run", "", "", "p99 ≤ 20 ms", null);
+        }
+
+        if (o.runs("overload")) {
+            overload(hot, hotRun);
+        } else {
+            report.row("overload: single spends at 5× the sustained rate", "not run", "", "",
+                    "stays up, RSS ≤ 300 MB, admitted p99 ≤ 3 s, only 2xx/503", null);
         }
 
         if (o.runs("footprint")) {
@@ -305,6 +313,52 @@ public final class Bench {
             report.row(e[0], result, "—", "", "p99 ≤ 20 ms" + (big == null ? " with 1M rows (--big)" : ""),
                     big == null ? null : r.latencies().p99() <= 20 && r.failed() == 0);
         }
+    }
+
+    /**
+     * Issue 14's overload run: open-loop single spends on the hot pool at {@code --overload-factor}
+     * times the rate the hot row sustained, then half that rate for 10 s to see it serve normally again.
+     */
+    private void overload(Scene.Org hot, Wrk.Result hotRun) {
+        double sustained;
+        if (hotRun != null) {
+            sustained = hotRun.okPerSecond();
+        } else {
+            System.out.println("→ Overload: first the sustained rate (wrk, " + o.connections + " connections, 10 s)");
+            sustained = spends("overload baseline", List.of(hot),
+                    Scene.targets(o.work.resolve("overload.targets"), List.of(hot)), 10).okPerSecond();
+        }
+        double rate = sustained * o.overloadFactor;
+        long pid = Footprint.find("ledger-service", port(o.ledger)).map(Footprint.ServiceProcess::pid).orElse(-1L);
+        java.util.function.LongSupplier rss = () -> pid < 0 ? -1 : Footprint.rssKb(pid);
+        OverloadDriver driver = new OverloadDriver(http, o.ledger);
+        String token = identity.backend();
+        long before = scene.pool(List.of(hot));
+        System.out.printf(Locale.ROOT, "→ Overload: open loop, %s spends/s (%.0f× %s/s) for %d s, at most %,d open%n",
+                Report.rate(rate), o.overloadFactor, Report.rate(sustained), o.overloadSeconds, o.overloadInFlight);
+        OverloadDriver.Phase over = driver.run("overload", runId, hot, token, rate, o.overloadSeconds,
+                o.overloadInFlight, rss);
+        System.out.println("  " + over.describe() + "; ledger RSS max " + Report.mb(over.maxRssKb())
+                + (over.note().isEmpty() ? "" : "; first problem: " + over.note()));
+        long settledOver = driver.settle(over, hot, token);
+        boolean up = pid < 0 || Footprint.rssKb(pid) >= 0;
+        System.out.println("→ After the overload: open loop, " + Report.rate(sustained / 2) + " spends/s for 10 s");
+        OverloadDriver.Phase after = driver.run("after-overload", runId, hot, token, sustained / 2, 10,
+                o.overloadInFlight, rss);
+        System.out.println("  " + after.describe());
+        long settledAfter = driver.settle(after, hot, token);
+        poolCheck("overload and the run after it", before - scene.pool(List.of(hot)),
+                over.ok() + settledOver + after.ok() + settledAfter);
+        boolean bounded = up && over.maxRssKb() <= 300 * 1024 && over.admitted().p99() <= 3000
+                && over.failed() == 0;
+        report.row(String.format(Locale.ROOT, "overload: single spends at %.0f× the sustained rate, open loop",
+                o.overloadFactor), over.describe() + "; ledger RSS max " + Report.mb(over.maxRssKb())
+                + (up ? "" : "; ledger DIED"), "sustained (hot row): " + Report.rate(sustained) + "/s",
+                Report.ratio(over.okPerSecond(), sustained), "stays up, RSS ≤ 300 MB, admitted p99 ≤ 3 s, only 2xx/503",
+                bounded);
+        report.row("after the overload: single spends at 0.5× for 10 s", after.describe(), "—", "",
+                "all 2xx, p99 ≤ 1 s", after.ok() == after.sent() && after.notSent() == 0
+                        && after.admitted().p99() <= 1000);
     }
 
     private void footprint(Map<String, Long> rssIdle) {

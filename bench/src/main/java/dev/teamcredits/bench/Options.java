@@ -9,7 +9,8 @@ import java.util.Set;
 /** The command line of {@code bench/run}; defaults are issue 13's and the local stack's. */
 final class Options {
 
-    static final List<String> ROWS = List.of("hot", "spread", "batch", "email", "freshness", "reads", "footprint");
+    static final List<String> ROWS = List.of("hot", "spread", "batch", "email", "freshness", "reads", "overload",
+            "footprint");
 
     static final String USAGE = """
             usage: bench/run [--start] [options]   (against a running ./run-local; --start starts one first)
@@ -20,6 +21,8 @@ final class Options {
               --samples N            freshness samples (200)
               --batch-connections N  concurrent batch requests (4), each of --batch-size N spends (1000)
               --read-seconds N       per read endpoint (10), over --read-connections N (1)
+              --overload-factor N    open-loop single spends at N × the hot row's rate (5), for
+                                     --overload-seconds N (20), at most --overload-in-flight N open (3000)
               --big                  reads on an org with --big-rows N journal transactions (1000000),
                                      seeded through the API on first use and reused by later runs
               --only a,b             only these rows: %s
@@ -38,6 +41,9 @@ final class Options {
     int batchSize = 1000;
     int readSeconds = 10;
     int readConnections = 1;
+    double overloadFactor = 5;
+    int overloadSeconds = 20;
+    int overloadInFlight = 3000;
     boolean big;
     long bigRows = 1_000_000L;
     Set<String> only = new LinkedHashSet<>(ROWS);
@@ -72,6 +78,9 @@ final class Options {
                 case "--samples" -> o.samples = positive(v);
                 case "--batch-connections" -> o.batchConnections = positive(v);
                 case "--batch-size" -> o.batchSize = positive(v);
+                case "--overload-factor" -> o.overloadFactor = positive(v);
+                case "--overload-seconds" -> o.overloadSeconds = positive(v);
+                case "--overload-in-flight" -> o.overloadInFlight = positive(v);
                 case "--read-seconds" -> o.readSeconds = positive(v);
                 case "--read-connections" -> o.readConnections = positive(v);
                 case "--big-rows" -> o.bigRows = positive(v);

@@ -11,6 +11,10 @@ import dev.teamcredits.local.PostgresServer;
 import dev.teamcredits.local.ProcessStack;
 import dev.teamcredits.systemtests.Api.Reply;
 import dev.teamcredits.systemtests.Api.Who;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -94,9 +98,11 @@ class PostgresRestartTest extends SystemTestBase {
         postgres.stop();
         // The one fixed wait: the outage itself; meanwhile, readiness must say the services cannot serve.
         Set<String> notReady = new TreeSet<>();
+        Set<String> notLive = new TreeSet<>();
         long back = System.nanoTime() + OUTAGE.toNanos();
         while (System.nanoTime() < back) {
             stack.services().stream().filter(s -> !s.isReady()).forEach(s -> notReady.add(s.name()));
+            stack.services().stream().filter(s -> !isLive(s)).forEach(s -> notLive.add(s.name()));
             Thread.sleep(500);
         }
         postgres.start();
@@ -126,6 +132,8 @@ class PostgresRestartTest extends SystemTestBase {
         assertEquals(stack.services().stream().map(ProcessStack.RunningService::name).collect(
                 java.util.stream.Collectors.toCollection(TreeSet::new)), notReady,
                 "every service reported not ready while the database was away");
+        // Liveness is about the process: an orchestrator must not restart services for the database's outage.
+        assertEquals(Set.of(), notLive, "services reported dead while the database was away");
         for (Attempt a : attempts) {
             assertTrue(a.status() / 100 == 2 || a.status() == 503, () -> "only success or 503: " + a.what() + " "
                     + a.phase() + " answered " + a.status() + " " + (a.reply().raw() == null ? "(no answer)"
@@ -180,6 +188,19 @@ class PostgresRestartTest extends SystemTestBase {
         // test also wait until usage counts every spend, those after the restart included).
         Reply transfer = org.transfer("pool", Api.id(CLEO), 7, "after the restart").expect(201);
         Notifications.awaitOne(org, CLEO, "TRANSFER_RECEIVED", transfer.get("transactionId").asText());
+    }
+
+    private static boolean isLive(ProcessStack.RunningService service) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(service.baseUrl()
+                    + "/q/health/live")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static Void loop(AtomicBoolean stop, Runnable step) throws InterruptedException {

@@ -184,10 +184,13 @@ class PostgresRestartTest extends SystemTestBase {
         }
         assertEquals(1000 + 20_000 - spent, held, "what the org holds is what it got minus what it spent");
 
-        // Events written after the restart arrive: a transfer notifies its recipient (the invariants after the
-        // test also wait until usage counts every spend, those after the restart included).
-        Reply transfer = org.transfer("pool", Api.id(CLEO), 7, "after the restart").expect(201);
+        // Events written after the restart arrive: a transfer notifies its recipient in the inbox (the invariants
+        // after the test also wait until usage counts every spend, those after the restart included).
+        String reason = "after the restart " + org.id.substring(0, 8);
+        Reply transfer = org.transfer("pool", Api.id(CLEO), 7, reason).expect(201);
         Notifications.awaitOne(org, CLEO, "TRANSFER_RECEIVED", transfer.get("transactionId").asText());
+        // The email sender's schedule survived the outage too.
+        Notifications.awaitOneEmail("cleo@acme.example", "", reason);
     }
 
     private static boolean isLive(ProcessStack.RunningService service) {

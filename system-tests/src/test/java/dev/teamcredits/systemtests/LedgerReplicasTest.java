@@ -38,7 +38,13 @@ class LedgerReplicasTest extends SystemTestBase {
     private static final int FLOWS = Integer.getInteger("replicas.flows", 50);
 
     /** One request as the client finally saw it: what, with which key, how often it failed before succeeding. */
-    record Sent(String kind, Who who, String path, Map<String, Object> body, String key, int failures, Reply reply) {
+    record Sent(String kind, Who who, String path, Map<String, Object> body, String key, int failures,
+            boolean sentBeforeKill, Reply reply) {
+
+        /** The first attempt had committed before its answer was lost: the retry replayed it. */
+        boolean committedUnanswered() {
+            return failures > 0 && "true".equals(reply.header("Idempotency-Replayed").orElse(""));
+        }
     }
 
     /** Sends to one replica after the other; a failure is retried with the same key against the survivor. */
@@ -48,6 +54,7 @@ class LedgerReplicasTest extends SystemTestBase {
         final String orgId;
         final AtomicInteger next = new AtomicInteger();
         final AtomicInteger requests = new AtomicInteger();
+        volatile boolean killed;
         final ConcurrentLinkedQueue<Integer> failedStatuses = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
 
@@ -59,6 +66,7 @@ class LedgerReplicasTest extends SystemTestBase {
 
         Reply send(String kind, Who who, String path, Map<String, Object> body) throws InterruptedException {
             String key = Api.key();
+            boolean beforeKill = !killed;
             String base = bases.get(Math.floorMod(next.getAndIncrement(), bases.size()));
             Reply reply = api.tryPost(who, base + "/v1/orgs/" + orgId + path, body, key);
             requests.incrementAndGet();
@@ -77,7 +85,7 @@ class LedgerReplicasTest extends SystemTestBase {
                 reply = api.tryPost(who, survivor + "/v1/orgs/" + orgId + path, body, key);
                 requests.incrementAndGet();
             }
-            sent.add(new Sent(kind, who, path, body, key, failures, reply));
+            sent.add(new Sent(kind, who, path, body, key, failures, beforeKill, reply));
             return reply;
         }
     }
@@ -113,6 +121,7 @@ class LedgerReplicasTest extends SystemTestBase {
             }
             int requestsBeforeKill = client.requests.get();
             replica.kill();
+            client.killed = true;
             for (Future<?> f : running) {
                 f.get(3, TimeUnit.MINUTES);
             }
@@ -120,9 +129,12 @@ class LedgerReplicasTest extends SystemTestBase {
 
             List<Sent> sent = new ArrayList<>(client.sent);
             long retried = sent.stream().filter(s -> s.failures() > 0).count();
-            System.out.printf("[replicas] %d requests (%d before the kill), %d acknowledged, %d failed then retried, "
-                    + "failures seen %s%n", client.requests.get(), requestsBeforeKill, sent.size(), retried,
-                    countByStatus(client.failedStatuses));
+            long inFlight = sent.stream().filter(s -> s.failures() > 0 && s.sentBeforeKill()).count();
+            long replayed = sent.stream().filter(Sent::committedUnanswered).count();
+            System.out.printf("[replicas] %d requests (%d before the kill), %d acknowledged, %d failed then retried "
+                    + "(%d of them in flight at the kill, %d of those committed before it and replayed on retry), "
+                    + "failures seen %s%n", client.requests.get(), requestsBeforeKill, sent.size(), retried, inFlight,
+                    replayed, countByStatus(client.failedStatuses));
             assertTrue(retried > 0, "the kill hit the stream");
             assertTrue(requestsBeforeKill > 50, "both replicas served before the kill: " + requestsBeforeKill);
             client.failedStatuses.forEach(status -> assertTrue(status != 500, "no request answered 500"));

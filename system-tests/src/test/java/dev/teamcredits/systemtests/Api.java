@@ -187,6 +187,20 @@ final class Api {
         }
     }
 
+    /** Like {@link #get(Who, String)} but an I/O failure (a dead service, a timeout) is a status of -1. */
+    Reply tryGet(Who who, String url) {
+        try {
+            HttpResponse<String> response = http.send(builder(who, url).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), parse(response), response);
+        } catch (IOException e) {
+            return new Reply(-1, MissingNode.getInstance(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder builder(Who who, String url) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token(who))

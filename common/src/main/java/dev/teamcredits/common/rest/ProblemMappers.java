@@ -14,6 +14,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import dev.teamcredits.common.persistence.DatabaseErrors;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,15 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Every error leaves every service as {@code application/problem+json}. Client mistakes get a
- * 4xx that says what was wrong; anything unexpected is a 500 with a reference to the log line,
- * never a stack trace.
+ * 4xx that says what was wrong; an unreachable database is a 503 with Retry-After
+ * ({@link DatabaseErrors}); anything unexpected is a 500 with a reference to the log line, never a
+ * stack trace.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** What a 503 for an unavailable database tells clients to wait: a restart or failover takes seconds. */
+    static final int RETRY_AFTER_SECONDS = 2;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -107,10 +111,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseErrors.isUnavailable(e)) {
+            return databaseUnavailable(e, uri);
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error on %s (reference %s)", uri.getPath(), reference);
         return new Problem("internal-error", "Internal error", 500,
                 "Something went wrong on our side; reference " + reference + ".").with("reference", reference)
+                .instance(uri.getPath()).toResponse();
+    }
+
+    /**
+     * PostgreSQL away (restarting, unreachable, out of connections) is not a bug of ours nor the client's:
+     * 503 with Retry-After. A money request may or may not have committed; its Idempotency-Key makes the
+     * retry safe either way.
+     */
+    private static Response databaseUnavailable(Throwable e, UriInfo uri) {
+        LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e.toString());
+        return new Problem("database-unavailable", "Service unavailable", 503,
+                "Our database is not reachable right now. Retry in a few seconds; a request retried with the same "
+                        + "Idempotency-Key is never applied twice.").retryAfter(RETRY_AFTER_SECONDS)
                 .instance(uri.getPath()).toResponse();
     }
 

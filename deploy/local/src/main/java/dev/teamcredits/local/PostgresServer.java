@@ -14,17 +14,22 @@ import java.sql.Statement;
 
 /**
  * A real PostgreSQL server: the one {@link Settings#POSTGRES_URL} names, or else an embedded
- * PostgreSQL 17 (zonky binaries) whose data lives in a folder of ours.
+ * PostgreSQL 17 (zonky binaries) whose data lives in a folder of ours. The embedded one can be
+ * stopped and started again on the same port and data, for outage tests.
  */
 public final class PostgresServer implements AutoCloseable {
 
-    private final EmbeddedPostgres embedded;
+    /** Null for an external server. */
+    private final Path dataDir;
+    private EmbeddedPostgres embedded;
     private final String host;
     private final int port;
     private final String user;
     private final String password;
 
-    private PostgresServer(EmbeddedPostgres embedded, String host, int port, String user, String password) {
+    private PostgresServer(Path dataDir, EmbeddedPostgres embedded, String host, int port, String user,
+            String password) {
+        this.dataDir = dataDir;
         this.embedded = embedded;
         this.host = host;
         this.port = port;
@@ -40,34 +45,69 @@ public final class PostgresServer implements AutoCloseable {
         var external = Settings.get(Settings.POSTGRES_URL);
         if (external.isPresent()) {
             URI uri = URI.create(external.get().replaceFirst("^jdbc:", ""));
-            return new PostgresServer(null, uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
+            return new PostgresServer(null, null, uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
                     Settings.get(Settings.POSTGRES_USER).orElse("postgres"),
                     Settings.get(Settings.POSTGRES_PASSWORD).orElse(""));
         }
         if (fresh) {
             Dirs.deleteTree(dataDir);
         }
+        EmbeddedPostgres pg = startEmbedded(dataDir, port == 0 ? Ports.free() : port);
+        return new PostgresServer(dataDir, pg, Ports.LOOPBACK, pg.getPort(), "postgres", "postgres");
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir);
             Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            // An existing data directory is started as it is (zonky runs initdb only without postgresql.conf).
+            return EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     // zonky's "clean" also deletes the data on close; we wipe before start instead.
                     .setCleanDataDirectory(false)
-                    .setPort(port == 0 ? Ports.free() : port)
+                    .setPort(port)
                     .setServerConfig("listen_addresses", Ports.LOOPBACK)
                     // Four services with connection pools, plus benchmarks and tests.
                     .setServerConfig("max_connections", "300")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            return new PostgresServer(pg, Ports.LOOPBACK, pg.getPort(), "postgres", "postgres");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dataDir, e);
         }
     }
 
+    /**
+     * Stops the embedded server (pg_ctl fast shutdown: open sessions are ended, their transactions
+     * rolled back); {@link #start()} brings it back on the same port with the same data.
+     */
+    public synchronized void stop() {
+        requireEmbedded();
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            embedded = null;
+        }
+    }
+
+    /** Starts the embedded server again after {@link #stop()}; waits until it accepts connections. */
+    public synchronized void start() {
+        requireEmbedded();
+        if (embedded == null) {
+            embedded = startEmbedded(dataDir, port);
+        }
+    }
+
+    private void requireEmbedded() {
+        if (dataDir == null) {
+            throw new IllegalStateException("An external PostgreSQL is not ours to stop or start");
+        }
+    }
+
     public boolean isEmbedded() {
-        return embedded != null;
+        return dataDir != null;
     }
 
     /** Creates {@code name} unless it exists, and says how to reach it. */
@@ -108,7 +148,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (embedded != null) {
             try {
                 embedded.close();

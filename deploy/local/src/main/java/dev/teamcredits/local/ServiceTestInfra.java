@@ -34,7 +34,7 @@ public class ServiceTestInfra implements QuarkusTestResourceLifecycleManager {
         PostgresServer.Database db = postgres.database(databaseName);
         kafka = KafkaBroker.startOrConnect(work.resolve("kafka"), 0, true);
         if (kafka.isEmbedded()) {
-            control = InfraControl.serve(kafka);
+            control = InfraControl.serve(kafka, postgres.isEmbedded() ? postgres : null);
         }
         issuer = LoopbackIssuer.start();
         System.setProperty(TestTokens.TOKEN_URL_PROPERTY, issuer.tokenUrl());

@@ -114,7 +114,8 @@ class ParkedEventsTest {
         assertEquals(1, operator().queryParam("all", true).get("/v1/operator/parked-events").jsonPath()
                 .getList("findAll { it.eventId == '%s' }".formatted(eventIdOf(poison.transactionId()))).size(),
                 "parked once, though delivered again");
-        given().get("/q/metrics").then().body(containsString("teamcredits_events_redriven_total{topic=\"ledger.events\"}"));
+        given().get("/q/metrics").then()
+                .body(containsString("teamcredits_events_redriven_total{topic=\"ledger.events\"}"));
 
         operator().post("/v1/operator/parked-events/{id}/redrive", 987654321L).then().statusCode(404)
                 .contentType("application/problem+json");
@@ -151,7 +152,7 @@ class ParkedEventsTest {
                 .body("type", equalTo("urn:team-credits:problem:operator-required"));
     }
 
-    /** Makes the member's counters fail with {@code errcode} for the next {@code failures} writes; returns the counter. */
+    /** Makes the member's counters fail with {@code errcode} for the next {@code failures} writes; returns the count. */
     private String reject(User user, String errcode, long failures) {
         String calls = "poison_" + UUID.randomUUID().toString().replace("-", "");
         sql("CREATE SEQUENCE " + calls);

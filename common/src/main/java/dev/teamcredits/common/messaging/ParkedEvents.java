@@ -38,7 +38,8 @@ import org.jboss.logging.Logger;
  * {@code teamcredits.events.parked} (tags topic, reason); then the partition goes on. A consumer that keeps the order
  * of a key ({@link Ordering#HOLD_KEY}) parks every later record of that key behind a parked event, without trying
  * it, and a re-drive applies them again in their order. An unreadable record holds nothing back: it is no event this
- * version of the service knows, so there is no order to keep with it (re-driven after an upgrade, it applies late). An operator re-drives through {@link #redrive}, which applies
+ * version of the service knows, so there is no order to keep with it (re-driven after an upgrade, it applies late).
+ * An operator re-drives through {@link #redrive}, which applies
  * the event through the same registered apply path; that path's processed-event dedupe keeps it exactly once.
  */
 @ApplicationScoped
@@ -134,7 +135,8 @@ public class ParkedEvents {
     private <T> Uni<T> retryTransient(Uni<T> work, String eventId) {
         return work.onFailure(TransientFailures::isTransient)
                 .invoke(e -> LOG.warnf("Event %s waits for the database: %s", eventId, e.toString()))
-                .onFailure(TransientFailures::isTransient).retry().withBackOff(config.initialBackoff(), config.maxBackoff())
+                .onFailure(TransientFailures::isTransient).retry()
+                .withBackOff(config.initialBackoff(), config.maxBackoff())
                 .indefinitely();
     }
 
@@ -268,7 +270,8 @@ public class ParkedEvents {
                 })
                 .map(ok -> Optional.<Parked>empty())
                 .onFailure().recoverWithUni(e -> {
-                    LOG.warnf("Re-driving parked event #%d (%s) failed: %s", parked.id(), parked.eventId(), e.toString());
+                    LOG.warnf("Re-driving parked event #%d (%s) failed: %s", parked.id(), parked.eventId(),
+                            e.toString());
                     return pool.preparedQuery("UPDATE parked_event SET attempts = attempts + 1, error = $2 "
                             + "WHERE id = $1").execute(Tuple.of(parked.id(), e.toString()))
                             .chain(() -> find(parked.id()));

@@ -205,10 +205,16 @@ public class UsageProjectionRepository {
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
-    /** Marks the rebuild's replay done, with the number of records it read. */
+    /**
+     * Marks the rebuild's replay done, with the number of records it read, and any earlier one that never finished:
+     * this one recomputed from its floor too.
+     */
     public Uni<Void> finishRebuild(SqlClient c, long id, long records) {
         return c.preparedQuery("UPDATE usage_rebuild SET finished_at = now(), records = $2 WHERE id = $1")
-                .execute(Tuple.of(id, records)).replaceWithVoid();
+                .execute(Tuple.of(id, records))
+                .chain(() -> c.preparedQuery("UPDATE usage_rebuild SET finished_at = now() "
+                        + "WHERE id < $1 AND finished_at IS NULL").execute(Tuple.of(id)))
+                .replaceWithVoid();
     }
 
     /**

@@ -157,23 +157,27 @@ public class ParkedEvents {
             Throwable error, int attempts) {
         String eventId = event == null ? null : event.id();
         String message = error.toString();
-        Uni<Void> insert = pool.preparedQuery("INSERT INTO parked_event (event_id, event_type, topic, kafka_partition, "
+        Uni<Boolean> insert = pool.preparedQuery("INSERT INTO parked_event (event_id, event_type, topic, kafka_partition, "
                 + "kafka_offset, message_key, payload, reason, error, attempts) "
                 + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING")
                 .execute(Tuple.from(Arrays.asList(eventId, event == null ? null : event.type(), record.topic(),
                         record.partition(), record.offset(), record.key(), record.value(), reason.name(), message,
                         attempts)))
-                .replaceWithVoid();
+                .map(rows -> rows.rowCount() == 1);
         return insert
                 .onFailure().invoke(e -> LOG.warnf("Parking %s failed, retrying: %s", eventId, e.toString()))
                 .onFailure().retry().withBackOff(config.initialBackoff(), config.maxBackoff()).indefinitely()
-                .invoke(() -> {
+                .invoke(inserted -> {
+                    if (!inserted) {
+                        return; // this very record was parked before (a redelivery, or a rebuild's replay)
+                    }
                     LOG.errorf("Parked event %s (%s) from %s-%d@%d, key %s, after %d attempts, reason %s: %s", eventId,
                             event == null ? "unreadable" : event.type(), record.topic(), record.partition(),
                             record.offset(), record.key(), attempts, reason, message);
                     meters.counter("teamcredits.events.parked", "topic", record.topic(), "reason",
                             reason.name().toLowerCase(java.util.Locale.ROOT)).increment();
-                });
+                })
+                .replaceWithVoid();
     }
 
     /** Parked events, oldest first; only those not re-driven yet when {@code waitingOnly}. */

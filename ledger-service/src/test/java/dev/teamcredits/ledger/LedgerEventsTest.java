@@ -132,22 +132,6 @@ class LedgerEventsTest extends LedgerTestBase {
     }
 
     @Test
-    void anUnreadableRecordGoesToTheDeadLetterTopicAndTheStreamGoesOn() {
-        Org org = Org.create(Plan.PRO, 100, false, true);
-        LedgerFixture.sendRaw(org.id.toString(), "this is not a cloud event");
-        LedgerFixture.sendRaw(org.id.toString(), "{\"specversion\":\"1.0\",\"id\":\"x\",\"type\":\"dev.teamcredits.team.unknown.v9\",\"data\":{}}");
-        User ben = org.join("ben", false, null);
-        as(ben).get("/v1/orgs/{o}/balances", org.id).then().statusCode(200);
-        try (KafkaCompanion companion = new KafkaCompanion(LedgerFixture.bootstrap())) {
-            ConsumerTask<String, String> dlq = companion.consumeStrings().fromTopics(Topics.TEAM + ".dlq",
-                    r -> r.select().where(x -> org.id.toString().equals(x.key())));
-            dlq.awaitRecords(2, Duration.ofSeconds(30));
-            assertEquals("this is not a cloud event", dlq.getRecords().get(0).value());
-            dlq.stop();
-        }
-    }
-
-    @Test
     void aLeavingMembersBalanceAndReservationsGoBackToThePool() {
         Org org = Org.create(Plan.PRO, 100, false, true);
         User ben = org.join("ben", true, null);

@@ -21,7 +21,8 @@ class OpenApiDocumentationTest {
                 "delete /v1/orgs/{orgId}/members/{userId}/recurring-allocation",
                 "put /v1/orgs/{orgId}/accounts/{account}/auto-top-up",
                 "delete /v1/orgs/{orgId}/accounts/{account}/auto-top-up", "get /v1/me/balance", "post /v1/me/top-ups",
-                "get /v1/admin/ledger/audit", "get /v1/whoami"),
+                "get /v1/admin/ledger/audit", "get /v1/whoami",
+                "get /v1/operator/parked-events", "post /v1/operator/parked-events/{id}/redrive"),
                 List.of("post /v1/orgs/{orgId}/transfers", "post /v1/orgs/{orgId}/top-ups",
                         "put /v1/orgs/{orgId}/accounts/{account}/auto-top-up", "get /v1/admin/ledger/audit"));
     }

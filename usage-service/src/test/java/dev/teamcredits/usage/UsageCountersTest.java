@@ -25,8 +25,6 @@ import dev.teamcredits.events.team.Role;
 import dev.teamcredits.usage.UsageFixture.Org;
 import dev.teamcredits.usage.UsageFixture.User;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -145,23 +143,6 @@ class UsageCountersTest {
                 .body("pool.available", equalTo(97));
         as(bob).get("/v1/orgs/{o}/usage", b.id).then().body("members[0].creditsUsed", equalTo(6))
                 .body("pool.available", equalTo(94));
-    }
-
-    @Test
-    void anUnreadableRecordGoesToTheDeadLetterTopicAndTheStreamGoesOn() {
-        Org org = Org.create(100);
-        User ben = org.join("ben");
-        UsageFixture.sendRaw(Topics.LEDGER,
-                List.<String[]>of(new String[] { org.id.toString(), "{\"not\":\"a cloud event\"}" }));
-        send(org.spend(ben, "PAGE_SCRAPE", 2, 0, 0, 98, Instant.now()));
-        UsageFixture.await("after the poison", () -> UsageFixture.ownSpends(ben, org.id) == 1);
-        try (KafkaCompanion companion = new KafkaCompanion(UsageFixture.bootstrap())) {
-            ConsumerTask<String, String> dlq = companion.consumeStrings().fromTopics(Topics.LEDGER + ".dlq",
-                    r -> r.select().where(x -> org.id.toString().equals(x.key())));
-            dlq.awaitRecords(1, Duration.ofSeconds(30));
-            assertEquals("{\"not\":\"a cloud event\"}", dlq.getRecords().get(0).value());
-            dlq.stop();
-        }
     }
 
     @Test

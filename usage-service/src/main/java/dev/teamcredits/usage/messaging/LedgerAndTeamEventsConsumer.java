@@ -1,19 +1,20 @@
 package dev.teamcredits.usage.messaging;
 
-import dev.teamcredits.common.messaging.ConsumedEvents;
-import dev.teamcredits.events.CloudEvent;
-import dev.teamcredits.events.DomainEvent;
-import dev.teamcredits.events.EventCodec;
+import dev.teamcredits.common.messaging.ParkedEvents;
+import dev.teamcredits.common.messaging.ParkedEvents.Ordering;
 import dev.teamcredits.events.Topics;
 import dev.teamcredits.usage.service.UsageProjection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads ledger.events and team.events, in order per org, into the usage projection. A record that
- * cannot be read goes to the topic's dead-letter topic and the stream goes on; a failure to apply a
- * readable one is retried until it succeeds, so nothing is skipped.
+ * Reads ledger.events and team.events, in order per org, into the usage projection, through common's
+ * {@link ParkedEvents}: an unreadable record is parked at once, one that keeps failing to apply after its retries,
+ * and the partition goes on; a transient database error is waited out. Ordering (see the README): ledger events
+ * are counted independently (sums commute, the pool card and the cycle only move forward), so a parked one holds
+ * nothing back; a team event sets a member's state, so later team events of the same org wait behind a parked one.
  */
 @ApplicationScoped
 public class LedgerAndTeamEventsConsumer {
@@ -21,24 +22,23 @@ public class LedgerAndTeamEventsConsumer {
     static final String LEDGER_CHANNEL = "ledger-events";
     static final String TEAM_CHANNEL = "team-events";
 
-    private final UsageProjection projection;
+    private final ParkedEvents parking;
 
-    public LedgerAndTeamEventsConsumer(UsageProjection projection) {
-        this.projection = projection;
+    public LedgerAndTeamEventsConsumer(ParkedEvents parking, UsageProjection projection) {
+        this.parking = parking;
+        parking.register(Topics.LEDGER, Ordering.INDEPENDENT, (topic, event) -> projection.apply(event.id(), topic,
+                event.data()));
+        parking.register(Topics.TEAM, Ordering.HOLD_KEY, (topic, event) -> projection.apply(event.id(), topic,
+                event.data()));
     }
 
     @Incoming(LEDGER_CHANNEL)
-    public Uni<Void> ledger(String payload) {
-        return apply(Topics.LEDGER, payload);
+    public Uni<Void> ledger(ConsumerRecord<String, String> record) {
+        return parking.consume(record);
     }
 
     @Incoming(TEAM_CHANNEL)
-    public Uni<Void> team(String payload) {
-        return apply(Topics.TEAM, payload);
-    }
-
-    private Uni<Void> apply(String topic, String payload) {
-        CloudEvent<DomainEvent> event = EventCodec.decode(payload);
-        return ConsumedEvents.untilApplied(event, projection.apply(event.id(), topic, event.data()));
+    public Uni<Void> team(ConsumerRecord<String, String> record) {
+        return parking.consume(record);
     }
 }

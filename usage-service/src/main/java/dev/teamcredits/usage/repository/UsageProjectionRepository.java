@@ -2,6 +2,7 @@ package dev.teamcredits.usage.repository;
 
 import dev.teamcredits.usage.domain.BillingCycle;
 import dev.teamcredits.usage.domain.PoolAvailable;
+import dev.teamcredits.usage.domain.RebuildFloor;
 import dev.teamcredits.usage.domain.SpendUsage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -10,7 +11,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -66,11 +70,14 @@ public class UsageProjectionRepository {
                 .execute(Tuple.from(Arrays.asList(orgId, userId, role, active))).replaceWithVoid();
     }
 
-    /** Adds one spend to the member's cycle counters, its action and its day. */
-    public Uni<Void> addSpend(SqlClient c, SpendUsage spend) {
-        return c.preparedQuery("INSERT INTO member_cycle_usage (org_id, user_id, cycle_start, from_pool, "
-                + "from_member, from_personal, spends) VALUES ($1, $2, $3, $4, $5, $6, 1) "
-                + "ON CONFLICT (org_id, user_id, cycle_start) "
+    /**
+     * Adds one spend to the member's cycle counters and its action ({@code inCycle}) and to its day ({@code onDay});
+     * after a rebuild, an event counted before it adds only to what the rebuild recomputes.
+     */
+    public Uni<Void> addSpend(SqlClient c, SpendUsage spend, boolean inCycle, boolean onDay) {
+        Uni<Void> cycle = !inCycle ? Uni.createFrom().voidItem() : c.preparedQuery("INSERT INTO member_cycle_usage "
+                + "(org_id, user_id, cycle_start, from_pool, from_member, from_personal, spends) "
+                + "VALUES ($1, $2, $3, $4, $5, $6, 1) ON CONFLICT (org_id, user_id, cycle_start) "
                 + "DO UPDATE SET from_pool = member_cycle_usage.from_pool + excluded.from_pool, "
                 + "from_member = member_cycle_usage.from_member + excluded.from_member, "
                 + "from_personal = member_cycle_usage.from_personal + excluded.from_personal, "
@@ -84,11 +91,19 @@ public class UsageProjectionRepository {
                         + "spends = member_cycle_action.spends + 1")
                         .execute(Tuple.of(spend.orgId(), spend.userId(), spend.cycleStart(), spend.action(),
                                 spend.credits())))
-                .chain(() -> c.preparedQuery("INSERT INTO daily_usage (org_id, user_id, day, credits, spends) "
-                        + "VALUES ($1, $2, $3, $4, 1) ON CONFLICT (org_id, user_id, day) DO UPDATE SET "
-                        + "credits = daily_usage.credits + excluded.credits, spends = daily_usage.spends + 1")
-                        .execute(Tuple.of(spend.orgId(), spend.userId(), spend.day(), spend.credits())))
                 .replaceWithVoid();
+        return cycle.chain(() -> !onDay ? Uni.createFrom().voidItem() : c.preparedQuery("INSERT INTO daily_usage "
+                + "(org_id, user_id, day, credits, spends) VALUES ($1, $2, $3, $4, 1) "
+                + "ON CONFLICT (org_id, user_id, day) DO UPDATE SET "
+                + "credits = daily_usage.credits + excluded.credits, spends = daily_usage.spends + 1")
+                .execute(Tuple.of(spend.orgId(), spend.userId(), spend.day(), spend.credits())).replaceWithVoid());
+    }
+
+    /** The start of the org's current cycle here, if one is known. */
+    public Uni<Optional<LocalDate>> currentCycleStart(SqlClient c, UUID orgId) {
+        return c.preparedQuery("SELECT cycle_start FROM org_cycle WHERE org_id = $1").execute(Tuple.of(orgId))
+                .map(rows -> rows.size() == 0 ? Optional.empty()
+                        : Optional.of(rows.iterator().next().getLocalDate(0)));
     }
 
     /**
@@ -136,10 +151,70 @@ public class UsageProjectionRepository {
                 .execute(Tuple.of(orgId, userId, day)).map(r -> r.rowCount() == 1);
     }
 
-    /** Drops the projection and the processed-event ids (not the alerts already raised) for a rebuild. */
-    public Uni<Void> dropProjection(SqlClient c) {
-        return c.query("TRUNCATE org_cycle, member_info, member_cycle_usage, member_cycle_action, pool_cycle, "
-                + "pool_state, pool_in_pending, daily_usage, processed_event").execute().replaceWithVoid();
+    /**
+     * Whether the event was counted before the latest rebuild (and so counts again only where that rebuild
+     * recomputes); empty if it was not. Takes it off the list: from now on processed_event dedupes it.
+     */
+    public Uni<Optional<RebuildFloor>> countedBeforeRebuild(SqlClient c, String eventId) {
+        return c.preparedQuery("WITH d AS (DELETE FROM rebuild_prior_event WHERE event_id = $1 RETURNING event_id) "
+                + "SELECT (SELECT kept_before FROM usage_rebuild ORDER BY id DESC LIMIT 1) FROM d")
+                .execute(Tuple.of(eventId))
+                .map(rows -> rows.size() == 0 ? Optional.empty()
+                        : Optional.of(new RebuildFloor(rows.iterator().next().getLocalDate(0))));
+    }
+
+    /** The floors of rebuilds that started and never finished (their replay stopped with its replica). */
+    public Uni<List<RebuildFloor>> unfinishedRebuilds(SqlClient c) {
+        return c.query("SELECT kept_before FROM usage_rebuild WHERE finished_at IS NULL").execute().map(rows -> {
+            List<RebuildFloor> floors = new ArrayList<>();
+            rows.forEach(r -> floors.add(new RebuildFloor(r.getLocalDate(0))));
+            return floors;
+        });
+    }
+
+    /**
+     * Starts a rebuild: records it, moves the ids of the events counted so far aside (the replay counts them again
+     * only where this rebuild recomputes) and deletes the counters it recomputes: cycles starting and days on or
+     * after the floor. Earlier cycles and days stay; so do members, the pool's available credits and the alerts
+     * raised, which the replay only sets again. Each org's current cycle goes back to its latest kept cycle (or is
+     * forgotten, if none is kept), so that the replay files pool credits under the cycles they entered in. The lock
+     * makes every concurrent application of an event either commit before (its id moved aside with its counters)
+     * or after (recorded anew).
+     */
+    public Uni<Long> startRebuild(SqlClient c, RebuildFloor floor) {
+        LocalDate kept = floor.keptBefore();
+        String cycles = kept == null ? "" : " WHERE cycle_start >= $1";
+        Tuple keptTuple = kept == null ? Tuple.tuple() : Tuple.of(kept);
+        return c.query("LOCK TABLE processed_event IN ACCESS EXCLUSIVE MODE").execute()
+                .chain(() -> c.query("INSERT INTO rebuild_prior_event (event_id) SELECT event_id FROM processed_event "
+                        + "ON CONFLICT DO NOTHING").execute())
+                .chain(() -> c.query("TRUNCATE processed_event").execute())
+                .chain(() -> c.preparedQuery("DELETE FROM member_cycle_usage" + cycles).execute(keptTuple))
+                .chain(() -> c.preparedQuery("DELETE FROM member_cycle_action" + cycles).execute(keptTuple))
+                .chain(() -> c.preparedQuery("DELETE FROM pool_cycle" + cycles).execute(keptTuple))
+                .chain(() -> c.preparedQuery("DELETE FROM daily_usage" + (kept == null ? "" : " WHERE day >= $1"))
+                        .execute(keptTuple))
+                .chain(() -> c.query("DELETE FROM pool_in_pending").execute())
+                .chain(() -> c.query("DELETE FROM org_cycle o WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM pool_cycle p WHERE p.org_id = o.org_id)").execute())
+                .chain(() -> c.query("UPDATE org_cycle o SET cycle_start = p.cycle_start, cycle_end = p.cycle_end "
+                        + "FROM (SELECT DISTINCT ON (org_id) org_id, cycle_start, cycle_end FROM pool_cycle "
+                        + "ORDER BY org_id, cycle_start DESC) p WHERE p.org_id = o.org_id").execute())
+                .chain(() -> c.preparedQuery("INSERT INTO usage_rebuild (kept_before) VALUES ($1) RETURNING id")
+                        .execute(Tuple.from(Arrays.asList(kept))))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /**
+     * Marks the rebuild's replay done, with the number of records it read, and any earlier one that never finished:
+     * this one recomputed from its floor too.
+     */
+    public Uni<Void> finishRebuild(SqlClient c, long id, long records) {
+        return c.preparedQuery("UPDATE usage_rebuild SET finished_at = now(), records = $2 WHERE id = $1")
+                .execute(Tuple.of(id, records))
+                .chain(() -> c.preparedQuery("UPDATE usage_rebuild SET finished_at = now() "
+                        + "WHERE id < $1 AND finished_at IS NULL").execute(Tuple.of(id)))
+                .replaceWithVoid();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.teamcredits.usage.rest;
 
 import dev.teamcredits.common.security.Caller;
+import dev.teamcredits.usage.rest.dto.RebuildStarted;
 import dev.teamcredits.usage.service.RebuildService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -31,10 +33,11 @@ public class UsageRebuildResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Drop the projection and replay both topics from the beginning (operator clients)")
-    @APIResponse(responseCode = "204", description = "Replay started")
+    @Operation(summary = "Recompute the counters the topics can still replay, from them (operator clients)")
+    @APIResponse(responseCode = "202", description = "Replay started: which cycles and days are recomputed")
     @APIResponse(responseCode = "403", description = "Not an operator client (operator-required)")
-    public Uni<Void> rebuild() {
-        return rebuild.rebuild(Caller.of(token));
+    public Uni<Response> rebuild() {
+        return rebuild.rebuild(Caller.of(token)).map(started -> Response.accepted(
+                new RebuildStarted(started.id(), started.keptBefore())).build());
     }
 }

@@ -13,6 +13,7 @@ import dev.teamcredits.usage.config.UsageConfig;
 import dev.teamcredits.usage.domain.BillingCycle;
 import dev.teamcredits.usage.domain.PoolAvailable;
 import dev.teamcredits.usage.domain.PoolInflow;
+import dev.teamcredits.usage.domain.RebuildFloor;
 import dev.teamcredits.usage.domain.SpendUsage;
 import dev.teamcredits.usage.domain.UnusualUsageRule;
 import dev.teamcredits.usage.repository.UsageProjectionRepository;
@@ -47,18 +48,24 @@ public class UsageProjection {
                 config.unusual().minCredits());
     }
 
+    /**
+     * Applies the event once. One counted before the latest rebuild (see {@link RebuildService}) adds only to the
+     * counters that rebuild recomputes; the rest of what it says (members, cycles, the pool's available credits)
+     * it sets again, which changes nothing that a later event set.
+     */
     public Uni<Void> apply(String eventId, String topic, DomainEvent event) {
         return pool.withTransaction(c -> ConsumedEvents.markProcessed(c, eventId, topic)
-                .chain(fresh -> fresh ? project(c, event) : NOTHING));
+                .chain(fresh -> fresh ? projection.countedBeforeRebuild(c, eventId)
+                        .chain(before -> project(c, event, before.orElse(RebuildFloor.NOTHING_KEPT))) : NOTHING));
     }
 
     /** Events that change none of these (settings, pool access, caps, alerts) change nothing. */
-    private Uni<Void> project(SqlClient c, DomainEvent event) {
+    private Uni<Void> project(SqlClient c, DomainEvent event, RebuildFloor floor) {
         return member(c, event)
                 .chain(() -> cycles(c, event))
-                .chain(() -> poolInflow(c, event))
+                .chain(() -> poolInflow(c, event, floor))
                 .chain(() -> poolAvailable(c, event))
-                .chain(() -> spend(c, event));
+                .chain(() -> spend(c, event, floor));
     }
 
     private Uni<Void> member(SqlClient c, DomainEvent event) {
@@ -84,9 +91,16 @@ public class UsageProjection {
                 .orElse(NOTHING));
     }
 
-    private Uni<Void> poolInflow(SqlClient c, DomainEvent event) {
+    /** Into the org's current cycle; when that is a cycle the latest rebuild kept, the credits are in it already. */
+    private Uni<Void> poolInflow(SqlClient c, DomainEvent event, RebuildFloor floor) {
         OptionalLong credits = PoolInflow.creditsIn(event);
-        return credits.isPresent() ? projection.addPoolInflow(c, event.orgId(), credits.getAsLong()) : NOTHING;
+        if (credits.isEmpty()) {
+            return NOTHING;
+        }
+        Uni<Boolean> counts = floor.keptBefore() == null ? Uni.createFrom().item(true)
+                : projection.currentCycleStart(c, event.orgId()).map(start -> start.map(floor::recomputes)
+                        .orElse(true));
+        return counts.chain(yes -> yes ? projection.addPoolInflow(c, event.orgId(), credits.getAsLong()) : NOTHING);
     }
 
     private Uni<Void> poolAvailable(SqlClient c, DomainEvent event) {
@@ -95,10 +109,12 @@ public class UsageProjection {
     }
 
     /** A spend that charged credits may make its day unusual; one that charged none changes no day. */
-    private Uni<Void> spend(SqlClient c, DomainEvent event) {
-        return SpendUsage.countedFrom(event).map(spend -> projection.addSpend(c, spend)
-                .chain(() -> spend.credits() > 0 ? raiseUnusualUsage(c, spend) : NOTHING))
-                .orElse(NOTHING);
+    private Uni<Void> spend(SqlClient c, DomainEvent event, RebuildFloor floor) {
+        return SpendUsage.countedFrom(event).map(spend -> {
+            boolean onDay = floor.recomputes(spend.day());
+            return projection.addSpend(c, spend, floor.recomputes(spend.cycleStart()), onDay)
+                    .chain(() -> onDay && spend.credits() > 0 ? raiseUnusualUsage(c, spend) : NOTHING);
+        }).orElse(NOTHING);
     }
 
     /** The projection gathers the day's and the window's credits; the rule decides. */

@@ -1,6 +1,7 @@
 package dev.teamcredits.common.messaging;
 
 import dev.teamcredits.common.config.ConsumerConfig;
+import dev.teamcredits.common.persistence.DatabaseErrors;
 import dev.teamcredits.events.CloudEvent;
 import dev.teamcredits.events.DomainEvent;
 import dev.teamcredits.events.EventCodec;
@@ -29,7 +30,7 @@ import org.jboss.logging.Logger;
  * <ul>
  * <li>an <b>unreadable</b> record (not a CloudEvent we know, or not for this consumer) is parked at once: a retry
  * reads the same bytes;</li>
- * <li>a <b>transient</b> infrastructure error ({@link TransientFailures}: database away, connection lost) is retried
+ * <li>a <b>transient</b> infrastructure error ({@link DatabaseErrors#isTransient}: database away, connection lost) is retried
  * with backoff until it passes and never parks: the event is fine, the partition rightly waits;</li>
  * <li>any other failure to <b>apply</b> a readable event (a rule or constraint it breaks, a bug) is retried
  * {@code teamcredits.consumers.attempts} times with backoff, then parked.</li>
@@ -133,9 +134,9 @@ public class ParkedEvents {
 
     /** Retries {@code work} while it fails transiently: the event is not at fault, so it is never parked for it. */
     private <T> Uni<T> retryTransient(Uni<T> work, String eventId) {
-        return work.onFailure(TransientFailures::isTransient)
+        return work.onFailure(DatabaseErrors::isTransient)
                 .invoke(e -> LOG.warnf("Event %s waits for the database: %s", eventId, e.toString()))
-                .onFailure(TransientFailures::isTransient).retry()
+                .onFailure(DatabaseErrors::isTransient).retry()
                 .withBackOff(config.initialBackoff(), config.maxBackoff())
                 .indefinitely();
     }

@@ -29,7 +29,10 @@ public final class DatabaseErrors {
             "53300", // too_many_connections
             "53400"); // configuration_limit_exceeded
     /** SQLSTATEs of a transaction that lost a conflict: running it again may succeed. */
-    private static final Set<String> CONFLICT_STATES = Set.of("40001", "40P01");
+    private static final Set<String> CONFLICT_STATES = Set.of(
+            "40001", // serialization_failure
+            "40P01", // deadlock_detected
+            "55P03"); // lock_not_available
 
     private DatabaseErrors() {
     }
@@ -60,17 +63,22 @@ public final class DatabaseErrors {
         return false;
     }
 
-    /** Unavailable, or a serialization failure or deadlock: worth running again as it is. */
-    public static boolean isTransient(Throwable failure) {
-        if (isUnavailable(failure)) {
-            return true;
-        }
+    /** A transaction that lost a conflict (serialization failure, deadlock, lock timeout): run it again. */
+    public static boolean isConflict(Throwable failure) {
         for (Throwable t : causes(failure)) {
             if (t instanceof PgException pg && CONFLICT_STATES.contains(pg.getSqlState())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Unavailable, or a serialization failure, deadlock or lock timeout: worth running again as it is.
+     * A Kafka consumer retries these without limit and never parks an event for them.
+     */
+    public static boolean isTransient(Throwable failure) {
+        return isUnavailable(failure) || isConflict(failure);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.teamcredits.ledger.service;
 
 import dev.teamcredits.common.outbox.Outbox;
 import dev.teamcredits.common.outbox.OutboxSql;
+import dev.teamcredits.common.persistence.DatabaseErrors;
 import dev.teamcredits.events.Topics;
 import dev.teamcredits.ledger.config.LedgerConfig;
 import dev.teamcredits.ledger.domain.Account;
@@ -14,7 +15,6 @@ import dev.teamcredits.ledger.domain.SystemAccounts;
 import dev.teamcredits.ledger.repository.LedgerRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,13 +59,8 @@ public class LedgerTransactions {
         return systemAccounts().chain(sys -> pool.withTransaction(connection -> {
             LedgerTransaction tx = new LedgerTransaction(connection, new Postings(sys, now()), false);
             return work.apply(tx).call(() -> flush(tx));
-        })).onFailure(LedgerTransactions::isRetryable).retry().withBackOff(Duration.ofMillis(5), Duration.ofMillis(200))
+        })).onFailure(DatabaseErrors::isConflict).retry().withBackOff(Duration.ofMillis(5), Duration.ofMillis(200))
                 .withJitter(0.5).atMost(RETRIES);
-    }
-
-    /** PostgreSQL's serialization_failure and deadlock_detected: the transaction may succeed if run again. */
-    static boolean isRetryable(Throwable failure) {
-        return failure instanceof PgException pg && ("40001".equals(pg.getSqlState()) || "40P01".equals(pg.getSqlState()));
     }
 
     /** Runs {@code work} without writing anything: for previews. The accounts are read as they are now; nothing stays locked. */

@@ -58,8 +58,8 @@ import org.junit.jupiter.api.Test;
  * member ben (cleo for the removal) and things made for the purpose (a reservation ben made, a transfer ada made,
  * ben's notification, an invitation, a webhook and its delivery). A cell fails when its status is not the table's;
  * a refused call (any non-2xx), any call of another org's admin, and a service client's call of a {@code /v1/me}
- * endpoint also fail when the body holds the seeded org's data (its id, name, members' ids and emails, the ids of
- * its things) that the request did not itself carry. Money cells the table allows run for real; the invariants of
+ * endpoint also fail when the body holds the seeded org's data (its id, unique name, the ids of its things; for a
+ * refusal also its members' ids and emails) that the request did not itself carry. Money cells the table allows run for real; the invariants of
  * the seeded org are checked after the test as after every other ({@link SystemTestBase}).
  */
 class AuthorizationMatrixTest extends SystemTestBase {
@@ -403,7 +403,8 @@ class AuthorizationMatrixTest extends SystemTestBase {
 
     /**
      * What of the seeded org a body shows that the caller may not see and did not send: checked for every refused
-     * call, every call of another org's admin and every {@code /v1/me} call of a service client. Null if nothing.
+     * call (the org's id, name, things and members), every call of another org's admin and every {@code /v1/me}
+     * call of a service client (the org's id, name and things). Null if nothing.
      */
     private static String leak(Row row, Caller caller, Cell cell, Fixtures fixtures) {
         boolean allowedToSee = cell.status / 100 == 2 && (caller == Caller.MEMBER || caller == Caller.ADMIN
@@ -413,7 +414,13 @@ class AuthorizationMatrixTest extends SystemTestBase {
         }
         String body = cell.body.toLowerCase(Locale.ROOT);
         String request = cell.request.toLowerCase(Locale.ROOT);
-        for (Map.Entry<String, String> secret : fixtures.secrets().entrySet()) {
+        // A refusal shows nothing, not even who is in the org. An answer about the caller itself may name ada or
+        // ben (the realm's users share other tests' orgs with dan), but nothing of this org.
+        Map<String, String> secrets = new LinkedHashMap<>(fixtures.secrets());
+        if (cell.status / 100 != 2) {
+            secrets.putAll(fixtures.people());
+        }
+        for (Map.Entry<String, String> secret : secrets.entrySet()) {
             String value = secret.getValue().toLowerCase(Locale.ROOT);
             if (body.contains(value) && !request.contains(value)) {
                 return secret.getKey() + " (" + secret.getValue() + ")";
@@ -517,6 +524,8 @@ class AuthorizationMatrixTest extends SystemTestBase {
         private final Map<String, String> values = new LinkedHashMap<>();
         /** Every value ever made, for the leak check (a dropped fixture's id is still the org's data). */
         private final Map<String, String> secrets = new LinkedHashMap<>();
+        /** The org's members' ids and emails (the realm's users, also members of other tests' orgs). */
+        private final Map<String, String> people = new LinkedHashMap<>();
         private final Map<String, Supplier<String>> makers = new HashMap<>();
 
         Fixtures(Org org) {
@@ -525,8 +534,8 @@ class AuthorizationMatrixTest extends SystemTestBase {
             secrets.put("org id", org.id);
             secrets.put("org name", name);
             for (Api.Who who : List.of(ADA, BEN, CLEO)) {
-                secrets.put(who + "'s id", Api.id(who));
-                secrets.put(who + "'s email", who.username() + "@acme.example");
+                people.put(who + "'s id", Api.id(who));
+                people.put(who + "'s email", who.username() + "@acme.example");
             }
             makers.put("orgId", () -> org.id);
             makers.put("ben", () -> Api.id(BEN));
@@ -566,6 +575,10 @@ class AuthorizationMatrixTest extends SystemTestBase {
 
         Map<String, String> secrets() {
             return secrets;
+        }
+
+        Map<String, String> people() {
+            return people;
         }
 
         /** The notification ben gets for a transfer to him (the transfer fixture makes one). */

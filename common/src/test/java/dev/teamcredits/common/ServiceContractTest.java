@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What every service must do, run by each service's own {@code @QuarkusTest} subclass against its
  * real PostgreSQL database, a real Kafka broker and real signed tokens: reject missing, expired,
- * foreign and wrongly signed tokens with a problem+json 401, accept a valid one, report database
+ * foreign, wrongly signed and other-audience tokens with a problem+json 401, accept a valid one, report database
  * and Kafka in readiness, keep health, metrics and OpenAPI open, and own its migrated schema.
  */
 public abstract class ServiceContractTest {
@@ -63,6 +63,24 @@ public abstract class ServiceContractTest {
     @Test
     void tokenFromAnotherIssuerIsUnauthorized() {
         assertUnauthorized(TestTokens.fromOtherIssuer("user-elsewhere", "elsewhere@acme.example"));
+    }
+
+    /**
+     * A token of the right issuer, key and lifetime that was issued to another client of the realm (no
+     * {@code team-credits} audience) is refused, every time: {@code VerifiedTokens} never remembers it as good,
+     * even after the same subject's proper token has been verified and remembered.
+     */
+    @Test
+    void tokenForAnotherAudienceIsUnauthorizedAndNeverRemembered() {
+        String subject = "user-reporting-" + java.util.UUID.randomUUID();
+        String wrongAudience = TestTokens.forAnotherAudience(subject, "reporting@acme.example");
+        String proper = TestTokens.user(subject, "reporting@acme.example");
+        for (int i = 0; i < 3; i++) {
+            assertUnauthorized(wrongAudience);
+            given().auth().oauth2(proper).when().get("/v1/whoami").then().statusCode(200)
+                    .body("subject", equalTo(subject));
+        }
+        assertUnauthorized(wrongAudience);
     }
 
     @Test

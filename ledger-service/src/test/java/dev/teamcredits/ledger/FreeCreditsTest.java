@@ -53,4 +53,14 @@ class FreeCreditsTest extends LedgerTestBase {
                         + ben.subject())).await().atMost(java.time.Duration.ofSeconds(5)).forEach(r -> lots.add(r.getString(0)));
         assertEquals(java.util.List.of("TOP_UP:4"), lots);
     }
+
+    /** Personal credits are a person's: a service client's would be stranded (it spends members' credits). */
+    @Test
+    void serviceClientsCannotTopUpAPersonalBalance() {
+        for (User client : java.util.List.of(LedgerFixture.backend(), LedgerFixture.operator())) {
+            post(client).body(Map.of("amount", 10)).post("/v1/me/top-ups").then().statusCode(403)
+                    .body("type", equalTo("urn:team-credits:problem:user-token-required"));
+            as(client).get("/v1/me/balance").then().statusCode(200).body("available", equalTo(0));
+        }
+    }
 }

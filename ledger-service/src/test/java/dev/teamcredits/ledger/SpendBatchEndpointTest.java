@@ -120,11 +120,19 @@ class SpendBatchEndpointTest extends LedgerTestBase {
         assertEquals(List.of(200), statuses(batch(ben, org, pageScrapes("bad", 1))));
     }
 
+    /**
+     * A batch is a request about one org: whoever is not its member (another org's user, an operator client) gets
+     * 404 {@code org-not-found} for the whole request, as from every org endpoint, not a 200 of refused items.
+     */
     @Test
-    void aNonMemberSeesTheOrgAsMissingForEveryItem() {
+    void aNonMemberOrAnOperatorGets404ForTheWholeBatchAndNothingIsCharged() {
         Org org = Org.create(Plan.PRO, 100, false, false);
         User stranger = LedgerFixture.user("stranger");
-        assertEquals(List.of(404, 404), statuses(batch(stranger, org, pageScrapes("s", 2))));
+        batch(stranger, org, pageScrapes("s", 2)).then().statusCode(404)
+                .body("type", equalTo("urn:team-credits:problem:org-not-found"));
+        batch(LedgerFixture.operator(), org, pageScrapes("o", 2)).then().statusCode(404)
+                .body("type", equalTo("urn:team-credits:problem:org-not-found"));
+        assertEquals(100, org.pool());
         post(org.admin).body(Map.of("action", "PAGE_SCRAPE", "quantity", 1)).post("/v1/orgs/{o}/spends", org.id)
                 .then().statusCode(200);
         assertEquals(99, org.pool());

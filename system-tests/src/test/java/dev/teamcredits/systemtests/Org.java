@@ -26,9 +26,13 @@ final class Org {
 
     /** Creates the org and waits until the ledger has granted its first allocation. */
     static Org create(String plan) {
+        return create(plan, "System test " + plan);
+    }
+
+    /** The same, with a name of the test's choice. */
+    static Org create(String plan, String name) {
         Api api = SystemStack.api();
-        Reply created = api.post(ADA, api.team() + "/v1/orgs", Map.of("name", "System test " + plan, "plan", plan))
-                .expect(201);
+        Reply created = api.post(ADA, api.team() + "/v1/orgs", Map.of("name", name, "plan", plan)).expect(201);
         Org org = new Org(created.body().get("id").asText(), api);
         Waits.until("the ledger knows org " + org.id, () -> api.get(ADA, org.ledger("/balances")).ok());
         return org;

@@ -14,7 +14,12 @@ abstract class SystemTestBase {
 
     /** A new org of this test (ada is its admin); its invariants are checked after the test. */
     Org org(String plan) {
-        Org org = Org.create(plan);
+        return org(plan, "System test " + plan);
+    }
+
+    /** The same, with a name of the test's choice. */
+    Org org(String plan, String name) {
+        Org org = Org.create(plan, name);
         orgs.add(org);
         return org;
     }

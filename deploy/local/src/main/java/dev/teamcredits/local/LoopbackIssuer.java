@@ -25,16 +25,21 @@ import org.jose4j.lang.JoseException;
 /**
  * A small OpenID provider on loopback for single-service tests, where Keycloak would cost half a
  * minute per module. It serves a discovery document and a JWKS under the same paths Keycloak uses,
- * so quarkus-oidc verifies its tokens for real (signature, issuer, expiry). Tokens are minted by a
+ * so quarkus-oidc verifies its tokens for real (signature, issuer, expiry, audience). Tokens are minted by a
  * test-only endpoint, {@code POST <realm>/test-tokens}, with form fields:
  * <ul>
  * <li>{@code sub} (required), {@code email}, {@code name}, {@code azp};</li>
  * <li>{@code expires_in} seconds from now (negative for an expired token; default 300);</li>
  * <li>{@code signer=stranger} signs with a key the JWKS does not hold (same key id);</li>
- * <li>{@code iss} overrides the issuer claim.</li>
+ * <li>{@code iss} overrides the issuer claim;</li>
+ * <li>{@code aud} overrides the audience claim (default {@value #AUDIENCE}, the audience the services require,
+ * as the realm's audience mapper puts it into Keycloak's tokens).</li>
  * </ul>
  */
 public final class LoopbackIssuer implements AutoCloseable {
+
+    /** The audience every Team Credits service requires ({@code quarkus.oidc.token.audience}). */
+    public static final String AUDIENCE = "team-credits";
 
     private final HttpServer server;
     private final RsaJsonWebKey key;
@@ -117,6 +122,7 @@ public final class LoopbackIssuer implements AutoCloseable {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(form.getOrDefault("iss", realmUrl));
         claims.setSubject(subject);
+        claims.setAudience(form.getOrDefault("aud", AUDIENCE));
         claims.setGeneratedJwtId();
         claims.setIssuedAt(org.jose4j.jwt.NumericDate.fromSeconds(Math.min(now, now + expiresIn - 60)));
         claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(now + expiresIn));

@@ -47,6 +47,14 @@ public final class TestTokens {
         return mint(Map.of("sub", subject, "email", email, "iss", "http://127.0.0.1:1/realms/elsewhere"));
     }
 
+    /**
+     * A token of the right issuer, key and lifetime, issued to another client of the realm for another purpose:
+     * its audience is not the services'.
+     */
+    public static String forAnotherAudience(String subject, String email) {
+        return mint(Map.of("sub", subject, "email", email, "aud", "reporting-tool", "azp", "reporting-tool"));
+    }
+
     /** Any loopback-issuer token; see {@link LoopbackIssuer} for the fields. */
     public static String mint(Map<String, String> fields) {
         String url = System.getProperty(TOKEN_URL_PROPERTY);
@@ -68,7 +76,8 @@ public final class TestTokens {
                 "client_secret", secret));
     }
 
-    private static String post(String url, Map<String, String> fields) {
+    /** The {@code access_token} of any form POST to a token endpoint. */
+    public static String post(String url, Map<String, String> fields) {
         String body = new LinkedHashMap<>(fields).entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

@@ -1,6 +1,7 @@
 package dev.teamcredits.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The committed realm, imported into a real Keycloak from its Maven Central distribution, issues
  * the tokens the services rely on: users of one domain and of another, by password grant, and a
- * backend service by client credentials.
+ * backend service by client credentials; every client meant to call the services puts their audience
+ * ({@code team-credits}) into its tokens, and the reporting tool, a client for another purpose, does not.
  */
 class KeycloakRealmTest {
 
@@ -43,6 +45,7 @@ class KeycloakRealmTest {
         assertEquals("a0000000-0000-4000-8000-000000000001", ada.get("sub"));
         assertEquals("ada@acme.example", ada.get("email"));
         assertEquals(keycloak.realmUrl(), ada.get("iss"));
+        assertTrue(audience(ada).contains(LoopbackIssuer.AUDIENCE), ada.toString());
         assertEquals("ben@acme.example", claims(TestTokens.password(keycloak.tokenUrl(), "ben", "ben")).get("email"));
         assertEquals("cleo@acme.example",
                 claims(TestTokens.password(keycloak.tokenUrl(), "cleo", "cleo")).get("email"));
@@ -63,6 +66,7 @@ class KeycloakRealmTest {
                 "scraper-backend-secret"));
         assertEquals("scraper-backend", claims.get("azp"));
         assertEquals(keycloak.realmUrl(), claims.get("iss"));
+        assertTrue(audience(claims).contains(LoopbackIssuer.AUDIENCE), claims.toString());
     }
 
     @Test
@@ -70,6 +74,26 @@ class KeycloakRealmTest {
         Map<String, Object> claims = claims(TestTokens.clientCredentials(keycloak.tokenUrl(), "ops-console",
                 "ops-console-secret"));
         assertEquals("ops-console", claims.get("azp"));
+        assertTrue(audience(claims).contains(LoopbackIssuer.AUDIENCE), claims.toString());
+    }
+
+    @Test
+    void reportingToolTokensAreNotForTeamCredits() {
+        Map<String, Object> client = claims(TestTokens.clientCredentials(keycloak.tokenUrl(), "reporting-tool",
+                "reporting-tool-secret"));
+        assertEquals("reporting-tool", client.get("azp"));
+        assertFalse(audience(client).contains(LoopbackIssuer.AUDIENCE), client.toString());
+        Map<String, Object> ada = claims(TestTokens.post(keycloak.tokenUrl(), Map.of("grant_type", "password",
+                "client_id", "reporting-tool", "client_secret", "reporting-tool-secret", "username", "ada",
+                "password", "ada")));
+        assertEquals("a0000000-0000-4000-8000-000000000001", ada.get("sub"));
+        assertFalse(audience(ada).contains(LoopbackIssuer.AUDIENCE), ada.toString());
+    }
+
+    /** The {@code aud} claim as a list (a JWT may carry one audience as a plain string). */
+    private static java.util.List<?> audience(Map<String, Object> claims) {
+        Object aud = claims.get("aud");
+        return aud == null ? java.util.List.of() : aud instanceof java.util.List<?> list ? list : java.util.List.of(aud);
     }
 
     private static Map<String, Object> claims(String jwt) {

@@ -55,6 +55,7 @@ public class MeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add top-up credits (never expire) to the caller's personal balance")
     @APIResponse(responseCode = "201", description = "Granted")
+    @APIResponse(responseCode = "403", description = "A service token: personal credits are a person's (user-token-required)")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another request")
     public Uni<Response> topUp(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull TopUpRequest request) {
         return grants.topUpPersonal(Caller.of(token), key, request.amount()).map(o -> Replies.of(o.map(LedgerMapping::dto), 201));

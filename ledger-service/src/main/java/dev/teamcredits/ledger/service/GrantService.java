@@ -33,8 +33,15 @@ public class GrantService {
                         .map(v -> grant(tx, tx.account(AccountKey.pool(orgId)), amount, caller))));
     }
 
-    /** A user adds top-up credits to their personal balance (which opens, with its free credits, if new). */
+    /**
+     * A user adds top-up credits to their personal balance (which opens, with its free credits, if new). A service
+     * client (no email) has no person to own them: they could never be spent (a backend spends members' credits),
+     * so they would be stranded; 403 {@code user-token-required}.
+     */
     public Uni<Outcome<TopUp>> topUpPersonal(Caller caller, String key, long amount) {
+        if (!caller.hasEmail()) {
+            return Uni.createFrom().failure(LedgerProblems.userTokenRequired());
+        }
         return transactions.transaction(tx -> idempotent.once(tx, caller, key, List.of("top-up-personal", amount),
                 TopUp.class, () -> transactions.openPersonal(tx, caller.subject())
                         .map(personal -> grant(tx, personal, amount, caller))));

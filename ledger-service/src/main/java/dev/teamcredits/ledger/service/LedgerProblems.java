@@ -29,6 +29,12 @@ public final class LedgerProblems {
                 "Members spend for themselves; only a trusted backend may spend on a member's behalf.");
     }
 
+    /** A person's own money (a personal top-up) needs a person: a client-credentials token has no email. */
+    public static ProblemException userTokenRequired() {
+        return new ProblemException("user-token-required", "User token required", 403,
+                "This needs a user's token with an email address, not a service token.");
+    }
+
     public static ProblemException userRequired() {
         return new ProblemException("user-id-required", "userId required", 400,
                 "A backend spending on a member's behalf must name the member in userId.");

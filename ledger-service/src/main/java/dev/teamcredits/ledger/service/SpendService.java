@@ -14,12 +14,14 @@ import dev.teamcredits.ledger.domain.Postings;
 import dev.teamcredits.ledger.domain.Pricing;
 import dev.teamcredits.ledger.domain.TransactionType;
 import dev.teamcredits.ledger.domain.Waterfall;
+import dev.teamcredits.ledger.repository.Db;
 import dev.teamcredits.ledger.repository.PoolUsageRepository;
 import dev.teamcredits.ledger.repository.PoolUsageRepository.Usage;
 import dev.teamcredits.ledger.repository.ProjectionRepository;
 import dev.teamcredits.ledger.repository.ProjectionRepository.MemberRow;
 import dev.teamcredits.ledger.repository.ProjectionRepository.OrgRow;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,10 +53,13 @@ public class SpendService {
     private final IdempotencyKeys keyRules;
     private final Pricing pricing;
     private final SpendBatcher batcher;
+    /** Reads outside a transaction (the batch's membership check). */
+    private final Db reads;
 
     public SpendService(LedgerTransactions transactions, LedgerAccess access, ProjectionRepository projection,
             PoolUsageRepository poolUsage, SqlIdempotency keys, IdempotencyKeys keyRules, Pricing pricing,
-            SpendBatcher batcher) {
+            SpendBatcher batcher, Pool pool) {
+        this.reads = () -> pool;
         this.transactions = transactions;
         this.access = access;
         this.projection = projection;
@@ -106,6 +111,14 @@ public class SpendService {
      * fails the others. They are queued together, so a thousand fill a few batches.
      */
     public Uni<List<SpendResult>> spendBatch(Caller caller, UUID orgId, List<BatchItem> items) {
+        // The request is about one org: a caller who is not its member (nor a trusted backend, which acts for
+        // members) gets 404 for the whole request, as for every org endpoint, not a 200 of refused items.
+        Uni<?> mayCall = access.isTrustedBackend(caller) ? Uni.createFrom().voidItem()
+                : access.member(reads, orgId, caller);
+        return mayCall.chain(() -> batch(caller, orgId, items));
+    }
+
+    private Uni<List<SpendResult>> batch(Caller caller, UUID orgId, List<BatchItem> items) {
         SpendResult[] results = new SpendResult[items.size()];
         List<Pending> valid = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {

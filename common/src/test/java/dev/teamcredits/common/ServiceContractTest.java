@@ -107,6 +107,55 @@ public abstract class ServiceContractTest {
                 .body("type", equalTo("urn:team-credits:problem:not-found"));
     }
 
+    /** Issue 14: refused before any resource, on every endpoint (RequestGuards); POST /v1/whoami would be a 405. */
+    @Test
+    void nulInPathOrQueryIsMalformedProblem() {
+        for (String url : List.of("/v1/whoami%00", "/v1/whoami?x=a%00b", "/v1/orgs/a0000000-0000-4000-8000-%00/x")) {
+            given().auth().oauth2(TestTokens.user("user-ada", "ada@acme.example")).urlEncodingEnabled(false)
+                    .when().get(url)
+                    .then().statusCode(400).contentType(PROBLEM)
+                    .body("type", equalTo("urn:team-credits:problem:malformed-request"));
+        }
+    }
+
+    @Test
+    void bodyWithoutContentTypeIsUnsupportedMediaTypeProblem() throws Exception {
+        // java.net.http sends no Content-Type unless told (rest-assured always adds one).
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":"
+                        + io.restassured.RestAssured.port + "/v1/whoami"))
+                        .header("Authorization", "Bearer " + TestTokens.user("user-ada", "ada@acme.example"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, response.statusCode(), response.body());
+        assertEquals(PROBLEM, response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(true, response.body().contains("urn:team-credits:problem:unsupported-media-type"), response.body());
+    }
+
+    @Test
+    void idempotencyKeyTwiceOrEmptyIsInvalidProblem() {
+        given().auth().oauth2(TestTokens.user("user-ada", "ada@acme.example"))
+                .header("Idempotency-Key", "k-1").header("Idempotency-Key", "k-2")
+                .when().get("/v1/whoami")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:team-credits:problem:invalid-idempotency-key"));
+        given().auth().oauth2(TestTokens.user("user-ada", "ada@acme.example")).header("Idempotency-Key", "")
+                .when().get("/v1/whoami")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:team-credits:problem:invalid-idempotency-key"));
+    }
+
+    /** Past quarkus.http.limits.max-body-size (2M): 413 as a problem (BodyLimit), not Quarkus' empty 413. */
+    @Test
+    void bodyPastTheLimitIsPayloadTooLargeProblem() {
+        given().auth().oauth2(TestTokens.user("user-ada", "ada@acme.example")).contentType("application/json")
+                .body("\"" + "x".repeat(3 * 1024 * 1024) + "\"")
+                .when().post("/v1/whoami")
+                .then().statusCode(413).contentType(PROBLEM)
+                .body("type", equalTo("urn:team-credits:problem:payload-too-large"))
+                .body("status", equalTo(413));
+    }
+
     @Test
     void readinessCoversDatabaseAndKafka() throws InterruptedException {
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));

@@ -3,27 +3,34 @@ package dev.teamcredits.common.rest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** Opaque pagination cursors: they carry the sequence number to continue before (newest-first lists). */
+/**
+ * Opaque pagination cursors: they carry the sequence number to continue before (newest-first lists) and the
+ * list they belong to (an org's history, a user's inbox), so a cursor of another list is a 400, not a page of
+ * this one from a foreign position.
+ */
 public final class Cursors {
 
     private Cursors() {
     }
 
-    public static String encode(long seq) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("seq:" + seq).getBytes(StandardCharsets.UTF_8));
+    /** The cursor continuing {@code scope}'s list before {@code seq}. */
+    public static String encode(String scope, long seq) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("seq:" + seq + "@" + scope).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** 400 invalid-cursor unless the cursor is one {@link #encode} made. */
-    public static long decode(String cursor) {
+    /** 400 invalid-cursor unless the cursor is one {@link #encode} made for the same {@code scope}. */
+    public static long decode(String scope, String cursor) {
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!text.startsWith("seq:")) {
+            String suffix = "@" + scope;
+            if (!text.startsWith("seq:") || !text.endsWith(suffix)) {
                 throw new IllegalArgumentException(text);
             }
-            return Long.parseLong(text.substring(4));
+            return Long.parseLong(text.substring(4, text.length() - suffix.length()));
         } catch (IllegalArgumentException e) {
             throw new ProblemException("invalid-cursor", "Invalid cursor", 400,
-                    "The cursor is not one this API returned.");
+                    "The cursor is not one this API returned for this list.");
         }
     }
 

@@ -34,6 +34,7 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     /** What a 503 for an unavailable database tells clients to wait: a restart or failover takes seconds. */
     static final int RETRY_AFTER_SECONDS = 2;
+    private static final int MAX_ERRORS = 20;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -56,14 +57,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        // At most MAX_ERRORS listed: a list of 100,000 nulls must not become a 100,000-line answer.
         List<Map<String, String>> errors = e.getConstraintViolations().stream()
                 .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .limit(MAX_ERRORS)
                 .map(v -> Map.of("field", field(v), "message", v.getMessage()))
                 .toList();
         String detail = errors.stream().map(m -> m.get("field") + ": " + m.get("message"))
                 .collect(Collectors.joining("; "));
-        return new Problem("validation-failed", "Invalid request", 400, detail).with("errors", errors)
-                .instance(uri.getPath()).toResponse();
+        Problem problem = new Problem("validation-failed", "Invalid request", 400, detail).with("errors", errors);
+        if (e.getConstraintViolations().size() > MAX_ERRORS) {
+            problem.with("errorCount", e.getConstraintViolations().size());
+        }
+        return problem.instance(uri.getPath()).toResponse();
     }
 
     /** Also replaces Quarkus' own mapper for mismatched input, which answers in plain JSON. */
@@ -98,6 +104,7 @@ public class ProblemMappers {
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
+            case 413 -> "payload-too-large";
             case 415 -> "unsupported-media-type";
             default -> "http-" + status;
         };

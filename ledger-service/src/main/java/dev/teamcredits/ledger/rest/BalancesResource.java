@@ -7,6 +7,7 @@ import dev.teamcredits.ledger.service.BalanceQueries;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -42,7 +43,8 @@ public class BalancesResource {
     @APIResponse(responseCode = "200", description = "Balances")
     public Uni<BalancesResponse> balances(@PathParam("orgId") String orgId,
             @Parameter(description = "Admins: also list former members (their balances are empty once swept)")
-            @QueryParam("former") boolean former) {
-        return balances.balances(Caller.of(token), OrgIds.org(orgId), former).map(LedgerMapping::dto);
+            @QueryParam("former") @DefaultValue("false") String former) {
+        return balances.balances(Caller.of(token), OrgIds.org(orgId), QueryParams.bool("former", former))
+                .map(LedgerMapping::dto);
     }
 }

@@ -10,6 +10,14 @@ final class QueryParams {
     private QueryParams() {
     }
 
+    /** A true/false query parameter; anything else is a 400 (JAX-RS would read it as false). */
+    static boolean bool(String name, String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new ProblemException("invalid-filter", "Invalid filter", 400, name + " must be true or false.");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
     /** An optional yyyy-mm-dd query parameter; anything else is a 400 (not the 404 JAX-RS would give). */
     static LocalDate date(String value) {
         if (value == null) {

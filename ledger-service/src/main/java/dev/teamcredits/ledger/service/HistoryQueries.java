@@ -37,7 +37,7 @@ public class HistoryQueries {
      */
     public Uni<HistoryPage> history(Caller caller, UUID orgId, String account, TransactionType type, String cursor,
             int limit) {
-        Long before = cursor == null ? null : Cursors.decode(cursor);
+        Long before = cursor == null ? null : Cursors.decode(orgId.toString(), cursor);
         return access.member(reads, orgId, caller).chain(me -> {
             String ref;
             if (!me.isAdmin()) {
@@ -52,7 +52,8 @@ public class HistoryQueries {
             return journal.history(reads, orgId, ref, type == null ? null : type.name(), before, limit + 1).map(rows -> {
                 boolean more = rows.size() > limit;
                 List<HistoryRow> page = more ? rows.subList(0, limit) : rows;
-                return new HistoryPage(page, more ? Cursors.encode(page.get(page.size() - 1).seq()) : null);
+                return new HistoryPage(page,
+                        more ? Cursors.encode(orgId.toString(), page.get(page.size() - 1).seq()) : null);
             });
         });
     }

@@ -24,11 +24,11 @@ public class InboxService {
 
     /** Newest first, {@code limit} at a time; {@code cursor} (from the previous page) continues with older ones. */
     public Uni<InboxPage> page(String userId, boolean unreadOnly, UUID orgId, String cursor, int limit) {
-        Long before = cursor == null ? null : Cursors.decode(cursor);
+        Long before = cursor == null ? null : Cursors.decode(userId, cursor);
         return inbox.page(pool, userId, unreadOnly, orgId, before, limit + 1).map(rows -> {
             boolean more = rows.size() > limit;
             List<InboxEntry> page = more ? rows.subList(0, limit) : rows;
-            return new InboxPage(page, more ? Cursors.encode(page.get(page.size() - 1).seq()) : null);
+            return new InboxPage(page, more ? Cursors.encode(userId, page.get(page.size() - 1).seq()) : null);
         });
     }
 

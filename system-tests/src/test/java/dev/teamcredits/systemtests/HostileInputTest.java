@@ -99,7 +99,7 @@ class HostileInputTest extends SystemTestBase {
             "malformed-request", "validation-failed", "not-found", "method-not-allowed", "unsupported-media-type",
             "not-acceptable", "payload-too-large", "unauthorized", "forbidden", "org-not-found", "member-not-found",
             "invalid-idempotency-key", "idempotency-key-required", "idempotency-key-reused", "invalid-cursor",
-            "invalid-limit", "invalid-date", "invalid-filter",
+            "invalid-limit", "invalid-date", "invalid-filter", "parked-event-not-found",
             // team-service
             "invitation-not-found", "invitation-not-pending", "invitation-email-mismatch", "invitation-exists",
             "team-plan-required", "member-limit-reached", "invitee-domain-mismatch",
@@ -216,7 +216,7 @@ class HostileInputTest extends SystemTestBase {
 
     /** Operator endpoints with the operator's token; a body with a userId alternately as the trusted backend. */
     private static Who caller(Operation op, int i) {
-        if (op.path().startsWith("/v1/admin/")) {
+        if (op.path().startsWith("/v1/admin/") || op.path().startsWith("/v1/operator/")) {
             return OPS;
         }
         if (op.body() != null && op.body().path("properties").has("userId") && i % 2 == 1) {

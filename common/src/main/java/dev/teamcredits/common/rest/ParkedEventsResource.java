@@ -7,6 +7,7 @@ import dev.teamcredits.common.security.OperatorAccess;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -54,9 +55,13 @@ public class ParkedEventsResource {
     @APIResponse(responseCode = "200", description = "Up to 500 parked events")
     @APIResponse(responseCode = "403", description = "Not an operator client (operator-required)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Uni<List<Parked>> list(@QueryParam("all") boolean all) {
+    public Uni<List<Parked>> list(@QueryParam("all") @DefaultValue("false") String all) {
         operators.require(Caller.of(token), "Parked events");
-        return parked.list(!all, MAX_LISTED);
+        // Strictly true or false: JAX-RS would read any other word as false and list less than asked.
+        if (!all.equals("true") && !all.equals("false")) {
+            throw new ProblemException("invalid-filter", "Invalid filter", 400, "all must be true or false.");
+        }
+        return parked.list(all.equals("false"), MAX_LISTED);
     }
 
     @POST

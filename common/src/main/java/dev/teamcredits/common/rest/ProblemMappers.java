@@ -44,7 +44,8 @@ public class ProblemMappers {
     @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
     public Response unauthorized(RuntimeException e, UriInfo uri) {
         return Response.fromResponse(new Problem("unauthorized", "Unauthorized", 401,
-                "A valid bearer token is required: it is missing, expired, or not signed by the trusted issuer.")
+                "A valid bearer token is required: it is missing, expired, not signed by the trusted issuer, "
+                        + "or not issued for Team Credits (audience team-credits).")
                 .instance(uri.getPath()).toResponse())
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }

@@ -83,7 +83,7 @@ final class OverloadDriver {
             sent++;
             String key = runId + "-" + name + "-" + i;
             Scene.Member who = spenders.get((int) (i % spenders.size()));
-            String body = "{\"userId\":\"" + who.userId() + "\",\"action\":\"PAGE_SCRAPE\",\"quantity\":1}";
+            String body = spend(who.userId());
             long t0 = System.nanoTime();
             http.client().sendAsync(Http.request(url, token).header("Content-Type", "application/json")
                     .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
@@ -133,7 +133,7 @@ final class OverloadDriver {
         long applied = 0;
         for (String entry : phase.unknownKeys()) {
             String[] keyAndUser = entry.split(" ");
-            String body = "{\"userId\":\"" + keyAndUser[1] + "\",\"action\":\"PAGE_SCRAPE\",\"quantity\":1}";
+            String body = spend(keyAndUser[1]);
             for (int attempt = 0; attempt < 50; attempt++) {
                 int status;
                 try {
@@ -157,6 +157,11 @@ final class OverloadDriver {
             }
         }
         return applied;
+    }
+
+    /** The body of a 1-credit page scrape for a member. */
+    private static String spend(String userId) {
+        return "{\"userId\":\"" + userId + "\",\"action\":\"PAGE_SCRAPE\",\"quantity\":1}";
     }
 
     private static void sleepNanos(long nanos) {

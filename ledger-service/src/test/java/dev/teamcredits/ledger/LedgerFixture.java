@@ -62,6 +62,12 @@ final class LedgerFixture {
         return "k-" + UUID.randomUUID();
     }
 
+    /** Items of a spend batch: {@code count} 1-credit page scrapes keyed {@code prefix0}, {@code prefix1}, … */
+    static List<Map<String, Object>> pageScrapes(String prefix, int count) {
+        return java.util.stream.IntStream.range(0, count).<Map<String, Object>>mapToObj(i -> Map.of("idempotencyKey",
+                prefix + i, "action", "PAGE_SCRAPE", "quantity", 1)).toList();
+    }
+
     static RequestSpecification as(User user) {
         return given().auth().oauth2(user.token()).contentType(ContentType.JSON);
     }

@@ -1,6 +1,7 @@
 package dev.teamcredits.ledger;
 
 import static dev.teamcredits.ledger.LedgerFixture.as;
+import static dev.teamcredits.ledger.LedgerFixture.pageScrapes;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,7 +11,6 @@ import dev.teamcredits.ledger.LedgerFixture.User;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,14 +32,6 @@ class SpendAdmissionTest extends LedgerTestBase {
         }
     }
 
-    private static List<Map<String, Object>> items(String prefix, int count) {
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            items.add(Map.of("idempotencyKey", prefix + i, "action", "PAGE_SCRAPE", "quantity", 1));
-        }
-        return items;
-    }
-
     @Test
     void anOrgPastItsOwnBoundIsRefusedWholeWhileItsLaneStillServesOthers() {
         Org flooding = Org.create(Plan.PRO, 100, false, false);
@@ -47,16 +39,16 @@ class SpendAdmissionTest extends LedgerTestBase {
         Org quiet = Org.create(Plan.PRO, 100, false, false);
         User cleo = quiet.join("cleo", true, null);
 
-        as(ben).body(Map.of("spends", items("flood-", 4))).post("/v1/orgs/{o}/spends/batch", flooding.id).then()
+        as(ben).body(Map.of("spends", pageScrapes("flood-", 4))).post("/v1/orgs/{o}/spends/batch", flooding.id).then()
                 .statusCode(503).header("Retry-After", "1").contentType("application/problem+json")
                 .body("type", equalTo("urn:team-credits:problem:overloaded"));
         assertEquals(100, flooding.pool());
 
-        as(cleo).body(Map.of("spends", items("quiet-", 3))).post("/v1/orgs/{o}/spends/batch", quiet.id).then()
+        as(cleo).body(Map.of("spends", pageScrapes("quiet-", 3))).post("/v1/orgs/{o}/spends/batch", quiet.id).then()
                 .statusCode(200).body("results.status", equalTo(List.of(200, 200, 200)));
         // Its own bound is free again once its spends ran: the count does not stick.
         for (int round = 0; round < 2; round++) {
-            as(ben).body(Map.of("spends", items("fits-" + round + "-", 3)))
+            as(ben).body(Map.of("spends", pageScrapes("fits-" + round + "-", 3)))
                     .post("/v1/orgs/{o}/spends/batch", flooding.id).then()
                     .statusCode(200).body("results.status", equalTo(List.of(200, 200, 200)));
         }
@@ -75,7 +67,7 @@ class SpendAdmissionTest extends LedgerTestBase {
                     .body("type", equalTo("urn:team-credits:problem:overloaded"));
         }
         assertEquals(100, org.pool());
-        as(ben).body(Map.of("spends", items("bulk-", 3))).post("/v1/orgs/{o}/spends/batch", org.id).then()
+        as(ben).body(Map.of("spends", pageScrapes("bulk-", 3))).post("/v1/orgs/{o}/spends/batch", org.id).then()
                 .statusCode(200).body("results.status", equalTo(List.of(200, 200, 200)));
         assertEquals(97, org.pool());
     }

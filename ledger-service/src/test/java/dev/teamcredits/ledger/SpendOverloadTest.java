@@ -1,6 +1,7 @@
 package dev.teamcredits.ledger;
 
 import static dev.teamcredits.ledger.LedgerFixture.as;
+import static dev.teamcredits.ledger.LedgerFixture.pageScrapes;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,7 +11,6 @@ import dev.teamcredits.ledger.LedgerFixture.User;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,24 +28,16 @@ class SpendOverloadTest extends LedgerTestBase {
         }
     }
 
-    private static List<Map<String, Object>> items(String prefix, int count) {
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            items.add(Map.of("idempotencyKey", prefix + i, "action", "PAGE_SCRAPE", "quantity", 1));
-        }
-        return items;
-    }
-
     @Test
     void aRequestThatWouldOverfillTheQueueIsRefusedWholeWithRetryAfterAndChargesNothing() {
         Org org = Org.create(Plan.PRO, 100, false, false);
         User ben = org.join("ben", true, null);
-        as(ben).body(Map.of("spends", items("over-", 6))).post("/v1/orgs/{o}/spends/batch", org.id).then()
+        as(ben).body(Map.of("spends", pageScrapes("over-", 6))).post("/v1/orgs/{o}/spends/batch", org.id).then()
                 .statusCode(503).header("Retry-After", "1").contentType("application/problem+json")
                 .body("type", equalTo("urn:team-credits:problem:overloaded"));
         assertEquals(100, org.pool());
         // The refused request left nothing queued: the whole bound is free again.
-        as(ben).body(Map.of("spends", items("fits-", 5))).post("/v1/orgs/{o}/spends/batch", org.id).then()
+        as(ben).body(Map.of("spends", pageScrapes("fits-", 5))).post("/v1/orgs/{o}/spends/batch", org.id).then()
                 .statusCode(200).body("results.status", equalTo(List.of(200, 200, 200, 200, 200)));
         assertEquals(95, org.pool());
     }

@@ -175,23 +175,17 @@ final class Api {
 
     /** Like {@link #post(Who, String, Object, String)} but an I/O failure (a dead service) is a status of -1. */
     Reply tryPost(Who who, String url, Object body, String idempotencyKey) {
-        try {
-            HttpResponse<String> response = http.send(builder(who, url).header("Idempotency-Key", idempotencyKey)
-                    .POST(body(body)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), parse(response), response);
-        } catch (IOException e) {
-            return new Reply(-1, MissingNode.getInstance(), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return trySend(builder(who, url).header("Idempotency-Key", idempotencyKey).POST(body(body)).build());
     }
 
     /** Like {@link #get(Who, String)} but an I/O failure (a dead service, a timeout) is a status of -1. */
     Reply tryGet(Who who, String url) {
+        return trySend(builder(who, url).GET().build());
+    }
+
+    private Reply trySend(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(builder(who, url).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), parse(response), response);
         } catch (IOException e) {
             return new Reply(-1, MissingNode.getInstance(), null);

@@ -78,9 +78,4 @@ public class InFlightLimit {
         String accept = rc.request().getHeader("Accept");
         return !path.startsWith("/q/") && (accept == null || !accept.contains("text/event-stream"));
     }
-
-    /** Requests being served now (for tests). */
-    public int inFlight() {
-        return inFlight.get();
-    }
 }

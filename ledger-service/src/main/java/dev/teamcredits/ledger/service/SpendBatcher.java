@@ -114,11 +114,6 @@ class SpendBatcher {
         queuedPerOrg.computeIfPresent(orgId, (id, queued) -> queued - count <= 0 ? null : queued - count);
     }
 
-    /** Orgs with spends waiting now (for tests: the count map never outlives the queue). */
-    int orgsWithQueuedSpends() {
-        return queuedPerOrg.size();
-    }
-
     private void drain(SpendService spends, Lane lane) {
         if (!lane.running.compareAndSet(false, true)) {
             return;

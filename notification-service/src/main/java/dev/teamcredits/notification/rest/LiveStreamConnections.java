@@ -85,8 +85,7 @@ public class LiveStreamConnections {
             throw NotificationProblems.tooManyStreams(config.stream().maxPerUser());
         }
         if (open.incrementAndGet() > config.stream().maxConnections()) {
-            open.decrementAndGet();
-            forgetQuietly(userId, client);
+            forget(userId, client);
             throw NotificationProblems.streamsFull();
         }
         send(userId, client, sse.newEventBuilder().name("ready").mediaType(MediaType.APPLICATION_JSON_TYPE)
@@ -146,18 +145,6 @@ public class LiveStreamConnections {
         }
     }
 
-    /** Takes back a stream that was counted for its user but refused by the replica's bound. */
-    private void forgetQuietly(String userId, Client client) {
-        clients.computeIfPresent(userId, (u, mine) -> {
-            mine.remove(client);
-            return mine.isEmpty() ? null : mine;
-        });
-    }
-
-    /** Streams open on this replica now. */
-    public int openStreams() {
-        return open.get();
-    }
 
     private String write(Object value) {
         try {

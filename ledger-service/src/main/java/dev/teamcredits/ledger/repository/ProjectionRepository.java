@@ -144,6 +144,17 @@ public class ProjectionRepository {
                 .execute(Tuple.of(orgId, userId)).map(rows -> rows.size() == 0 ? null : member(rows.iterator().next()));
     }
 
+    /**
+     * The member row, locked for a hold on their credits: exclusive rather than shared, because waiters for an
+     * exclusive row lock are served in turn, while a stream of share locks can keep a departure waiting for as
+     * long as it flows.
+     */
+    public Uni<MemberRow> lockMemberForHold(Db db, UUID orgId, String userId) {
+        return db.sql().preparedQuery("SELECT org_id, user_id, email, display_name, role, pool_access, pool_cap, active "
+                + "FROM member_view WHERE org_id = $1 AND user_id = $2 FOR NO KEY UPDATE")
+                .execute(Tuple.of(orgId, userId)).map(rows -> rows.size() == 0 ? null : member(rows.iterator().next()));
+    }
+
     public Uni<List<MemberRow>> members(Db db, UUID orgId) {
         return db.sql().preparedQuery("SELECT org_id, user_id, email, display_name, role, pool_access, pool_cap, active "
                 + "FROM member_view WHERE org_id = $1 AND active ORDER BY user_id")

@@ -80,6 +80,21 @@ public class LedgerAccess {
         });
     }
 
+    /**
+     * The member a hold is for ({@code userId} as {@link #chargedUser} named them), with their row locked: a
+     * departure, which updates that row, either waits until the hold has committed (and then ends it with the
+     * others) or has committed first (then 404, as {@link #member} and {@link #namedMember} answer). Taken
+     * before any account lock, in the global lock order; holds of one org serialize on its pool row anyway.
+     */
+    public Uni<MemberRow> lockedChargedMember(Db db, UUID orgId, Caller caller, String userId) {
+        return projection.lockMemberForHold(db, orgId, userId).map(m -> {
+            if (m == null || !m.active()) {
+                throw isTrustedBackend(caller) ? LedgerProblems.memberNotFound(userId) : LedgerProblems.orgNotFound();
+            }
+            return m;
+        });
+    }
+
     /** An active member named in a request; 404 member-not-found otherwise. */
     public Uni<MemberRow> namedMember(Db db, UUID orgId, String userId) {
         return projection.member(db, orgId, userId).map(m -> {

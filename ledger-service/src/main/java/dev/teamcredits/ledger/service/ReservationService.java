@@ -104,9 +104,9 @@ public class ReservationService {
         String action = command.action() == null ? "RESERVATION" : command.action();
         return transactions.transaction(tx -> idempotent.once(tx, caller, key, List.of("reserve", orgId, command),
                 Reservation.class, () -> Uni.combine().all().unis(access.org(tx, orgId),
-                        member(tx, orgId, caller, userId)).asTuple()
-                        // Read again under the locks, sent right behind them: a close or a departure that
-                        // committed meanwhile is seen.
+                        access.lockedChargedMember(tx, orgId, caller, userId)).asTuple()
+                        // Read again under the account locks, sent right behind them: a close that committed
+                        // meanwhile is seen (the member row is share-locked, so a departure cannot commit now).
                         .chain(before -> Uni.combine().all().unis(lockFor(tx, before.getItem1(), before.getItem2()),
                                 access.org(tx, orgId), member(tx, orgId, caller, userId),
                                 poolUsage.usageThisCycle(tx, List.of(orgId), List.of(userId)))

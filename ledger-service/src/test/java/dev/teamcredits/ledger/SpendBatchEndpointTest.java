@@ -137,4 +137,39 @@ class SpendBatchEndpointTest extends LedgerTestBase {
                 .then().statusCode(200);
         assertEquals(99, org.pool());
     }
+
+    /**
+     * A refused spend keeps nothing, so its key's next use is judged afresh, one at a time; inside one batch too.
+     * The same items as single spends in one org and as one batch in an identical org answer the same.
+     */
+    @Test
+    void aKeyRefusedEarlierInTheBatchIsJudgedAfreshAsItWouldBeOneAtATime() {
+        List<Map<String, Object>> items = List.of(item("K", "PAGE_SCRAPE", 50), item("K", "PAGE_SCRAPE", 50),
+                item("K", "PAGE_SCRAPE", 3), item("K", "PAGE_SCRAPE", 3), item("K", "PAGE_SCRAPE", 50),
+                item("L", "ENRICHMENT", 20), item("L", "PAGE_SCRAPE", 7), item("L", "PAGE_SCRAPE", 7));
+        Org alone = Org.create(Plan.PRO, 10, false, false);
+        User ben = alone.join("ben", true, null);
+        List<String> oneAtATime = new ArrayList<>();
+        for (Map<String, Object> item : items) {
+            Response r = as(ben).header("Idempotency-Key", item.get("idempotencyKey"))
+                    .body(Map.of("action", item.get("action"), "quantity", item.get("quantity")))
+                    .post("/v1/orgs/{o}/spends", alone.id);
+            oneAtATime.add(r.statusCode() + ("true".equals(r.header("Idempotency-Replayed")) ? " replayed" : ""));
+        }
+        assertEquals(List.of("402", "402", "200", "200 replayed", "422", "402", "200", "200 replayed"), oneAtATime,
+                "the rules, one at a time");
+
+        Org together = Org.create(Plan.PRO, 10, false, false);
+        User cleo = together.join("cleo", true, null);
+        Response response = batch(cleo, together, items);
+        List<String> batched = new ArrayList<>();
+        List<Integer> statuses = statuses(response);
+        for (int i = 0; i < statuses.size(); i++) {
+            Object replayed = response.jsonPath().get("results[" + i + "].replayed");
+            batched.add(statuses.get(i) + (Boolean.TRUE.equals(replayed) ? " replayed" : ""));
+        }
+        assertEquals(oneAtATime, batched, "the same items in one batch");
+        assertEquals(alone.pool(), together.pool());
+        assertEquals(0, together.pool());
+    }
 }

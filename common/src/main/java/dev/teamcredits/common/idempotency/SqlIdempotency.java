@@ -92,16 +92,22 @@ public class SqlIdempotency {
                 });
     }
 
-    /** Stores the results of claimed keys (same order as {@code claims}). */
+    /**
+     * Stores the results of claimed keys (same order as {@code claims}), each with the fingerprint of the claim
+     * that produced it: in a batch, a key whose first use was refused may be charged by a later item with
+     * another request.
+     */
     public Uni<Void> store(SqlClient c, List<Claim> claims, List<String> responses) {
         if (claims.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return c.preparedQuery("UPDATE idempotency_record r SET response = v.response FROM unnest($1::text[], "
-                + "$2::text[], $3::text[]) AS v(caller, idempotency_key, response) "
+        return c.preparedQuery("UPDATE idempotency_record r SET response = v.response, fingerprint = v.fingerprint "
+                + "FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) "
+                + "AS v(caller, idempotency_key, response, fingerprint) "
                 + "WHERE r.caller = v.caller AND r.idempotency_key = v.idempotency_key")
                 .execute(Tuple.of(claims.stream().map(Claim::caller).toArray(String[]::new),
-                        claims.stream().map(Claim::key).toArray(String[]::new), responses.toArray(String[]::new)))
+                        claims.stream().map(Claim::key).toArray(String[]::new), responses.toArray(String[]::new),
+                        claims.stream().map(Claim::fingerprint).toArray(String[]::new)))
                 .replaceWithVoid();
     }
 

@@ -170,14 +170,27 @@ public class SpendService {
         return transactions.transaction(tx -> new BatchRun(tx, batch).run());
     }
 
+    /** A key this batch claimed: its first occurrence's claim, and the item that was charged with it, if any. */
+    private static final class KeyUse {
+
+        final SqlIdempotency.Claim first;
+        Integer charged;
+
+        KeyUse(SqlIdempotency.Claim first) {
+            this.first = first;
+        }
+    }
+
     /** The state of one batch while it runs. Members are named by their member account's key (org and user). */
     private final class BatchRun {
 
         private final LedgerTransaction tx;
         private final List<Pending> batch;
         private final SpendResult[] results;
-        private final Map<String, Integer> leaders = new HashMap<>();
-        private final List<Integer> todo = new ArrayList<>();
+        /** Keys claimed by this batch (first use of the key), by claim id: what an earlier use left. */
+        private final Map<String, KeyUse> ours = new LinkedHashMap<>();
+        /** Keys used before this batch, by claim id: what they stored. */
+        private final Map<String, IdempotencyKeys.Used> earlier = new HashMap<>();
         private final Map<UUID, OrgRow> orgs = new HashMap<>();
         private final Map<AccountKey, MemberRow> members = new HashMap<>();
         private final Map<AccountKey, Usage> usage = new HashMap<>();
@@ -211,9 +224,36 @@ public class SpendService {
                     projection.activeMembers(tx, pairOrgs, pairUsers))
                     .with((claimed, before, known) -> lockAccounts(before, known))
                     .chain(locked -> locked)
-                    .invoke(() -> todo.forEach(this::charge))
+                    .invoke(this::judgeInOrder)
                     .invoke(this::writeUsageAndKeysAtEnd)
                     .map(v -> List.of(results));
+        }
+
+        /**
+         * Each spend as it would be judged alone after the ones before it: a key used before the batch replays
+         * (or is 422 for another request); a key this batch charged replays for the same request and is 422
+         * for another; a key whose uses so far were all refused kept nothing, so this use is charged afresh.
+         */
+        private void judgeInOrder() {
+            for (int i = 0; i < batch.size(); i++) {
+                String id = claim(i).id();
+                IdempotencyKeys.Used used = earlier.get(id);
+                if (used != null) {
+                    results[i] = replay(used, batch.get(i).fingerprint());
+                    continue;
+                }
+                KeyUse use = ours.get(id);
+                if (use.charged == null) {
+                    charge(i);
+                    if (results[i] instanceof SpendResult.Charged) {
+                        use.charged = i;
+                    }
+                } else if (batch.get(use.charged).fingerprint().equals(batch.get(i).fingerprint())) {
+                    results[i] = new SpendResult.Replayed(((SpendResult.Charged) results[use.charged]).charge());
+                } else {
+                    results[i] = new SpendResult.Refused(IdempotencyKeys.keyReused());
+                }
+            }
         }
 
         /**
@@ -242,23 +282,17 @@ public class SpendService {
                     }).replaceWithVoid();
         }
 
-        /** Claims the batch's keys; repeats of a key within the batch follow their first occurrence. */
+        /** Claims the batch's keys, each once (its first occurrence); notes which were used before the batch. */
         private Uni<Void> claimKeys() {
-            List<Integer> firsts = new ArrayList<>();
+            List<SqlIdempotency.Claim> firsts = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
-                if (leaders.putIfAbsent(claim(i).id(), i) == null) {
-                    firsts.add(i);
+                if (ours.putIfAbsent(claim(i).id(), new KeyUse(claim(i))) == null) {
+                    firsts.add(claim(i));
                 }
             }
-            return keys.claim(tx.sql(), firsts.stream().map(this::claim).toList()).invoke(used -> {
-                for (int i : firsts) {
-                    IdempotencyKeys.Used previous = used.get(claim(i).id());
-                    if (previous == null) {
-                        todo.add(i);
-                    } else {
-                        results[i] = replay(previous, batch.get(i).fingerprint());
-                    }
-                }
+            return keys.claim(tx.sql(), firsts).invoke(used -> {
+                earlier.putAll(used);
+                ours.keySet().removeAll(used.keySet());
             }).replaceWithVoid();
         }
 
@@ -350,22 +384,13 @@ public class SpendService {
             List<SqlIdempotency.Claim> charged = new ArrayList<>();
             List<String> stored = new ArrayList<>();
             List<SqlIdempotency.Claim> refused = new ArrayList<>();
-            for (int i : todo) {
-                if (results[i] instanceof SpendResult.Charged c) {
-                    charged.add(claim(i));
-                    stored.add(keyRules.write(c.charge()));
+            for (KeyUse use : ours.values()) {
+                if (use.charged == null) {
+                    refused.add(use.first);
                 } else {
-                    refused.add(claim(i));
-                }
-            }
-            // Repeats of a key inside the batch share their first occurrence's answer.
-            for (int i = 0; i < batch.size(); i++) {
-                if (results[i] == null) {
-                    int leader = leaders.get(claim(i).id());
-                    SpendResult first = results[leader];
-                    results[i] = !batch.get(leader).fingerprint().equals(batch.get(i).fingerprint())
-                            ? new SpendResult.Refused(IdempotencyKeys.keyReused())
-                            : first instanceof SpendResult.Charged c ? new SpendResult.Replayed(c.charge()) : first;
+                    // Stored with the request that was charged, which may not be the key's first use here.
+                    charged.add(claim(use.charged));
+                    stored.add(keyRules.write(((SpendResult.Charged) results[use.charged]).charge()));
                 }
             }
             tx.writeAtEnd(poolUsage.addDrawn(tx, drew.stream().map(AccountKey::orgId).toList(),

@@ -116,6 +116,13 @@ class SpendBatchEndpointTest extends LedgerTestBase {
                 .body("type", equalTo("urn:team-credits:problem:validation-failed"));
         batch(ben, org, pageScrapes("many", 1001)).then().statusCode(400);
         batch(ben, org, List.of()).then().statusCode(400);
+        // A key is part of an item's shape: one a single spend's header would refuse is a malformed item.
+        for (String key : List.of("has space", "ключ", "tab\there", "", "k".repeat(201))) {
+            List<Map<String, Object>> withKey = pageScrapes("key", 3);
+            withKey.get(2).put("idempotencyKey", key);
+            batch(ben, org, withKey).then().statusCode(400)
+                    .body("type", equalTo("urn:team-credits:problem:validation-failed"));
+        }
         assertEquals(2000, org.pool());
         assertEquals(List.of(200), statuses(batch(ben, org, pageScrapes("bad", 1))));
     }

@@ -81,8 +81,15 @@ public interface LedgerConfig {
         @WithDefault("PT24H")
         Duration maxTtl();
 
-        /** How often expired reservations are released (read by the schedule). */
-        @WithDefault("5s")
+        /**
+         * How often lapsed reservations are released (read by the schedule): a hold's credits are available
+         * again at most this long after its TTL, plus the release itself.
+         */
+        @WithDefault("1s")
         String expiryInterval();
+
+        /** How many lapsed reservations one transaction of the expiry job releases; it repeats until none is left. */
+        @WithDefault("500")
+        int expiryBatch();
     }
 }

@@ -81,6 +81,19 @@ public class PoolUsageRepository {
     }
 
     /** Moves a member's held pool credits by {@code delta} (a hold made, or ended). */
+    /** Pool credits no longer held, per member ({@code orgIds[i]}, {@code userIds[i]}, {@code released[i]} ≥ 0). */
+    public Uni<Void> releaseHeld(Db db, List<UUID> orgIds, List<String> userIds, List<Long> released) {
+        if (orgIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return db.sql().preparedQuery("UPDATE pool_hold p SET held = p.held - v.released FROM unnest($1::uuid[], "
+                + "$2::text[], $3::bigint[]) AS v(org_id, user_id, released) "
+                + "WHERE p.org_id = v.org_id AND p.user_id = v.user_id")
+                .execute(Tuple.of(orgIds.toArray(UUID[]::new), userIds.toArray(String[]::new),
+                        released.toArray(Long[]::new)))
+                .replaceWithVoid();
+    }
+
     public Uni<Void> addHeld(Db db, UUID orgId, String userId, long delta) {
         if (delta == 0) {
             return Uni.createFrom().voidItem();

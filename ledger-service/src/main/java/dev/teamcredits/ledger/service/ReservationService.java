@@ -229,42 +229,86 @@ public class ReservationService {
     }
 
     /**
-     * Releases reservations whose TTL passed, each in its own transaction (its row, then its accounts,
-     * like a capture), so the job never holds one reservation's locks while waiting for another's.
+     * Releases lapsed reservations in bulk: up to {@code expiry-batch} per transaction (their rows, then all their
+     * accounts in one round, as the lock order wants), repeated until none is left, so a hold's credits are
+     * available again about one interval after its TTL whatever the volume. Rows another transaction holds are
+     * skipped (a capture, a release or a departure is ending them; another replica's job has them). If a bulk
+     * transaction fails, that run releases the lapsed reservations one per transaction instead, so one that
+     * cannot be released never keeps the others held; it is logged and tried again on the next run.
      */
-    @Scheduled(every = "${ledger.reservations.expiry-interval:5s}", delayed = "2s",
+    @Scheduled(every = "${ledger.reservations.expiry-interval:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> expireDue() {
-        return reservations.due(reads, Instant.now(), 100)
+        int batch = config.reservations().expiryBatch();
+        return Multi.createBy().repeating().uni(() -> releaseLapsed(batch)).whilst(released -> released == batch)
+                .collect().last().replaceWithVoid()
+                .onFailure().recoverWithUni(e -> {
+                    LOG.warnf("Releasing lapsed reservations in bulk failed, one at a time now: %s", e.getMessage());
+                    return releaseLapsedOneByOne(batch);
+                })
+                .onFailure().invoke(e -> LOG.warnf("Releasing lapsed reservations will retry: %s", e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private Uni<Void> releaseLapsedOneByOne(int limit) {
+        return reservations.due(reads, Instant.now(), limit)
                 .chain(ids -> Multi.createFrom().iterable(ids)
                         .onItem().transformToUniAndConcatenate(id -> transactions.transaction(tx -> reservations
                                 .lockIfFree(tx, id).chain(r -> r == null || !"ACTIVE".equals(r.status())
-                                        || r.expiresAt().isAfter(tx.now()) ? Uni.createFrom().nullItem()
-                                        : lockHolds(tx, r).chain(() -> releaseLocked(tx, r, true))
-                                                .invoke(() -> transactions.endStep(tx))))
-                                .onFailure().invoke(e -> LOG.warnf("Releasing expired reservation %s will retry: %s", id,
-                                        e.getMessage()))
+                                        || r.expiresAt().isAfter(tx.now()) ? Uni.createFrom().voidItem()
+                                        : lockHolds(tx, r).invoke(() -> releaseAllLocked(tx, List.of(r), true))))
+                                .onFailure().invoke(e -> LOG.warnf("Releasing lapsed reservation %s will retry: %s",
+                                        id, e.getMessage()))
                                 .onFailure().recoverWithNull())
                         .collect().asList())
-                .onFailure().invoke(e -> LOG.warnf("Releasing expired reservations will retry: %s", e.getMessage()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+                .replaceWithVoid();
+    }
+
+    /** One transaction of the expiry job; how many reservations it released. */
+    Uni<Integer> releaseLapsed(int batch) {
+        return transactions.transaction(tx -> reservations.lockDue(tx, tx.now(), batch)
+                .chain(due -> due.isEmpty() ? Uni.createFrom().item(0)
+                        : transactions.lock(tx, accountsOf(due, List.of()))
+                                .invoke(() -> releaseAllLocked(tx, due, true)).replaceWith(due.size())));
     }
 
     /**
      * For a member who is leaving: locks their active reservations and every account those hold, plus
      * {@code also} (the member balance and the pool, for the sweep that follows), in one round. Returns
-     * the reservations, to be released with {@link #releaseLocked}.
+     * the reservations, to be released with {@link #releaseAllLocked}.
      */
     public Uni<List<ReservationRow>> lockAllOf(LedgerTransaction tx, UUID orgId, String userId, List<AccountKey> also) {
         return reservations.lockActiveOf(tx, orgId, userId)
-                .chain(ids -> Multi.createFrom().iterable(ids)
-                        .onItem().transformToUniAndConcatenate(id -> reservations.find(tx, id))
-                        .collect().asList())
-                .chain(rows -> {
-                    Set<AccountKey> accounts = new LinkedHashSet<>(also);
-                    rows.forEach(r -> r.holds().forEach(h -> accounts.add(AccountKey.fromRef(h.accountRef()))));
-                    return transactions.lock(tx, accounts).replaceWith(rows);
-                });
+                .chain(rows -> transactions.lock(tx, accountsOf(rows, also)).replaceWith(rows));
+    }
+
+    private static Set<AccountKey> accountsOf(List<ReservationRow> rows, List<AccountKey> also) {
+        Set<AccountKey> accounts = new LinkedHashSet<>(also);
+        rows.forEach(r -> r.holds().forEach(h -> accounts.add(AccountKey.fromRef(h.accountRef()))));
+        return accounts;
+    }
+
+    /**
+     * Ends many reservations whose accounts are locked, each one step as {@link #releaseLocked} would end it;
+     * their rows and the members' held pool credits are written with the postings, in one statement each.
+     */
+    public void releaseAllLocked(LedgerTransaction tx, List<ReservationRow> rows, boolean expired) {
+        Map<AccountKey, Long> poolHeld = new LinkedHashMap<>();
+        for (ReservationRow r : rows) {
+            long held = unhold(tx, r);
+            if (held > 0) {
+                poolHeld.merge(AccountKey.member(r.orgId(), r.userId()), held, Long::sum);
+            }
+            expireUnheld(tx, r);
+            tx.postings.emit(new ReservationReleased(r.orgId(), r.id(), r.userId(), r.amount(), expired,
+                    poolView(tx, r.orgId()), tx.now()));
+            transactions.endStep(tx);
+        }
+        tx.writeAtEnd(reservations.resolveAll(tx, rows.stream().map(ReservationRow::id).toList(),
+                expired ? "EXPIRED" : "RELEASED", tx.now()));
+        List<AccountKey> members = new ArrayList<>(poolHeld.keySet());
+        tx.writeAtEnd(poolUsage.releaseHeld(tx, members.stream().map(AccountKey::orgId).toList(),
+                members.stream().map(AccountKey::userId).toList(), members.stream().map(poolHeld::get).toList()));
     }
 
     /**

@@ -16,7 +16,6 @@ import dev.teamcredits.ledger.domain.BillingCycle;
 import dev.teamcredits.ledger.domain.LotKind;
 import dev.teamcredits.ledger.domain.MemberDeparture;
 import dev.teamcredits.ledger.repository.ProjectionRepository;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -95,10 +94,8 @@ public class TeamEventsProjection {
         AccountKey pool = AccountKey.pool(orgId);
         return reservations.lockAllOf(tx, orgId, userId, List.of(member, pool))
                 .invoke(() -> MemberDeparture.endSettings(tx.account(member)))
-                .chain(held -> Multi.createFrom().iterable(held)
-                        .onItem().transformToUniAndConcatenate(r -> reservations.releaseLocked(tx, r, false))
-                        .collect().asList())
-                .invoke(() -> {
+                .invoke(held -> {
+                    reservations.releaseAllLocked(tx, held, false);
                     MemberDeparture.sweep(tx.postings, tx.account(member), tx.account(pool));
                     transactions.endStep(tx);
                 })

@@ -179,4 +179,27 @@ class SpendBatchEndpointTest extends LedgerTestBase {
         assertEquals(alone.pool(), together.pool());
         assertEquals(0, together.pool());
     }
+
+    /**
+     * A retry replays its key's answer, even after the member left (found by the concurrent model check, whose
+     * clients retry): as a single spend and as a batch item alike. A new spend of someone who left is refused.
+     */
+    @Test
+    void aFormerMembersRetryReplaysTheirSpendInABatchAsAlone() {
+        Org org = Org.create(Plan.PRO, 100, false, false);
+        User ben = org.join("ben", true, null);
+        Map<String, Object> spend = Map.of("action", "PAGE_SCRAPE", "quantity", 2);
+        as(ben).header("Idempotency-Key", "before-leaving").body(spend).post("/v1/orgs/{o}/spends", org.id).then()
+                .statusCode(200);
+        org.remove(ben);
+
+        as(ben).header("Idempotency-Key", "before-leaving").body(spend).post("/v1/orgs/{o}/spends", org.id).then()
+                .statusCode(200).header("Idempotency-Replayed", "true");
+        Response retried = batch(ben, org, List.of(item("before-leaving", "PAGE_SCRAPE", 2),
+                item("after-leaving", "PAGE_SCRAPE", 2)));
+        assertEquals(List.of(200, 404), statuses(retried));
+        retried.then().body("results[0].replayed", equalTo(true))
+                .body("results[1].problem.type", equalTo("urn:team-credits:problem:org-not-found"));
+        assertEquals(98, org.pool());
+    }
 }

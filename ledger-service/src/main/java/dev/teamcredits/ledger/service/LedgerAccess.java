@@ -72,6 +72,11 @@ public class LedgerAccess {
                 });
     }
 
+    /** The caller's membership, active or former; 404 for someone who never was a member. */
+    public Uni<MemberRow> memberOrFormer(Db db, UUID orgId, Caller caller) {
+        return projection.member(db, orgId, caller.subject()).onItem().ifNull().failWith(LedgerProblems::orgNotFound);
+    }
+
     public Uni<MemberRow> admin(Db db, UUID orgId, Caller caller) {
         return member(db, orgId, caller).invoke(m -> {
             if (!m.isAdmin()) {

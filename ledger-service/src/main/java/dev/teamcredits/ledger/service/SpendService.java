@@ -111,10 +111,12 @@ public class SpendService {
      * fails the others. They are queued together, so a thousand fill a few batches.
      */
     public Uni<List<SpendResult>> spendBatch(Caller caller, UUID orgId, List<BatchItem> items) {
-        // The request is about one org: a caller who is not its member (nor a trusted backend, which acts for
-        // members) gets 404 for the whole request, as for every org endpoint, not a 200 of refused items.
+        // The request is about one org: a caller who never was its member (nor a trusted backend, which acts for
+        // members) gets 404 for the whole request, as for every org endpoint, not a 200 of refused items. A former
+        // member is judged item by item, as their single spends are: a retry replays what was charged before they
+        // left, a new spend is refused (404).
         Uni<?> mayCall = access.isTrustedBackend(caller) ? Uni.createFrom().voidItem()
-                : access.member(reads, orgId, caller);
+                : access.memberOrFormer(reads, orgId, caller);
         return mayCall.chain(() -> batch(caller, orgId, items));
     }
 

@@ -39,18 +39,24 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Several clients at once on one org: spends (members and a backend), reservations (some left to
- * run out), captures, releases, transfers, previews, reversals, top-ups, retries and a cycle
- * close. Afterwards every acknowledged answer must be the model's answer in one serial order: the
- * order in which the ledger published the changes (its outbox, per org on Kafka). A refusal or a
- * preview, which publishes nothing, must be the model's answer at some point between what finished
- * before it was sent and what started after it came back. No answer may be a 5xx, the final state
- * must be the model's, and the journal must agree with itself. {@code -Dmodel.concurrent.ops=N} sets
- * the operations per client.
+ * Several clients at once on one org: spends (members and a backend), reservations by a member and by a
+ * backend for them (some left to run out), captures and releases by whoever made the hold, transfers,
+ * previews, reversals, top-ups, retries, a cycle close, and a member's departure while their own clients
+ * and the backend go on spending, holding and capturing for them. Afterwards every acknowledged answer
+ * must be the model's answer in one serial order: the order in which the ledger published the changes
+ * (its outbox, per org on Kafka), which must respect real time (a change acknowledged before another was
+ * sent comes first; the departure counts as acknowledged when the ledger has applied it). A refusal or a
+ * preview, which publishes nothing, must be the model's answer at some point between what finished before
+ * it was sent and what started after it came back. No answer may be a 5xx, the final state must be the
+ * model's (the departed member holds nothing, nothing is reserved for them), no team event of the org may
+ * be parked, and the journal must agree with itself. {@code -Dmodel.concurrent.ops=N} sets the operations
+ * per client.
  */
 class ConcurrentModelIT {
 
     private static final int CLIENTS = 6;
+    /** Leaves a third of the way through, while clients 2 and 5 (and the backend) act for them. */
+    private static final String LEAVER = "u3";
 
     /** One request of the concurrent phase, with when it was sent and when its answer came. */
     record Call(int client, Op op, Reply reply, long sent, long answered, String harnessId) {
@@ -69,7 +75,9 @@ class ConcurrentModelIT {
         run.apply(new Op.Join("u2", Op.Role.MEMBER, true, null));
         run.apply(new Op.Join("u3", Op.Role.MEMBER, false, null));
         run.apply(new Op.Transfer(admin, "setup-1", "pool", "u2", 60, null));
-        run.apply(new Op.Transfer(admin, "setup-2", "pool", "u3", 120, null));
+        // Enough on the leaver's balance that the departure always sweeps something: its event places it.
+        run.apply(new Op.TopUpPool(admin, "setup-0", 5_000));
+        run.apply(new Op.Transfer(admin, "setup-2", "pool", LEAVER, 5_000, null));
         run.apply(new Op.TopUpPersonal(Who.user("u1"), "setup-3", 40));
         run.apply(new Op.SetAutoTopUp(admin, "pool", 150, 200, 3));
         run.apply(new Op.SetAutoTopUp(admin, "u3", 20, 30, 2));
@@ -79,12 +87,16 @@ class ConcurrentModelIT {
 
         int opsPerClient = Integer.getInteger("model.concurrent.ops", 40);
         List<Call> calls = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
+        ExecutorService threads = Executors.newFixedThreadPool(CLIENTS + 2);
         List<Future<?>> clients = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean departed = new java.util.concurrent.atomic.AtomicBoolean();
         for (int client = 0; client < CLIENTS; client++) {
             int id = client;
-            clients.add(threads.submit(() -> client(run, id, opsPerClient, calls)));
+            clients.add(threads.submit(() -> client(run, id, opsPerClient, calls, departed)));
         }
+        // Two more act only for the leaver, back to back, as the member and as a backend for them.
+        clients.add(threads.submit(() -> racer(run, CLIENTS, Who.user(LEAVER), calls, departed)));
+        clients.add(threads.submit(() -> racer(run, CLIENTS + 1, Who.backend("backend"), calls, departed)));
         for (Future<?> f : clients) {
             f.get();
         }
@@ -92,6 +104,9 @@ class ConcurrentModelIT {
 
         assertEquals(List.of(), calls.stream().filter(c -> c.reply().status() >= 500)
                 .map(c -> c.op() + " → " + c.reply().body()).toList(), "server errors");
+        assertEquals(List.of(), run.system.call("GET", "/v1/operator/parked-events", run.token(Who.operator()), null,
+                null).body().findValuesAsText("key").stream().filter(run.orgId.toString()::equals).toList(),
+                "team events of the org parked");
         // The reservations left to run out end now, so that the events read next hold every change.
         calls.stream().filter(c -> c.acknowledged() && c.op() instanceof Op.Reserve r
                 && r.ttlSeconds() <= ModelRun.SHORT_TTL_SECONDS)
@@ -100,16 +115,23 @@ class ConcurrentModelIT {
         List<Object> order = serialOrder(ledger, run, calls);
         check(run, start, order, calls);
         Audit.assertClean(ledger);
-        System.out.printf("Concurrent model check: %d calls by %d clients, %d changes in one serial order%n",
-                calls.size(), CLIENTS, order.size());
+        Call left = calls.stream().filter(c -> c.op() instanceof Op.Leave).findFirst().orElseThrow();
+        long during = calls.stream().filter(c -> concerns(c.op(), LEAVER) && c.sent() < left.answered()
+                && c.answered() > left.sent()).count();
+        long after = calls.stream().filter(c -> concerns(c.op(), LEAVER) && c.sent() > left.answered()).count();
+        System.out.printf("Concurrent model check: %d calls by %d clients, %d changes in one serial order; for the "
+                + "leaver %d calls overlapped the departure and %d came after it%n", calls.size(), CLIENTS,
+                order.size(), during, after);
     }
 
     /** One client: a member (or a backend for them) spending and reserving, an admin moving credits. */
-    private static void client(ModelRun run, int client, int ops, List<Call> calls) {
+    private static void client(ModelRun run, int client, int ops, List<Call> calls,
+            java.util.concurrent.atomic.AtomicBoolean departed) {
         Random random = new Random(1000 + client);
         String member = ModelRun.USERS.get(1 + client % 3);
         Who admin = Who.user(ModelRun.ADMIN);
         List<String> holds = new ArrayList<>();
+        Map<String, Who> holdMakers = new HashMap<>();
         List<String> transfers = new ArrayList<>();
         List<Op> sent = new ArrayList<>();
         Map<Op, String> names = new HashMap<>();
@@ -120,6 +142,8 @@ class ConcurrentModelIT {
             String harnessId = null;
             if (client == 0 && i == ops / 2) {
                 op = new Op.CloseCycle(Who.operator(), key);
+            } else if (client == 1 && i == ops / 3) {
+                op = new Op.Leave(LEAVER);
             } else if (pick < 28) {
                 op = new Op.Spend(Who.user(member), key, null, random.nextBoolean() ? "PAGE_SCRAPE" : "ENRICHMENT",
                         1 + random.nextInt(25), null);
@@ -129,12 +153,15 @@ class ConcurrentModelIT {
             } else if (pick < 48) {
                 harnessId = "r" + key;
                 long ttl = random.nextInt(5) == 0 ? ModelRun.SHORT_TTL_SECONDS : 3600;
-                op = new Op.Reserve(Who.user(member), key, null, null, null, 1 + (long) random.nextInt(40), ttl);
+                boolean byBackend = random.nextInt(3) == 0;
+                op = new Op.Reserve(byBackend ? Who.backend("backend") : Who.user(member), key,
+                        byBackend ? member : null, null, null, 1 + (long) random.nextInt(40), ttl);
             } else if (pick < 58 && !holds.isEmpty()) {
-                op = new Op.Capture(Who.user(member), key, holds.remove(random.nextInt(holds.size())),
-                        1 + random.nextInt(10));
+                String hold = holds.remove(random.nextInt(holds.size()));
+                op = new Op.Capture(holdMakers.get(hold), key, hold, 1 + random.nextInt(10));
             } else if (pick < 64 && !holds.isEmpty()) {
-                op = new Op.Release(Who.user(member), key, holds.remove(random.nextInt(holds.size())));
+                String hold = holds.remove(random.nextInt(holds.size()));
+                op = new Op.Release(holdMakers.get(hold), key, hold);
             } else if (pick < 78) {
                 harnessId = "t" + key;
                 op = new Op.Transfer(admin, key, endpoint(random), endpoint(random), 1 + random.nextInt(60), null);
@@ -153,9 +180,13 @@ class ConcurrentModelIT {
                 continue;
             }
             long before = System.nanoTime();
-            Reply reply = run.send(op);
+            // The departure is the team service's event; it is acknowledged once the ledger has applied it.
+            Reply reply = op instanceof Op.Leave ? run.teamFact(op) : run.send(op);
             calls.add(new Call(client, op, reply, before, System.nanoTime(), harnessId));
-            if (!(op instanceof Op.Preview)) {
+            if (op instanceof Op.Leave) {
+                departed.set(true);
+            }
+            if (!(op instanceof Op.Preview) && !(op instanceof Op.Leave)) {
                 sent.add(op);
                 if (harnessId != null) {
                     names.putIfAbsent(op, harnessId);
@@ -167,11 +198,71 @@ class ConcurrentModelIT {
                 run.alias(harnessId, realId);
                 if (op instanceof Op.Reserve r && r.ttlSeconds() > ModelRun.SHORT_TTL_SECONDS) {
                     holds.add(harnessId);
+                    holdMakers.put(harnessId, r.caller());
                 } else if (op instanceof Op.Transfer) {
                     transfers.add(harnessId);
                 }
             }
         }
+    }
+
+    /**
+     * A client that acts only for the leaver, as {@code by} (the member, or a backend naming them): mostly holds,
+     * back to back, some captured or released at once, some spends; from before the departure until twenty calls
+     * after the ledger applied it, so that holds, captures and spends race the departure's transaction.
+     */
+    private static void racer(ModelRun run, int client, Who by, List<Call> calls,
+            java.util.concurrent.atomic.AtomicBoolean departed) {
+        Random random = new Random(1000 + client);
+        String userId = by.type() == Who.Type.USER ? null : LEAVER;
+        List<String> holds = new ArrayList<>();
+        int after = 0;
+        for (int i = 0; i < 400 && after < 20; i++) {
+            after += departed.get() ? 1 : 0;
+            String key = "c" + client + "-" + i;
+            int pick = random.nextInt(100);
+            Op op;
+            String harnessId = null;
+            if (pick < 55 || holds.isEmpty() && pick < 80) {
+                harnessId = "r" + key;
+                op = new Op.Reserve(by, key, userId, null, null, 1 + (long) random.nextInt(5), 3600);
+            } else if (pick < 70 && !holds.isEmpty()) {
+                op = new Op.Capture(by, key, holds.remove(random.nextInt(holds.size())), 1 + random.nextInt(3));
+            } else if (pick < 80 && !holds.isEmpty()) {
+                op = new Op.Release(by, key, holds.remove(random.nextInt(holds.size())));
+            } else {
+                op = by.type() == Who.Type.USER
+                        ? new Op.Spend(by, key, null, "PAGE_SCRAPE", 1 + random.nextInt(5), null)
+                        : new Op.Spend(by, key, LEAVER, "EMAIL_FINDING", 1, null);
+            }
+            long before = System.nanoTime();
+            Reply reply = run.send(op);
+            calls.add(new Call(client, op, reply, before, System.nanoTime(), harnessId));
+            if (reply.status() == 201 && !reply.replayed() && harnessId != null) {
+                run.alias(harnessId, UUID.fromString(reply.body().path("id").asText()));
+                holds.add(harnessId);
+            }
+        }
+    }
+
+    /** Whether the operation charges, holds for or moves credits of {@code user}. */
+    private static boolean concerns(Op op, String user) {
+        if (op instanceof Op.Spend o) {
+            return user.equals(o.userId()) || o.userId() == null && user.equals(o.caller().name());
+        }
+        if (op instanceof Op.Reserve o) {
+            return user.equals(o.userId()) || o.userId() == null && user.equals(o.caller().name());
+        }
+        if (op instanceof Op.Capture o) {
+            return user.equals(o.caller().name()) || o.caller().type() == Who.Type.BACKEND;
+        }
+        if (op instanceof Op.Transfer o) {
+            return user.equals(o.from()) || user.equals(o.to());
+        }
+        if (op instanceof Op.Release o) {
+            return user.equals(o.caller().name());
+        }
+        return false;
     }
 
     private static String endpoint(Random random) {
@@ -193,12 +284,15 @@ class ConcurrentModelIT {
         Map<UUID, Call> captures = new HashMap<>();
         Map<UUID, Call> releases = new HashMap<>();
         Call close = null;
+        Call departure = null;
         for (Call c : calls) {
             if (!c.acknowledged()) {
                 continue;
             }
             var b = c.reply().body();
-            if (c.op() instanceof Op.Reserve) {
+            if (c.op() instanceof Op.Leave) {
+                departure = c;
+            } else if (c.op() instanceof Op.Reserve) {
                 byReservation.put(UUID.fromString(b.path("id").asText()), c);
             } else if (c.op() instanceof Op.Capture o) {
                 captures.put(UUID.fromString(b.path("id").asText()), c);
@@ -228,9 +322,13 @@ class ConcurrentModelIT {
                 } else if (event instanceof ReservationCreated e) {
                     item = byReservation.get(e.reservationId());
                 } else if (event instanceof ReservationReleased e) {
-                    item = e.expired() ? new SystemExpiry(e.reservationId()) : releases.get(e.reservationId());
+                    // A hold released by no client's release was ended by the departure, in its transaction.
+                    item = e.expired() ? new SystemExpiry(e.reservationId())
+                            : releases.getOrDefault(e.reservationId(), departure);
                 } else if (event instanceof TransferCompleted e && !"system".equals(e.actor())) {
                     item = byTransaction.get(e.transactionId());
+                } else if (event instanceof TransferCompleted e && "member removed".equals(e.reason())) {
+                    item = departure;
                 } else if (event instanceof CreditsGranted e && "TOP_UP".equals(e.reason())) {
                     item = byTransaction.get(e.transactionId());
                 } else if (event instanceof CycleClosed) {
@@ -287,6 +385,9 @@ class ConcurrentModelIT {
             if (item instanceof SystemExpiry e) {
                 String id = modelIds.get(harnessIdOf(calls, e.reservationId()));
                 history.add("system: " + new Op.ExpireReservation(id) + " → " + model.apply(new Op.ExpireReservation(id)));
+            } else if (((Call) item).op() instanceof Op.Leave leave) {
+                history.add("client " + ((Call) item).client() + ": " + leave + " → " + model.apply(leave));
+                position.put((Call) item, states.size() - 1);
             } else {
                 Call c = (Call) item;
                 Answer expected = model.apply(toModel(c.op(), modelIds));
@@ -310,6 +411,15 @@ class ConcurrentModelIT {
             states.add(model.copy());
         }
         run.compareState(model);
+        List<String> outOfTime = new ArrayList<>();
+        for (Map.Entry<Call, Integer> a : position.entrySet()) {
+            for (Map.Entry<Call, Integer> b : position.entrySet()) {
+                if (a.getKey().answered() < b.getKey().sent() && a.getValue() >= b.getValue()) {
+                    outOfTime.add(a.getKey().op() + " (answered before the next was sent) after " + b.getKey().op());
+                }
+            }
+        }
+        assertEquals(List.of(), outOfTime, "the serial order puts a later change first");
         List<String> unexplained = new ArrayList<>();
         for (Call c : calls) {
             if (position.containsKey(c)) {
@@ -326,18 +436,24 @@ class ConcurrentModelIT {
                 }
             }
             boolean explained = false;
+            List<String> tried = new ArrayList<>();
             for (int q = lo; q <= hi && !explained; q++) {
                 Answer expected = renamed(states.get(q).copy().apply(toModel(c.op(), modelIds)), c.harnessId());
                 try {
                     run.compareAnswers(expected, run.answer(c.reply(), expected));
                     explained = true;
                 } catch (AssertionError e) {
-                    // not at this point
+                    tried.add("at " + q + " the model answers " + expected);
                 }
             }
             if (!explained) {
+                System.out.println("Unexplained " + c.op() + ":\n  " + String.join("\n  ", tried)
+                        + "\n  serial order around it:\n  " + String.join("\n  ",
+                                history.subList(Math.max(0, lo - 3), Math.min(history.size(), hi + 2))));
                 unexplained.add(c.op() + " → " + c.reply().status() + " " + c.reply().body() + " (window " + lo + ".."
-                        + hi + ")");
+                        + hi + "; the departure at " + position.entrySet().stream()
+                        .filter(d -> d.getKey().op() instanceof Op.Leave).map(Map.Entry::getValue).findFirst()
+                        .orElse(null) + ")");
             }
         }
         assertEquals(List.of(), unexplained, "answers no point of the serial order explains");

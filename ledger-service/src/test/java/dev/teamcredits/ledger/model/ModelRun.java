@@ -233,6 +233,15 @@ public final class ModelRun {
                 result.path("replayed").asBoolean(false));
     }
 
+    /**
+     * Applies a team fact on the system only (the concurrent mode, which replays the model afterwards); returns once
+     * the ledger has applied it, as a 202 with no body.
+     */
+    Reply teamFact(Op op) {
+        system.teamFact(orgId, op, run);
+        return new Reply(202, com.fasterxml.jackson.databind.node.NullNode.getInstance(), false);
+    }
+
     /** Sends a money operation or a setting to the ledger (not a team fact). */
     Reply send(Op op) {
         String org = "/v1/orgs/" + orgId;

@@ -47,8 +47,11 @@ class LiveStreamTest {
             String[] told = bens.next("notification", transfer.transactionId().toString());
             assertTrue(told[1].contains("\"type\":\"TRANSFER_RECEIVED\""), told[1]);
             bens.next("ledger", transfer.transactionId().toString());
-            // Cleo shares the pool, so her page sees the pool move, but not Ben's notification.
-            cleos.next("ledger", transfer.transactionId().toString());
+            // Cleo shares the pool, so her page sees the pool's numbers after the move, but not the transfer
+            // itself nor Ben's notification.
+            String[] pool = cleos.next("ledger", "\"balance\":880");
+            assertTrue(pool[1].contains("\"type\":\"dev.teamcredits.stream.pool-balance.v1\""), pool[1]);
+            assertFalse(pool[1].contains(transfer.transactionId().toString()), pool[1]);
 
             // A spend from Ben's own balance only: Ben's page sees it; Cleo's does not.
             CreditsSpent own = new CreditsSpent(org.id, UUID.randomUUID(), ben.subject(), "PAGE_SCRAPE", 3, 3,

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,7 +51,7 @@ class LiveStreamVisibilityTest {
 
     /** Fixed so a failure replays; {@code -Dvisibility.seed=…} runs another day. */
     private static final long SEED = Long.getLong("visibility.seed", 20261207L);
-    private static final int INTENTS = 40;
+    private static final int INTENTS = 100;
     private static final String[] NAMES = { "ben", "cleo", "dan", "eve", "finn" };
 
     @TestHTTPResource("/v1/me/stream")
@@ -75,13 +76,15 @@ class LiveStreamVisibilityTest {
         users.put(outsider.subject(), outsider);
         LedgerWorld world = new LedgerWorld(org.id, people, outsider.subject(), 1000);
         String day = "seed " + SEED + " (-Dvisibility.seed to replay), people " + people.stream()
-                .map(p -> p.name() + (p.admin() ? " ADMIN" : " MEMBER") + (p.poolAccess() ? "" : " without pool access"))
+                .map(p -> p.name() + (p.admin() ? " ADMIN" : " MEMBER")
+                        + (p.poolAccess() ? "" : " without pool access"))
                 .toList();
         System.out.println("LiveStreamVisibilityTest: " + day);
 
         Map<String, SseClient> streams = new LinkedHashMap<>();
         Map<String, List<JsonNode>> expected = new HashMap<>();
         Map<String, Happened> causes = new HashMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
         try {
             for (String user : users.keySet()) {
                 streams.put(user, new SseClient(stream, users.get(user).token()));
@@ -94,6 +97,7 @@ class LiveStreamVisibilityTest {
                         CloudEvent<LedgerEvent> event = CloudEvent.of("/ledger-service", happened.event());
                         records.add(new String[] { happened.event().key(), EventCodec.encode(event) });
                         causes.put(event.id(), happened);
+                        counts.merge(happened.event().getClass().getSimpleName(), 1, Integer::sum);
                         for (String user : users.keySet()) {
                             WhatRestShows.to(user, happened.event(), happened.roster()).ifPresent(view -> {
                                 view.put("eventId", event.id());
@@ -106,6 +110,7 @@ class LiveStreamVisibilityTest {
                         EventStreams.produce(Topics.LEDGER, records);
                         records.clear();
                         awaitShown(streams, expected);
+                        counts.merge("departures", 1, Integer::sum);
                         User leaver = users.get(left.userId());
                         int told = inboxSize(leaver);
                         send(new MemberRemoved(org.id, leaver.subject(), leaver.email(), org.admin.subject(),
@@ -120,6 +125,7 @@ class LiveStreamVisibilityTest {
             Thread.sleep(1000);
 
             StringBuilder wrong = new StringBuilder();
+            Map<String, Integer> checked = new LinkedHashMap<>();
             for (Map.Entry<String, SseClient> entry : streams.entrySet()) {
                 String user = entry.getKey();
                 String who = users.get(user).name() + roleOf(user, people, outsider);
@@ -133,6 +139,7 @@ class LiveStreamVisibilityTest {
                         checkNotification(who, user, WhatRestShows.JSON.readTree(message[1]), causes, wrong);
                     }
                 }
+                checked.put(who, ledger.size());
                 List<JsonNode> missing = new ArrayList<>(expected.get(user));
                 List<JsonNode> extra = new ArrayList<>();
                 for (JsonNode message : ledger) {
@@ -143,6 +150,9 @@ class LiveStreamVisibilityTest {
                 extra.forEach(m -> wrong.append(who).append(" got ").append(m).append('\n'));
                 missing.forEach(m -> wrong.append(who).append(" missed ").append(m).append('\n'));
             }
+            System.out.println("LiveStreamVisibilityTest: " + counts + "; ledger messages per person " + checked);
+            assertTrue(counts.getOrDefault("departures", 0) > 0 && counts.size() > 8,
+                    "the day should have departures and most event types: " + counts);
             assertTrue(wrong.isEmpty(), day + "\n" + wrong);
         } finally {
             streams.values().forEach(SseClient::close);

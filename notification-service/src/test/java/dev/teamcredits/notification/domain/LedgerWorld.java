@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,23 +36,41 @@ import java.util.UUID;
  * holds created, captured, released and expired, top-ups and grants, free personal credits (also for
  * someone of another org), cycle closes with expiry and rollover, departures with their sweep, and the
  * low-balance and pool-empty alerts those cause. A small running model of balances keeps the numbers
- * plausible; spends and holds carry the pool's numbers whatever they drew from, as the ledger publishes them. Used by the visibility property (the pure rule) and the end-to-end stream test (real Kafka
- * and SSE), so both see the same kinds of days.
+ * plausible; spends and holds carry the pool's numbers whatever they drew from, as the ledger publishes
+ * them. Used by the visibility property (the pure rule) and the end-to-end stream test (real Kafka and
+ * SSE), so both see the same kinds of days.
  */
 public final class LedgerWorld {
 
-    /** What may happen next; who and how much are picked among the people present when it is applied. */
+    /**
+     * What may happen next, with how often: money moves most, an org closes a cycle or loses a member now
+     * and then. Who and how much are picked among the people present when it is applied.
+     */
     public enum Op {
-        POOL_TO_MEMBER, MEMBER_TO_POOL, MEMBER_TO_MEMBER, SPEND, HOLD, CAPTURE, RELEASE, EXPIRE, TOP_UP_POOL,
-        TOP_UP_MEMBER, AUTO_TOP_UP, FREE_CREDITS, CYCLE_CLOSE, DEPART
+        POOL_TO_MEMBER(4), MEMBER_TO_POOL(2), MEMBER_TO_MEMBER(3), SPEND(5), HOLD(3), CAPTURE(2), RELEASE(1),
+        EXPIRE(1), TOP_UP_POOL(1), TOP_UP_MEMBER(1), AUTO_TOP_UP(1), FREE_CREDITS(1), CYCLE_CLOSE(1), DEPART(1);
+
+        public final int weight;
+
+        Op(int weight) {
+            this.weight = weight;
+        }
     }
 
     public record Intent(Op op, int who, int other, long amount) {
 
-        /** A random intent: any op, anyone, 1 to 300 credits. */
+        /** A random intent: an op as often as its weight says, anyone, 1 to 300 credits. */
         public static Intent random(Random random) {
-            return new Intent(Op.values()[random.nextInt(Op.values().length)], random.nextInt(100),
-                    random.nextInt(100), 1 + random.nextInt(300));
+            int pick = random.nextInt(Arrays.stream(Op.values()).mapToInt(op -> op.weight).sum());
+            Op op = Op.values()[0];
+            for (Op candidate : Op.values()) {
+                op = candidate;
+                pick -= candidate.weight;
+                if (pick < 0) {
+                    break;
+                }
+            }
+            return new Intent(op, random.nextInt(100), random.nextInt(100), 1 + random.nextInt(300));
         }
     }
 
@@ -169,7 +188,8 @@ public final class LedgerWorld {
             }
             case CYCLE_CLOSE -> closeCycle(who, intent.amount(), events);
             case DEPART -> {
-                if (!who.equals(people.get(0))) {
+                // The first admin stays, and so does someone beside them, so the day keeps a team.
+                if (!who.equals(people.get(0)) && present.size() > 2) {
                     gone.add(who.userId());
                     steps.add(new Left(who.userId()));
                     for (Hold hold : List.copyOf(holds)) {

@@ -105,9 +105,14 @@ final class NotificationFixture {
 
         /** A member who accepted an invitation; waits until the admin was told. */
         User join(String name) {
+            return join(name, Role.MEMBER, true);
+        }
+
+        /** A member with this role and pool access who accepted an invitation; waits until the admin was told. */
+        User join(String name, Role role, boolean poolAccess) {
             User user = user(name);
             int before = inboxSize(admin);
-            send(new MemberJoined(id, user.subject(), user.email(), name, Role.MEMBER, true, null, Instant.now(),
+            send(new MemberJoined(id, user.subject(), user.email(), name, role, poolAccess, null, Instant.now(),
                     UUID.randomUUID()));
             await(name + " joined", () -> inboxSize(admin) > before);
             return user;

@@ -74,6 +74,21 @@ final class SseClient implements AutoCloseable {
         throw new AssertionError("no '" + name + "' event containing " + text);
     }
 
+    /**
+     * Waits (at most {@code seconds}) until {@code count} events of this name arrived in all, those taken
+     * before included, then returns every event taken so far; fewer if they did not come in time.
+     */
+    List<String[]> until(String name, int count, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        while (taken.stream().filter(e -> e[0].equals(name)).count() < count && System.nanoTime() < deadline) {
+            String[] e = events.poll(200, TimeUnit.MILLISECONDS);
+            if (e != null) {
+                taken.add(e);
+            }
+        }
+        return seen();
+    }
+
     /** Every event {@link #next} went through so far, skipped ones included. */
     List<String[]> seen() {
         return List.copyOf(taken);

@@ -4,7 +4,10 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,8 +16,10 @@ import java.util.Locale;
  * one at the service's own network (loopback, the cloud metadata address, private ranges) and read
  * or poke what only the service can reach. Judged on every address the host resolves to, when the
  * webhook is registered and again before every attempt (a name that later resolves inward is
- * refused then); redirects are never followed, so a receiver cannot bounce a call inward. Hosts on
- * the allow-list (local development, tests) skip both checks.
+ * refused then); redirects are never followed, so a receiver cannot bounce a call inward. An IPv6
+ * address that carries an IPv4 one (NAT64, 6to4, Teredo, mapped…) reaches that IPv4 address through a
+ * translator or tunnel, so it is judged as that address. Hosts on the allow-list (local development,
+ * tests) skip both checks.
  */
 public final class OutboundTarget {
 
@@ -43,7 +48,51 @@ public final class OutboundTarget {
                 ? Verdict.INTERNAL_ADDRESS : Verdict.ALLOWED;
     }
 
-    /** Loopback, unspecified, link-local, private, shared (CGNAT), multicast, and IPv6's unique-local. */
+    /**
+     * Where an IPv6 address carries an IPv4 address that a connection to it reaches: the IPv6 prefix
+     * (whole bytes), where the IPv4 address starts, and whether it is stored inverted. Teredo has two, the
+     * server's and the client's, and both are judged: either could be made to point inward.
+     */
+    private record Embedding(String form, byte[] prefix, int at, boolean inverted) {
+
+        Embedding(String form, String prefixHex, int at, boolean inverted) {
+            this(form, HexFormat.of().parseHex(prefixHex), at, inverted);
+        }
+
+        boolean carriedBy(byte[] address) {
+            return startsWith(address, prefix);
+        }
+
+        byte[] ipv4(byte[] address) {
+            byte[] v4 = Arrays.copyOfRange(address, at, at + 4);
+            for (int i = 0; inverted && i < 4; i++) {
+                v4[i] = (byte) ~v4[i];
+            }
+            return v4;
+        }
+    }
+
+    private static final List<Embedding> EMBEDDINGS = List.of(
+            new Embedding("IPv4-mapped ::ffff:0:0/96", "00000000000000000000ffff", 12, false),
+            new Embedding("IPv4-compatible ::/96 (deprecated)", "000000000000000000000000", 12, false),
+            new Embedding("IPv4-translated ::ffff:0:0:0/96 (RFC 2765)", "0000000000000000ffff0000", 12, false),
+            new Embedding("NAT64 well-known prefix 64:ff9b::/96 (RFC 6052)", "0064ff9b0000000000000000", 12, false),
+            new Embedding("6to4 2002::/16 (RFC 3056)", "2002", 2, false),
+            new Embedding("Teredo server 2001::/32 (RFC 4380)", "20010000", 4, false),
+            new Embedding("Teredo client 2001::/32 (RFC 4380)", "20010000", 12, true));
+
+    /**
+     * The local-use NAT64 prefix 64:ff9b:1::/48 (RFC 8215): its operator picks a longer prefix inside it,
+     * and RFC 6052 puts the IPv4 address in other bits for each length, so the address alone does not
+     * tell which IPv4 address it reaches. Such translators are the network's own: refused whole.
+     */
+    private static final byte[] LOCAL_USE_NAT64 = HexFormat.of().parseHex("0064ff9b0001");
+
+    /**
+     * Loopback, unspecified, link-local, private, shared (CGNAT), reserved, multicast, and IPv6's
+     * unique-local; an IPv6 address that carries an IPv4 address (mapped, compatible, translated, NAT64,
+     * 6to4, Teredo) is judged as the IPv4 address it reaches, and the local-use NAT64 prefix is refused.
+     */
     static boolean isInternal(InetAddress address) {
         if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
                 || address.isSiteLocalAddress() || address.isMulticastAddress()) {
@@ -58,20 +107,28 @@ public final class OutboundTarget {
         }
         if (address instanceof Inet6Address) {
             boolean uniqueLocal = (b[0] & 0xfe) == 0xfc;
-            boolean mappedOrCompatible = true;
-            for (int i = 0; i < 10; i++) {
-                mappedOrCompatible &= b[i] == 0;
+            if (uniqueLocal || startsWith(b, LOCAL_USE_NAT64)) {
+                return true;
             }
-            // ::ffff:a.b.c.d and ::a.b.c.d carry an IPv4 address: judge that one.
-            if (mappedOrCompatible && ((b[10] == (byte) 0xff && b[11] == (byte) 0xff) || (b[10] == 0 && b[11] == 0))) {
-                try {
-                    return isInternal(InetAddress.getByAddress(new byte[] { b[12], b[13], b[14], b[15] }));
-                } catch (java.net.UnknownHostException e) {
+            for (Embedding embedding : EMBEDDINGS) {
+                if (embedding.carriedBy(b) && isInternal(ipv4(embedding.ipv4(b)))) {
                     return true;
                 }
             }
-            return uniqueLocal;
+            return false;
         }
         return true;
+    }
+
+    private static boolean startsWith(byte[] address, byte[] prefix) {
+        return Arrays.equals(address, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static InetAddress ipv4(byte[] address) {
+        try {
+            return InetAddress.getByAddress(address);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 }

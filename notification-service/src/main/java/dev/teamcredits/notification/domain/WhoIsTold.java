@@ -3,6 +3,7 @@ package dev.teamcredits.notification.domain;
 import dev.teamcredits.events.DomainEvent;
 import dev.teamcredits.events.ledger.AccountRef;
 import dev.teamcredits.events.ledger.BalanceView;
+import dev.teamcredits.events.ledger.LedgerEvent;
 import dev.teamcredits.events.ledger.LowBalance;
 import dev.teamcredits.events.ledger.PoolEmpty;
 import dev.teamcredits.events.ledger.ReservationReleased;
@@ -83,6 +84,11 @@ public final class WhoIsTold {
                         NotificationTexts.memberLeftTitle(member, orgName),
                         NotificationTexts.memberLeftBody(member, e.email(), orgName)));
             }
+        }
+        if (event instanceof LedgerEvent) {
+            // A former member reads nothing of the org any more (the ledger answers them 404), not even the
+            // low balance its sweep of their account leaves: they were told of that when they left.
+            notices.removeIf(n -> org.member(n.userId()).filter(m -> !m.active()).isPresent());
         }
         return notices;
     }

@@ -30,7 +30,9 @@ public class StreamResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Server-Sent Events for the caller: 'ready' once subscribed, then 'notification' (a new "
-            + "inbox entry) and 'ledger' (a balance change of the caller or of a pool of their orgs)")
+            + "inbox entry) and 'ledger' (a ledger change as the caller may read it: admins every change of their "
+            + "orgs, members their own changes and the pool's numbers after the others, type "
+            + "dev.teamcredits.stream.pool-balance.v1)")
     @APIResponse(responseCode = "200", description = "An open event stream")
     public void stream(@Context SseEventSink sink, @Context Sse sse) {
         connections.open(token.getSubject(), sink, sse);

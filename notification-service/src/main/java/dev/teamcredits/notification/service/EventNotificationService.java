@@ -19,6 +19,7 @@ import dev.teamcredits.notification.domain.WebhookRegistration;
 import dev.teamcredits.notification.domain.WhoIsTold;
 import dev.teamcredits.notification.domain.WhoIsTold.Notice;
 import dev.teamcredits.notification.domain.WhoSeesLedgerChanges;
+import dev.teamcredits.notification.domain.WhoSeesLedgerChanges.Shown;
 import dev.teamcredits.notification.repository.DeliveryRepository;
 import dev.teamcredits.notification.repository.InboxRepository;
 import dev.teamcredits.notification.repository.MembershipRepository;
@@ -36,7 +37,9 @@ import java.util.UUID;
 /**
  * Turns each consumed event into notifications, exactly once: the record of the event id, the
  * membership change, the inbox rows, the queued emails and webhook deliveries, and the live-stream
- * messages all commit in one transaction (or none does).
+ * messages all commit in one transaction (or none does). What a person's inbox and stream carry of a
+ * ledger event is what they may read of it ({@link WhoSeesLedgerChanges}); webhooks, which only admins
+ * register, carry the event as published.
  */
 @ApplicationScoped
 public class EventNotificationService {
@@ -96,7 +99,7 @@ public class EventNotificationService {
                     return tell(c, event, org, dataJson)
                             .chain(() -> webhooks(c, event, orgId))
                             .chain(() -> data instanceof LedgerEvent ledgerEvent
-                                    ? showLedgerChange(c, event, ledgerEvent, org, dataJson)
+                                    ? showLedgerChange(c, event, ledgerEvent, org)
                                     : Uni.createFrom().voidItem());
                 });
     }
@@ -126,10 +129,18 @@ public class EventNotificationService {
         List<String> users = notices.stream().map(Notice::userId).distinct().toList();
         return preferences.of(c, users).chain(choices -> Multi.createFrom().iterable(notices)
                 .onItem().transformToUniAndConcatenate(notice -> inbox.insert(c, UUID.randomUUID(), notice.userId(),
-                        org.id(), notice.type().name(), event.id(), notice.title(), notice.body(), dataJson)
+                        org.id(), notice.type().name(), event.id(), notice.title(), notice.body(),
+                        dataFor(event.data(), org, notice.userId(), dataJson))
                         .chain(entry -> entry == null ? Uni.createFrom().voidItem()
                                 : deliver(c, entry, notice, choices)))
                 .collect().last().replaceWithVoid());
+    }
+
+    /** A notification's data: of a ledger event, only what its recipient may read of it (inbox and stream alike). */
+    private String dataFor(DomainEvent data, OrgRoster org, String userId, String dataJson) {
+        return data instanceof LedgerEvent ledgerEvent
+                ? json.valueToTree(WhoSeesLedgerChanges.told(ledgerEvent, org, userId).data()).toString()
+                : dataJson;
     }
 
     /** A new inbox entry also goes out by email and on the stream, as its user's preferences say. */
@@ -154,10 +165,12 @@ public class EventNotificationService {
                 .collect().last().replaceWithVoid());
     }
 
-    private Uni<Void> showLedgerChange(SqlClient c, CloudEvent<DomainEvent> event, LedgerEvent data, OrgRoster org,
-            String dataJson) {
-        List<String> users = WhoSeesLedgerChanges.of(data, org);
-        return users.isEmpty() ? Uni.createFrom().voidItem()
-                : stream.ledgerChange(c, users, new LedgerChange(event.type(), event.id(), dataJson));
+    /** Each person's stream gets their own view of the change: what the ledger would let them read. */
+    private Uni<Void> showLedgerChange(SqlClient c, CloudEvent<DomainEvent> event, LedgerEvent data, OrgRoster org) {
+        List<Shown> shown = WhoSeesLedgerChanges.of(data, org);
+        return shown.isEmpty() ? Uni.createFrom().voidItem() : Multi.createFrom().iterable(shown)
+                .onItem().transformToUniAndConcatenate(s -> stream.ledgerChange(c, s.users(), new LedgerChange(
+                        s.view().type(), event.id(), json.valueToTree(s.view().data()).toString())))
+                .collect().last().replaceWithVoid();
     }
 }

@@ -74,6 +74,8 @@ class WhoIsToldTest {
                         "ben TRANSFER_RECEIVED", "ada TRANSFER_SENT"),
                 told("a member's low balance: the member",
                         new LowBalance(ORG, cleo, 40, 100, AT), ACME, "cleo LOW_BALANCE"),
+                told("a former member's low balance (their sweep): no one, they read nothing of the org now",
+                        new LowBalance(ORG, AccountRef.member("gus"), 0, 100, AT), ACME),
                 told("the pool's low balance: the admins",
                         new LowBalance(ORG, pool, 60, 100, AT), ACME, "ada LOW_BALANCE", "bob LOW_BALANCE"),
                 told("pool empty: the admins",

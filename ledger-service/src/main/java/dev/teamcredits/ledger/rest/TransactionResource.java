@@ -24,7 +24,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -60,18 +63,27 @@ public class TransactionResource {
     @APIResponse(responseCode = "404", description = "No such org, or the caller is not a member (org-not-found)")
     public Uni<Response> list(@PathParam("orgId") String orgId, @QueryParam("account") String account,
             @QueryParam("type") String type, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("50") String limit, @Context HttpHeaders headers) {
+            @QueryParam("limit") @DefaultValue("50") String limit, @Context HttpHeaders headers,
+            @Context UriInfo uri) {
         // JSON unless the client asks for CSV by name: a client sending */* gets JSON.
         boolean csv = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> "text".equals(m.getType()) && "csv".equals(m.getSubtype()));
+        int size = Cursors.limit(limit, 1000);
         return history.history(Caller.of(token), PathIds.parse(orgId, LedgerProblems::orgNotFound), account, type(type),
-                cursor, Cursors.limit(limit, 1000)).map(LedgerMapping::dto).map(page -> {
+                cursor, size).map(LedgerMapping::dto).map(page -> {
                     if (!csv) {
                         return Response.ok(page, MediaType.APPLICATION_JSON).build();
                     }
                     Response.ResponseBuilder response = Response.ok(csv(page.items()), "text/csv");
                     if (page.nextCursor() != null) {
-                        response.header("Link", "<?cursor=" + page.nextCursor() + ">; rel=\"next\"");
+                        // Every filter of this page, or page 2 would be another list (the JSON client passes them
+                        // itself with the cursor).
+                        Map<String, Object> filters = new LinkedHashMap<>();
+                        filters.put("account", account);
+                        filters.put("type", type);
+                        filters.put("limit", size);
+                        response.header("Link", Cursors.nextLink(uri.getRequestUri().getRawPath(), filters,
+                                page.nextCursor()));
                     }
                     return response.build();
                 });

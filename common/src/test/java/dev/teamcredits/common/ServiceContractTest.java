@@ -40,6 +40,11 @@ public abstract class ServiceContractTest {
     /** Tables the service's own Flyway migrations create. */
     protected abstract Set<String> ownedTables();
 
+    /** What the service's request schemas cannot say, for {@link #openApiDocumentIsWhatTheEndpointsAccept}. */
+    protected OpenApiContract.Hints openApiHints() {
+        return OpenApiContract.Hints.none();
+    }
+
     @Test
     void requestWithoutTokenIsUnauthorizedProblem() {
         given().when().get("/v1/whoami")
@@ -191,6 +196,21 @@ public abstract class ServiceContractTest {
                 .execute().await().atMost(Duration.ofSeconds(10)).spliterator(), false)
                 .findFirst().orElseThrow().getLong(0);
         assertEquals(true, applied >= 1, "no successful Flyway migration recorded");
+    }
+
+    /**
+     * A client generated from the published document works: no request-body schema names a property the service
+     * refuses as unknown, and every bound it declares (and none it does not) is the validation's
+     * ({@link OpenApiContract}).
+     */
+    @Test
+    void openApiDocumentIsWhatTheEndpointsAccept() {
+        OpenApiContract.Report report = OpenApiContract.check(openApiHints());
+        System.out.printf("[openapi] %s: %d operations with a request body, %d schemas, %d bounds and enum values, "
+                + "%d requests%n", serviceName(), report.operations().size(), report.schemas(), report.bounds(),
+                report.requests());
+        assertEquals(List.of(), report.failures(), report.failures().size() + " disagreements between "
+                + serviceName() + "'s OpenAPI document and what its endpoints accept");
     }
 
     private static void assertUnauthorized(String token) {

@@ -47,6 +47,12 @@ final class LedgerFixture {
         return new User(subject, email, TestTokens.mint(Map.of("sub", subject, "email", email, "name", name)));
     }
 
+    /** A user whose subject (the identity provider's id, which the ledger records as actor) is exactly this. */
+    static User userWithSubject(String subject, String name) {
+        String email = name + "@acme.example";
+        return new User(subject, email, TestTokens.mint(Map.of("sub", subject, "email", email, "name", name)));
+    }
+
     /** A product backend with a client-credentials token (no email). */
     static User backend() {
         String subject = "service-account-scraper-" + UUID.randomUUID();
@@ -140,7 +146,11 @@ final class LedgerFixture {
 
         /** Joins a user who may already be a member of other orgs. */
         User join(User user, boolean poolAccess) {
-            send(id, new MemberJoined(id, user.subject(), user.email(), "Member", Role.MEMBER, poolAccess, null,
+            return join(user, Role.MEMBER, poolAccess);
+        }
+
+        User join(User user, Role role, boolean poolAccess) {
+            send(id, new MemberJoined(id, user.subject(), user.email(), "Member", role, poolAccess, null,
                     Instant.now(), UUID.randomUUID()));
             await(user.subject() + " joined", () -> as(user).get("/v1/orgs/{o}/balances", id).statusCode() == 200);
             return user;

@@ -1,10 +1,12 @@
 package dev.teamcredits.notification;
 
+import dev.teamcredits.common.OpenApiContract;
 import dev.teamcredits.common.ServiceContractTest;
 import dev.teamcredits.local.ServiceTestInfra;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
 import java.util.Set;
 
 @QuarkusTest
@@ -22,5 +24,12 @@ class NotificationServiceContractTest extends ServiceContractTest {
         return Set.of("processed_event", "org_info", "member", "notification", "email_delivery",
                 "notification_preference",
                 "webhook", "webhook_delivery", "idempotency_record");
+    }
+
+    /** A preference names a notification type; a webhook's URL is an https URL. */
+    @Override
+    protected OpenApiContract.Hints openApiHints() {
+        return new OpenApiContract.Hints(Map.of(), Map.of("type", "TRANSFER_RECEIVED", "url",
+                "https://hooks.example.com/team-credits"), Map.of("type", "unknown-notification-type"));
     }
 }

@@ -106,7 +106,7 @@ class HostileInputTest extends SystemTestBase {
             // ledger-service
             "reservation-not-found", "reservation-not-active", "transfer-not-found", "member-inactive",
             "operator-required", "spend-for-others", "unknown-action", "user-id-required", "nothing-to-reserve",
-            "reversal-exceeds-transfer",
+            "reversal-exceeds-transfer", "ttl-out-of-range",
             "insufficient-credits",
             // usage-service
             "invalid-cycle",

@@ -1,10 +1,13 @@
 package dev.teamcredits.team;
 
+import dev.teamcredits.common.OpenApiContract;
 import dev.teamcredits.common.ServiceContractTest;
 import dev.teamcredits.local.ServiceTestInfra;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 @QuarkusTest
@@ -19,5 +22,12 @@ class TeamServiceContractTest extends ServiceContractTest {
     @Override
     protected Set<String> ownedTables() {
         return Set.of("outbox_event");
+    }
+
+    /** A settings change names at least one setting; an invitation's email must be an address. */
+    @Override
+    protected OpenApiContract.Hints openApiHints() {
+        return new OpenApiContract.Hints(Map.of("SettingsRequest", List.of("{\"personalFallback\":true}")),
+                Map.of("email", "invitee@acme.example"), Map.of());
     }
 }

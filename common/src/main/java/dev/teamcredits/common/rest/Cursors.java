@@ -1,7 +1,10 @@
 package dev.teamcredits.common.rest;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Opaque pagination cursors: they carry the sequence number to continue before (newest-first lists) and the
@@ -32,6 +35,23 @@ public final class Cursors {
             throw new ProblemException("invalid-cursor", "Invalid cursor", 400,
                     "The cursor is not one this API returned for this list.");
         }
+    }
+
+    /**
+     * An RFC 8288 {@code Link} header value to the next page: the same path and every parameter of the query that
+     * made this page ({@code query}, in order; null values left out) with {@code cursor} set to the next page's.
+     * The target is an absolute path: no host, so it stays right behind a proxy, and not a query-only reference,
+     * which {@link java.net.URI#resolve} (RFC 2396) would resolve against the parent path.
+     */
+    public static String nextLink(String rawPath, Map<String, ?> query, String cursor) {
+        String params = query.entrySet().stream().filter(e -> e.getValue() != null && !e.getKey().equals("cursor"))
+                .map(e -> param(e.getKey(), e.getValue().toString())).collect(Collectors.joining("&"));
+        return "<" + rawPath + "?" + (params.isEmpty() ? "" : params + "&") + param("cursor", cursor)
+                + ">; rel=\"next\"";
+    }
+
+    private static String param(String name, String value) {
+        return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** A page size from a query parameter: 400 invalid-limit unless an integer from 1 to {@code max}. */

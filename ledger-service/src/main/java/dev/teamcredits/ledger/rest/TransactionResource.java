@@ -1,11 +1,9 @@
 package dev.teamcredits.ledger.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.teamcredits.common.rest.ProblemException;
+import dev.teamcredits.common.rest.CsvCells;
 import dev.teamcredits.common.rest.Cursors;
 import dev.teamcredits.common.rest.PathIds;
+import dev.teamcredits.common.rest.ProblemException;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.ledger.rest.dto.TransactionView;
 import dev.teamcredits.ledger.service.LedgerProblems;
@@ -24,7 +22,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,10 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "History")
 public class TransactionResource {
 
-    private static final CsvMapper CSV = new CsvMapper();
-    private static final CsvSchema SCHEMA = CsvSchema.builder().addColumn("id").addColumn("at").addColumn("type")
-            .addNumberColumn("amount").addColumn("actor").addColumn("reason").addColumn("reverses").addColumn("accounts")
-            .build().withHeader();
+    private static final List<String> COLUMNS = List.of("id", "at", "type", "amount", "actor", "reason", "reverses",
+            "accounts");
 
     private final HistoryQueries history;
     private final JsonWebToken token;
@@ -60,33 +60,37 @@ public class TransactionResource {
     @APIResponse(responseCode = "404", description = "No such org, or the caller is not a member (org-not-found)")
     public Uni<Response> list(@PathParam("orgId") String orgId, @QueryParam("account") String account,
             @QueryParam("type") String type, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("50") String limit, @Context HttpHeaders headers) {
+            @QueryParam("limit") @DefaultValue("50") String limit, @Context HttpHeaders headers,
+            @Context UriInfo uri) {
         // JSON unless the client asks for CSV by name: a client sending */* gets JSON.
         boolean csv = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> "text".equals(m.getType()) && "csv".equals(m.getSubtype()));
+        int size = Cursors.limit(limit, 1000);
         return history.history(Caller.of(token), PathIds.parse(orgId, LedgerProblems::orgNotFound), account, type(type),
-                cursor, Cursors.limit(limit, 1000)).map(LedgerMapping::dto).map(page -> {
+                cursor, size).map(LedgerMapping::dto).map(page -> {
                     if (!csv) {
                         return Response.ok(page, MediaType.APPLICATION_JSON).build();
                     }
                     Response.ResponseBuilder response = Response.ok(csv(page.items()), "text/csv");
                     if (page.nextCursor() != null) {
-                        response.header("Link", "<?cursor=" + page.nextCursor() + ">; rel=\"next\"");
+                        // Every filter of this page, or page 2 would be another list (the JSON client passes them
+                        // itself with the cursor).
+                        Map<String, Object> filters = new LinkedHashMap<>();
+                        filters.put("account", account);
+                        filters.put("type", type);
+                        filters.put("limit", size);
+                        response.header("Link", Cursors.nextLink(uri.getRequestUri().getRawPath(), filters,
+                                page.nextCursor()));
                     }
                     return response.build();
                 });
     }
 
+    /** Through CsvCells: actor, reason and accounts hold user text, which must not reach a spreadsheet as a formula. */
     private static String csv(List<TransactionView> items) {
-        try {
-            List<Object[]> rows = items.stream().map(t -> new Object[] { t.id(), t.at(), t.type(), t.amount(), t.actor(),
-                    t.reason(), t.reverses(), t.accounts().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                            .collect(Collectors.joining(" ")) }).toList();
-            return CSV.writer(SCHEMA).writeValueAsString(rows.stream().map(r -> java.util.Arrays.stream(r)
-                    .map(v -> v == null ? "" : v.toString()).toList()).toList());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return CsvCells.write(COLUMNS, items.stream().map(t -> Arrays.<Object>asList(t.id(), t.at(), t.type(),
+                t.amount(), t.actor(), t.reason(), t.reverses(), t.accounts().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")))).toList());
     }
 
     private static TransactionType type(String type) {
@@ -97,7 +101,7 @@ public class TransactionResource {
             return TransactionType.valueOf(type);
         } catch (IllegalArgumentException e) {
             throw new ProblemException("invalid-filter", "Invalid filter", 400, "type must be one of "
-                    + java.util.Arrays.toString(TransactionType.values()) + ".");
+                    + Arrays.toString(TransactionType.values()) + ".");
         }
     }
 }

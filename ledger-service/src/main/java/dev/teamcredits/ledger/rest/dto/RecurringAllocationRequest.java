@@ -4,11 +4,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * @param mode   TOP_UP_TO: each cycle start, top the member balance up to {@code amount} from the pool;
  *               ADD: add {@code amount} from the pool
  */
-public record RecurringAllocationRequest(@NotNull @Pattern(regexp = "TOP_UP_TO|ADD") String mode,
+public record RecurringAllocationRequest(
+        // An enum in the document: the pattern alone, read unanchored as JSON Schema does, means "holds one of them".
+        @NotNull @Pattern(regexp = "TOP_UP_TO|ADD") @Schema(enumeration = { "TOP_UP_TO", "ADD" }) String mode,
         @NotNull @Min(1) @Max(1_000_000_000_000L) Long amount) {
 }

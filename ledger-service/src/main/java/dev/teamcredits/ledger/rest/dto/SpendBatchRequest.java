@@ -21,7 +21,7 @@ public record SpendBatchRequest(@NotNull @Size(min = 1, max = 1000) List<@Valid 
      *                       retry with the same key (in a batch or as a single spend) replays its answer; a key
      *                       the header would refuse makes the item malformed
      */
-    public record Item(@NotNull @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7E]+",
+    public record Item(@NotNull @Size(min = 1, max = 200) @Pattern(regexp = "^[\\x21-\\x7E]+$",
             message = "must be 1 to 200 visible ASCII characters") String idempotencyKey, @Size(max = 200) String userId,
             @NotNull @Size(min = 1, max = 64) String action, @NotNull @Min(1) @Max(1_000_000_000_000L) Long quantity, Boolean resultValid) {
     }

@@ -5,11 +5,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Credits entered an account from outside: the subscription allocation at a cycle start, a
- * team or personal top-up (manual or automatic), free credits, or a recurring allocation.
+ * Credits the plan brings entered an account: the subscription allocation at a cycle start, or free
+ * credits when a personal balance opens. (Bought credits arrive with {@link PurchaseCompleted}, an
+ * operator's with {@link OperatorGranted}.)
  *
- * @param orgId     null for a personal top-up outside any org
- * @param reason    SUBSCRIPTION, TOP_UP, AUTO_TOP_UP, FREE or RECURRING_ALLOCATION
+ * @param orgId     null for free credits of a personal balance, outside any org
+ * @param reason    SUBSCRIPTION or FREE
  * @param lotKind   the kind of lot created
  * @param expiresAt when the credits expire; null = never
  */

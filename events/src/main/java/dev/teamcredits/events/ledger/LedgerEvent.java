@@ -5,5 +5,6 @@ import dev.teamcredits.events.DomainEvent;
 /** Events on {@code ledger.events}: one per committed money transaction, plus balance alerts. */
 public sealed interface LedgerEvent extends DomainEvent permits CreditsGranted, TransferCompleted, CreditsSpent,
         ReservationCreated, ReservationCaptured, ReservationReleased, CreditsExpired, CreditsRolledOver,
-        CycleClosed, LowBalance, PoolEmpty {
+        CycleClosed, LowBalance, PoolEmpty, TopUpRequested, PurchaseCompleted, TopUpDeclined, TopUpExpired,
+        OperatorGranted {
 }

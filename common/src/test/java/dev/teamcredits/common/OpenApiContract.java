@@ -354,6 +354,13 @@ public final class OpenApiContract {
                 if (!pattern.isEmpty() && !pattern.equals("\\S")) {
                     // JSON Schema reads a pattern unanchored: to a client, a value that holds a match is valid. Its
                     // length is the pattern's business, so no length is tried.
+                    if (pattern.startsWith("^") && pattern.endsWith("$")) {
+                        // Anchored, the pattern admits nothing around a match: the valid value itself is tried.
+                        String exact = validValue(schema, property, 0, false).asText();
+                        expect(op, baselines, path, name + " = \"" + exact + "\", which its pattern " + pattern
+                                + " admits", NODES.textNode(exact), true, closed);
+                        return;
+                    }
                     String valid = validValue(schema, property, 0, false).asText() + "x";
                     expect(op, baselines, path, name + " = \"" + valid + "\", which its pattern " + pattern
                             + " admits (unanchored)", NODES.textNode(valid), true, closed);

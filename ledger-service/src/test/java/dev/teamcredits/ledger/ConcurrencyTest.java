@@ -47,7 +47,7 @@ class ConcurrencyTest extends LedgerTestBase {
     @Test
     void concurrentTransfersBothWaysNeitherLoseNorCreateCredit() throws Exception {
         Org org = Org.create(Plan.PRO, 0, false, true);
-        org.topUp(1000);
+        org.buy(1000);
         User ben = org.join("ben", false, null);
         User cleo = org.join("cleo", false, null);
         org.transfer("pool", ben.subject(), 300);

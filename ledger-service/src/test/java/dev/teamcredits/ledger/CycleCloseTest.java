@@ -38,7 +38,7 @@ class CycleCloseTest extends LedgerTestBase {
     void onProSubscriptionCreditsExpireTopUpsStayAndTheNextAllocationArrives() {
         Org org = Org.create(Plan.PRO, 100, false, true);
         User ben = org.join("ben", true, null);
-        org.topUp(30);
+        org.buy(30);
         org.transfer("pool", ben.subject(), 40); // 40 subscription credits move to ben, with their expiry
         LedgerFixture.post(ben).body(Map.of("action", "PAGE_SCRAPE", "quantity", 10)).post("/v1/orgs/{o}/spends", org.id)
                 .then().statusCode(200); // from the pool's subscription credits: 50 left there
@@ -98,7 +98,7 @@ class CycleCloseTest extends LedgerTestBase {
         Org org = Org.create(Plan.PRO, 100, false, true);
         User ben = org.join("ben", false, null);
         User cleo = org.join("cleo", false, null);
-        org.topUp(100);
+        org.buy(100);
         LedgerFixture.post(org.admin).body(Map.of("mode", "TOP_UP_TO", "amount", 30))
                 .put("/v1/orgs/{o}/members/{u}/recurring-allocation", org.id, ben.subject()).then().statusCode(200);
         LedgerFixture.post(org.admin).body(Map.of("mode", "ADD", "amount", 20))

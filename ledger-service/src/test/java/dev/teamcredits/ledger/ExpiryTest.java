@@ -101,7 +101,7 @@ class ExpiryTest extends LedgerTestBase {
         post(org.admin).body(Map.of("action", "PAGE_SCRAPE", "quantity", 1)).post("/v1/orgs/{o}/spends", org.id).then()
                 .statusCode(402).body("available", equalTo(0));
         post(org.admin).body(Map.of("amount", 1)).post("/v1/orgs/{o}/reservations", org.id).then().statusCode(402);
-        org.topUp(10);
+        org.buy(10);
         post(org.admin).body(Map.of("action", "PAGE_SCRAPE", "quantity", 10)).post("/v1/orgs/{o}/spends", org.id).then()
                 .statusCode(200);
 
@@ -116,7 +116,7 @@ class ExpiryTest extends LedgerTestBase {
                 .statusCode(200);
         org.closeCycle();
         org.balances().body("pool.totalThisCycle", equalTo(160)); // 60 rolled over + 100 allocated
-        org.topUp(5);
+        org.buy(5);
         org.balances().body("pool.totalThisCycle", equalTo(165));
     }
 

@@ -32,17 +32,17 @@ class FreeCreditsTest extends LedgerTestBase {
     @Test
     void freeCreditsArriveOnceAndBurnBeforeTopUps() {
         User dan = LedgerFixture.user("dan");
-        post(dan).body(Map.of("amount", 10)).post("/v1/me/top-ups").then().statusCode(201)
-                .body("balance.available", equalTo(15));
-        post(dan).body(Map.of("amount", 1)).post("/v1/me/top-ups").then().statusCode(201)
-                .body("balance.available", equalTo(16));
+        assertEquals(15, ((Number) ((Map<?, ?>) LedgerFixture.buy(Map.of("userId",
+                dan.subject()), 10).get("balanceAfter")).get("available")).longValue(), "5 free + 10 bought");
+        assertEquals(16, ((Number) ((Map<?, ?>) LedgerFixture.buy(Map.of("userId",
+                dan.subject()), 1).get("balanceAfter")).get("available")).longValue(), "the free credits came once");
 
         Org org = Org.create(Plan.PRO, 0, false, true);
         User ben = org.join("ben", false, null);
         post(ben).body(Map.of("action", "PAGE_SCRAPE", "quantity", 3)).post("/v1/orgs/{o}/spends", org.id).then()
                 .statusCode(200).body("sources[0].account.kind", equalTo("PERSONAL"))
                 .body("personal.available", equalTo(2));
-        post(ben).body(Map.of("amount", 4)).post("/v1/me/top-ups").then().statusCode(201);
+        LedgerFixture.buyPersonal(ben, 4);
         post(ben).body(Map.of("action", "PAGE_SCRAPE", "quantity", 2)).post("/v1/orgs/{o}/spends", org.id).then()
                 .statusCode(200);
         as(ben).get("/v1/me/balance").then().body("available", equalTo(4));
@@ -56,9 +56,9 @@ class FreeCreditsTest extends LedgerTestBase {
 
     /** Personal credits are a person's: a service client's would be stranded (it spends members' credits). */
     @Test
-    void serviceClientsCannotTopUpAPersonalBalance() {
-        for (User client : java.util.List.of(LedgerFixture.backend(), LedgerFixture.operator())) {
-            post(client).body(Map.of("amount", 10)).post("/v1/me/top-ups").then().statusCode(403)
+    void serviceClientsCannotAskForCreditsForAPersonalBalance() {
+        for (User client : java.util.List.of(LedgerFixture.backend(), LedgerFixture.operator(), LedgerFixture.billing())) {
+            post(client).body(Map.of("amount", 10)).post("/v1/me/top-up-requests").then().statusCode(403)
                     .body("type", equalTo("urn:team-credits:problem:user-token-required"));
             as(client).get("/v1/me/balance").then().statusCode(200).body("available", equalTo(0));
         }

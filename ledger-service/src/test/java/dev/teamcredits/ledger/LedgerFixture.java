@@ -64,6 +64,26 @@ final class LedgerFixture {
         return new User(subject, null, TestTokens.mint(Map.of("sub", subject, "azp", "ops-console")));
     }
 
+    /** The billing backend: a client-credentials token of a client in {@code ledger.billing-clients}. */
+    static User billing() {
+        String subject = "service-account-billing-" + UUID.randomUUID();
+        return new User(subject, null, TestTokens.mint(Map.of("sub", subject, "azp", "billing-backend")));
+    }
+
+    /**
+     * The billing backend records a purchase of {@code amount} into {@code account} (a body such as
+     * {@code {kind: POOL, orgId}}), with a fresh payment reference; returns the purchase.
+     */
+    static Map<String, Object> buy(Map<String, Object> account, long amount) {
+        return post(billing()).body(Map.of("account", account, "amount", amount, "paymentReference",
+                "pay_" + UUID.randomUUID())).post("/v1/purchases").then().statusCode(201).extract().path("$");
+    }
+
+    /** Buys {@code amount} credits for {@code user}'s personal balance (which opens if new). */
+    static void buyPersonal(User user, long amount) {
+        buy(Map.of("userId", user.subject()), amount);
+    }
+
     static String key() {
         return "k-" + UUID.randomUUID();
     }
@@ -190,8 +210,9 @@ final class LedgerFixture {
             return ((Number) as(user).get("/v1/orgs/{o}/balances", id).path("members[0].available")).longValue();
         }
 
-        void topUp(long amount) {
-            post(admin).body(Map.of("amount", amount)).post("/v1/orgs/{o}/top-ups", id).then().statusCode(201);
+        /** The billing backend records a purchase of {@code amount} into the pool (a TOP_UP lot). */
+        void buy(long amount) {
+            LedgerFixture.buy(Map.of("orgId", id.toString()), amount);
         }
 
         String transfer(String from, String to, long amount) {

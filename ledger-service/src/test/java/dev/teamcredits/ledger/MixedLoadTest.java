@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Spends, transfers, reservations with short TTLs (so the expiry job releases some), captures,
- * releases, top-ups and pool-access toggles on one org at once: no request may fail with a 5xx
+ * releases, purchases and pool-access toggles on one org at once: no request may fail with a 5xx
  * (a deadlock or serialization failure is retried inside), and the journal stays consistent.
  * {@code -Dmixedload.seconds=60} runs it longer.
  */
@@ -115,7 +115,10 @@ class MixedLoadTest extends LedgerTestBase {
             }
         }
         if (pick < 95) {
-            return post(org.admin).body(Map.of("amount", 1 + random.nextInt(100))).post("/v1/orgs/{o}/top-ups", org.id);
+            // The billing backend records a purchase into the pool (credits are bought, not typed in).
+            return post(LedgerFixture.billing()).body(Map.of("account", Map.of("orgId",
+                    org.id.toString()), "amount", 1 + random.nextInt(100), "paymentReference",
+                    "pay_" + java.util.UUID.randomUUID())).post("/v1/purchases");
         }
         return LedgerFixture.as(org.admin).get("/v1/orgs/{o}/balances", org.id);
     }

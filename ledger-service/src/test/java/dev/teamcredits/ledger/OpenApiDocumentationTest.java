@@ -12,7 +12,7 @@ class OpenApiDocumentationTest {
     @Test
     void everyOperationDocumentsItsErrorsAsProblems() {
         OpenApiAssertions.everyOperationDocumentsItsErrors(List.of(
-                "get /v1/orgs/{orgId}/balances", "post /v1/orgs/{orgId}/top-ups", "post /v1/orgs/{orgId}/transfers",
+                "get /v1/orgs/{orgId}/balances", "post /v1/orgs/{orgId}/top-up-requests", "post /v1/orgs/{orgId}/transfers",
                 "post /v1/orgs/{orgId}/transfers/preview", "post /v1/orgs/{orgId}/transfers/{transactionId}/reversal",
                 "post /v1/orgs/{orgId}/spends", "post /v1/orgs/{orgId}/spends/batch", "post /v1/orgs/{orgId}/reservations",
                 "post /v1/orgs/{orgId}/reservations/{reservationId}/capture",
@@ -20,10 +20,12 @@ class OpenApiDocumentationTest {
                 "get /v1/orgs/{orgId}/transactions", "put /v1/orgs/{orgId}/members/{userId}/recurring-allocation",
                 "delete /v1/orgs/{orgId}/members/{userId}/recurring-allocation",
                 "put /v1/orgs/{orgId}/accounts/{account}/auto-top-up",
-                "delete /v1/orgs/{orgId}/accounts/{account}/auto-top-up", "get /v1/me/balance", "post /v1/me/top-ups",
+                "delete /v1/orgs/{orgId}/accounts/{account}/auto-top-up", "get /v1/me/balance",
+                "post /v1/me/top-up-requests", "get /v1/me/purchases", "get /v1/orgs/{orgId}/accounts/{account}/purchases",
+                "post /v1/purchases", "post /v1/top-up-requests/{requestId}/decline", "post /v1/operator/grants",
                 "get /v1/admin/ledger/audit", "get /v1/whoami",
                 "get /v1/operator/parked-events", "post /v1/operator/parked-events/{id}/redrive"),
-                List.of("post /v1/orgs/{orgId}/transfers", "post /v1/orgs/{orgId}/top-ups",
+                List.of("post /v1/orgs/{orgId}/transfers", "post /v1/orgs/{orgId}/top-up-requests", "post /v1/purchases",
                         "put /v1/orgs/{orgId}/accounts/{account}/auto-top-up", "get /v1/admin/ledger/audit"));
     }
 }

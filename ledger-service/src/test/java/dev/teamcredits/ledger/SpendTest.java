@@ -25,14 +25,14 @@ class SpendTest extends LedgerTestBase {
     }
 
     private static void personal(User user, long amount) {
-        post(user).body(Map.of("amount", amount)).post("/v1/me/top-ups").then().statusCode(201);
+        LedgerFixture.buyPersonal(user, amount);
     }
 
     @Test
     void poolFirstThenMemberBalanceThenPersonalInOneSpend() {
         Org org = Org.create(Plan.PRO, 10, false, true);
         User ben = org.join("ben", true, null);
-        org.topUp(0 + 5); // pool: 10 subscription + 5 top-up
+        org.buy(0 + 5); // pool: 10 subscription + 5 top-up
         org.transfer("pool", ben.subject(), 5); // pool 10, ben 5 (subscription credits go first)
         personal(ben, 7);
 
@@ -164,7 +164,7 @@ class SpendTest extends LedgerTestBase {
         Map<String, Object> body = Map.of("action", "PAGE_SCRAPE", "quantity", 5);
         as(org.admin).header("Idempotency-Key", "s-2").body(body).post("/v1/orgs/{o}/spends", org.id).then()
                 .statusCode(402);
-        org.topUp(5);
+        org.buy(5);
         as(org.admin).header("Idempotency-Key", "s-2").body(body).post("/v1/orgs/{o}/spends", org.id).then()
                 .statusCode(200);
         assertEquals(0, org.pool());

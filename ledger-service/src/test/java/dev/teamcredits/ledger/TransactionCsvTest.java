@@ -80,7 +80,7 @@ class TransactionCsvTest extends LedgerTestBase {
         String fromBen = org.transfer(ben.subject(), cleo.subject(), 5);
         post(org.admin).body(Map.of("amount", 2, "reason", "back")).post("/v1/orgs/{o}/transfers/{t}/reversal", org.id,
                 fromBen).then().statusCode(201);
-        org.topUp(10);
+        org.buy(10);
         // 55 spends of ben's own balance: more than a default page of 50.
         post(ben).body(Map.of("spends", LedgerFixture.pageScrapes("csv-", 55))).post("/v1/orgs/{o}/spends/batch",
                 org.id).then().statusCode(200);
@@ -91,7 +91,7 @@ class TransactionCsvTest extends LedgerTestBase {
         org.closeCycle(); // EXPIRY of what is left of the cycle's subscription credits, and the next GRANT
 
         List<String> accounts = Arrays.asList(null, "pool", ben.subject(), cleo.subject(), "nobody");
-        List<String> types = Arrays.asList(null, "GRANT", "TRANSFER", "SPEND", "EXPIRY", "ROLLOVER");
+        List<String> types = Arrays.asList(null, "GRANT", "TRANSFER", "SPEND", "EXPIRY", "ROLLOVER", "PURCHASE");
         List<Integer> limits = Arrays.asList(null, 2, 7, 1000);
         int combinations = 0;
         int pages = 0;

@@ -81,7 +81,7 @@ class TransferTest extends LedgerTestBase {
     @Test
     void lotsMoveWithTheirKindAndExpiry() {
         Org org = Org.create(Plan.PRO, 100, false, true);
-        org.topUp(50);
+        org.buy(50);
         User ben = org.join("ben", false, null);
         org.transfer("pool", ben.subject(), 120); // all 100 subscription credits, then 20 top-up credits
 
@@ -123,7 +123,8 @@ class TransferTest extends LedgerTestBase {
         User ben = org.join("ben", false, null);
         post(org.admin).body("{\"from\":\"pool\",\"to\":\"" + ben.subject() + "\",\"amount\":" + amount + "}")
                 .post("/v1/orgs/{o}/transfers", org.id).then().statusCode(400).contentType(PROBLEM);
-        post(org.admin).body("{\"amount\":" + amount + "}").post("/v1/orgs/{o}/top-ups", org.id).then().statusCode(400);
+        post(org.admin).body("{\"amount\":" + amount + "}").post("/v1/orgs/{o}/top-up-requests", org.id).then()
+                .statusCode(400);
         assertEquals(100, org.pool());
         assertEquals(0, org.member(ben));
     }
@@ -169,10 +170,9 @@ class TransferTest extends LedgerTestBase {
     }
 
     @Test
-    void personalTopUpsStayPersonal() {
+    void personalPurchasesStayPersonal() {
         User dan = LedgerFixture.user("dan");
-        post(dan).body(Map.of("amount", 25)).post("/v1/me/top-ups").then().statusCode(201)
-                .body("balance.available", equalTo(25));
+        LedgerFixture.buyPersonal(dan, 25);
         as(dan).get("/v1/me/balance").then().statusCode(200).body("available", equalTo(25))
                 .body("account.kind", equalTo("PERSONAL"));
     }
@@ -184,10 +184,10 @@ class TransferTest extends LedgerTestBase {
         for (int i = 1; i <= 3; i++) {
             org.transfer("pool", ben.subject(), i);
         }
-        org.topUp(10);
+        org.buy(10);
 
         var first = as(org.admin).queryParam("limit", 2).get("/v1/orgs/{o}/transactions", org.id).then().statusCode(200)
-                .body("items", hasSize(2)).body("items[0].type", equalTo("GRANT")).body("items[1].type", equalTo("TRANSFER"))
+                .body("items", hasSize(2)).body("items[0].type", equalTo("PURCHASE")).body("items[1].type", equalTo("TRANSFER"))
                 .body("items[1].amount", equalTo(3)).body("nextCursor", notNullValue()).extract();
         as(org.admin).queryParam("limit", 2).queryParam("cursor", first.path("nextCursor").toString())
                 .get("/v1/orgs/{o}/transactions", org.id).then().statusCode(200)

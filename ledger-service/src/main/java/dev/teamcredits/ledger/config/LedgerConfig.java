@@ -16,6 +16,13 @@ public interface LedgerConfig {
     /** OAuth client ids (token {@code azp}) of backends allowed to spend on a member's behalf. */
     List<String> trustedClients();
 
+    /**
+     * OAuth client ids (token {@code azp}) of the billing backend: the only callers that record purchases and
+     * decline top-up requests, and nothing else.
+     */
+    @WithDefault("billing-backend")
+    List<String> billingClients();
+
     /** Available credits below which a pool or member balance raises a low-balance event. */
     @WithDefault("100")
     long lowBalanceThreshold();
@@ -27,6 +34,24 @@ public interface LedgerConfig {
     Spends spends();
 
     Reservations reservations();
+
+    TopUps topUps();
+
+    /** Top-up requests: what the billing backend is asked for. */
+    interface TopUps {
+
+        /** How long a request waits to be completed or declined before it expires. */
+        @WithDefault("PT24H")
+        Duration requestTtl();
+
+        /** How often requests past their expiry are ended (read by the schedule). */
+        @WithDefault("10s")
+        String expiryInterval();
+
+        /** Requests awaiting payment an account may have at once; one more is refused (409). */
+        @WithDefault("20")
+        int maxOpenPerAccount();
+    }
 
     CycleClose cycles();
 

@@ -41,4 +41,9 @@ public record AccountKey(String ref, AccountRef.Kind kind, UUID orgId, String us
             default -> throw new IllegalArgumentException("Not an account ref: " + ref);
         };
     }
+
+    /** The account as events and answers name it. */
+    public AccountRef asRef() {
+        return new AccountRef(kind, userId);
+    }
 }

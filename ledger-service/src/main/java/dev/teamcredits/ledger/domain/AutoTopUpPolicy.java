@@ -4,17 +4,21 @@ import java.util.ArrayList;
 import java.util.Collection;
 
 /**
- * Auto top-up: an account with a setting whose available credits a step brought below the threshold
- * is refilled once (top-up credits, never expiring), within its per-cycle limit; it re-arms when back
- * at or above the threshold. The setting belongs to the account, so a transfer never carries it
- * elsewhere, and a departing member's ends with the membership.
+ * Auto top-up: an account with a setting whose available credits a step brought below the threshold makes
+ * one top-up request (it never creates credits: the purchase that completes the request brings them), within
+ * its per-cycle limit of requests; it makes no other until available is back at or above the threshold,
+ * which re-arms it. The setting belongs to the account, so a transfer never carries it elsewhere, and a
+ * departing member's ends with the membership.
  */
 public final class AutoTopUpPolicy {
 
     private AutoTopUpPolicy() {
     }
 
-    /** Runs after a step for the accounts it changed; a refill is no further trigger within the step. */
+    /** Who a request of the auto top-up is made by. */
+    public static final String REQUESTER = "auto-top-up";
+
+    /** Runs after a step for the accounts it changed. */
     public static void afterStep(Postings postings, Collection<Account> accounts) {
         for (Account a : new ArrayList<>(accounts)) {
             Account.AutoTopUp auto = a.autoTopUp;
@@ -23,10 +27,10 @@ public final class AutoTopUpPolicy {
             }
             if (a.available() < auto.threshold) {
                 if (auto.armed && auto.fired < auto.perCycleLimit) {
-                    postings.grant(a, auto.amount, LotKind.TOP_UP, null, "AUTO_TOP_UP", "system");
+                    postings.requestTopUp(a, auto.amount, REQUESTER, true);
                     auto.fired++;
-                    // Back above the threshold, the next drop may fire again; still below, it waits.
-                    auto.armed = a.available() >= auto.threshold;
+                    // Still below the threshold: the next request waits until available has risen to it again.
+                    auto.armed = false;
                     auto.changed = true;
                 }
             } else if (!auto.armed) {

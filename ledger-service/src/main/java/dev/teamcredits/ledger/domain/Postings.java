@@ -3,7 +3,12 @@ package dev.teamcredits.ledger.domain;
 import dev.teamcredits.events.ledger.CreditsExpired;
 import dev.teamcredits.events.ledger.CreditsGranted;
 import dev.teamcredits.events.ledger.LedgerEvent;
+import dev.teamcredits.events.ledger.OperatorGranted;
+import dev.teamcredits.events.ledger.PurchaseCompleted;
+import dev.teamcredits.events.ledger.TopUpRequested;
+import dev.teamcredits.events.ledger.AccountRef;
 import dev.teamcredits.events.ledger.TransferCompleted;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +23,7 @@ import java.util.UUID;
 /**
  * The double-entry postings of one database transaction, made in memory on locked accounts and
  * written at the end. Every posting is balanced: what a holder account loses lot by lot, another
- * account or a system account (issuance, spent, expired) gains; {@link #checkBalanced()} proves it
+ * account or a system account (issuance, purchases, grants, spent, expired) gains; {@link #checkBalanced()} proves it
  * before anything is written. Credits past their lot's expiry are never drawn. The events of the
  * postings are collected for the outbox.
  */
@@ -45,10 +50,15 @@ public final class Postings {
     private final Set<Lot> touchedLots = new LinkedHashSet<>();
     private final List<LedgerEvent> events = new ArrayList<>();
     private final Set<UUID> reversible = new HashSet<>();
+    private final List<TopUpRequest> requests = new ArrayList<>();
 
-    public Postings(SystemAccounts system, Instant now) {
+    /** How long a top-up request made here waits for the billing backend before it expires. */
+    private final Duration requestTtl;
+
+    public Postings(SystemAccounts system, Instant now, Duration requestTtl) {
         this.system = system;
         this.now = now;
+        this.requestTtl = requestTtl;
     }
 
     public Tx begin(TransactionType type, UUID orgId, long amount, String actor, String reason, UUID reverses,
@@ -126,7 +136,75 @@ public final class Postings {
         to.touch();
     }
 
-    /** Credits from outside (allocation, top-up, free credits), announced as CreditsGranted. */
+    /**
+     * A purchase the billing backend recorded: {@code amount} credits arrive as a {@code TOP_UP} lot (never
+     * expiring) from the purchases system account, announced as PurchaseCompleted.
+     */
+    public Tx purchase(Account to, long amount, Purchase purchase, String actor) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("account", to.asRef());
+        details.put("purchaseId", purchase.id());
+        details.put("paymentReference", purchase.paymentReference());
+        if (purchase.requestId() != null) {
+            details.put("topUpRequestId", purchase.requestId());
+        }
+        Tx tx = begin(TransactionType.PURCHASE, to.orgId, amount, actor, null, null, details);
+        arrive(tx, to, amount, system.purchases());
+        emit(new PurchaseCompleted(to.orgId, purchase.id(), tx.id(), purchase.requestId(), to.asRef(), amount,
+                purchase.paymentReference(), purchase.price(), purchase.currency(), purchase.requestedBy(), to.view(),
+                actor, now));
+        return tx;
+    }
+
+    /** What the billing backend said of a purchase: its id here, the payment, and the request it completes. */
+    public record Purchase(UUID id, String paymentReference, UUID requestId, Long price, String currency,
+            String requestedBy) {
+    }
+
+    /**
+     * An operator's grant with its reason: a {@code TOP_UP} lot (never expiring) from the grants system account,
+     * announced as OperatorGranted.
+     */
+    public Tx operatorGrant(Account to, long amount, String reason, String operator) {
+        Tx tx = begin(TransactionType.GRANT, to.orgId, amount, operator, reason, null,
+                Map.of("account", to.asRef(), "lotKind", LotKind.TOP_UP.name(), "grantedBy", operator));
+        arrive(tx, to, amount, system.grants());
+        emit(new OperatorGranted(to.orgId, tx.id(), to.asRef(), amount, reason, to.view(), operator, now));
+        return tx;
+    }
+
+    private void arrive(Tx tx, Account to, long amount, long fromSystem) {
+        Lot lot = newLot(to, LotKind.TOP_UP, null, amount);
+        entries.add(new Entry(tx.id(), to.id, lot.id, amount));
+        entries.add(new Entry(tx.id(), fromSystem, null, -amount));
+        to.balance += amount;
+        to.cycleIn += amount;
+        to.touch();
+    }
+
+    /**
+     * Asks the billing backend for {@code amount} credits for {@code account}: no credits move; the request is
+     * written and announced with the transaction.
+     */
+    public TopUpRequest requestTopUp(Account account, long amount, String requestedBy, boolean automatic) {
+        TopUpRequest request = new TopUpRequest(UUID.randomUUID(), account.id, account.orgId, account.asRef(), amount,
+                requestedBy, automatic, now, now.plus(requestTtl));
+        requests.add(request);
+        emit(new TopUpRequested(account.orgId, request.id(), account.asRef(), amount, requestedBy, automatic,
+                request.expiresAt(), now));
+        return request;
+    }
+
+    /** A top-up request made in this transaction. */
+    public record TopUpRequest(UUID id, long accountId, UUID orgId, AccountRef account, long amount,
+            String requestedBy, boolean automatic, Instant createdAt, Instant expiresAt) {
+    }
+
+    public List<TopUpRequest> requests() {
+        return requests;
+    }
+
+    /** The plan's credits (allocation, free credits) from the issuance account, announced as CreditsGranted. */
     public Tx grant(Account to, long amount, LotKind kind, Instant expiresAt, String reason, String actor) {
         Tx tx = begin(TransactionType.GRANT, to.orgId, amount, actor, reason, null,
                 Map.of("account", to.asRef(), "lotKind", kind.name()));

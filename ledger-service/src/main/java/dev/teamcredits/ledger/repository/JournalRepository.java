@@ -88,7 +88,9 @@ public class JournalRepository {
     /**
      * Everything that disagrees with the journal: transactions whose entries do not sum to zero,
      * holder accounts whose balance is not the sum of their entries or of their lots, lots whose
-     * remaining credits are not the sum of their entries, and reservations not matching holds.
+     * remaining credits are not the sum of their entries, and reservations not matching holds; and
+     * where credits came from: only the plan's from issuance, bought ones from purchases (each with its
+     * purchase row, each completed request with one purchase), granted ones from grants with a reason.
      * Empty means the derived state agrees with the journal.
      */
     public Uni<List<String>> audit(Db db) {
@@ -111,7 +113,29 @@ public class JournalRepository {
                         + "ON h.account_id = a.id WHERE a.kind <> 'SYSTEM' AND a.reserved <> coalesce(h.total, 0)",
                 "SELECT 'negative or over-reserved ' || ref FROM account "
                         + "WHERE kind <> 'SYSTEM' AND (balance < 0 OR reserved < 0 OR reserved > balance)",
-                "SELECT 'journal does not sum to zero: ' || sum(amount) FROM journal_entry HAVING sum(amount) <> 0");
+                "SELECT 'journal does not sum to zero: ' || sum(amount) FROM journal_entry HAVING sum(amount) <> 0",
+                // Provenance: credits enter only as the plan's (SUBSCRIPTION, FREE from ISSUANCE), bought (PURCHASE
+                // from PURCHASES, with its purchase row) or granted by an operator (GRANT from GRANTS, with a
+                // reason); every TOP_UP lot made from outside was bought or granted.
+                "SELECT 'credits from ' || sa.ref || ' by a ' || t.type || ' transaction ' || t.id "
+                        + "|| ' into a ' || l.kind || ' lot' FROM journal_tx t "
+                        + "JOIN journal_entry s ON s.tx_id = t.id JOIN account sa ON sa.id = s.account_id "
+                        + "AND sa.kind = 'SYSTEM' AND s.amount < 0 "
+                        + "JOIN journal_entry e ON e.tx_id = t.id AND e.amount > 0 JOIN lot l ON l.id = e.lot_id "
+                        + "WHERE sa.ref IN ('SYSTEM:ISSUANCE', 'SYSTEM:PURCHASES', 'SYSTEM:GRANTS') AND NOT ("
+                        + "(sa.ref = 'SYSTEM:ISSUANCE' AND t.type = 'GRANT' AND l.kind IN ('SUBSCRIPTION', 'FREE')) "
+                        + "OR (sa.ref = 'SYSTEM:PURCHASES' AND t.type = 'PURCHASE' AND l.kind = 'TOP_UP') "
+                        + "OR (sa.ref = 'SYSTEM:GRANTS' AND t.type = 'GRANT' AND l.kind = 'TOP_UP' "
+                        + "AND coalesce(btrim(t.reason), '') <> ''))",
+                "SELECT 'purchase transaction ' || t.id || ' has no purchase of its amount' FROM journal_tx t "
+                        + "LEFT JOIN purchase p ON p.transaction_id = t.id "
+                        + "WHERE t.type = 'PURCHASE' AND (p.id IS NULL OR p.amount <> t.amount)",
+                "SELECT 'purchase ' || p.id || ' is not a purchase transaction of its amount' FROM purchase p "
+                        + "LEFT JOIN journal_tx t ON t.id = p.transaction_id "
+                        + "WHERE t.id IS NULL OR t.type <> 'PURCHASE' OR t.amount <> p.amount",
+                "SELECT 'top-up request ' || r.id || ' is ' || r.status || ' with ' || count(p.id) || ' purchases' "
+                        + "FROM top_up_request r LEFT JOIN purchase p ON p.request_id = r.id GROUP BY r.id, r.status "
+                        + "HAVING (r.status = 'COMPLETED') <> (count(p.id) = 1)");
         return db.sql().query(sql).execute().map(rows -> {
             List<String> problems = new ArrayList<>();
             rows.forEach(r -> problems.add(r.getString(0)));

@@ -45,7 +45,8 @@ public class LedgerRepository {
         return pool.query("SELECT ref, id FROM account WHERE kind = 'SYSTEM'").execute().map(rows -> {
             Map<String, Long> ids = new HashMap<>();
             rows.forEach(r -> ids.put(r.getString(0), r.getLong(1)));
-            return new SystemAccounts(ids.get("SYSTEM:ISSUANCE"), ids.get("SYSTEM:SPENT"), ids.get("SYSTEM:EXPIRED"));
+            return new SystemAccounts(ids.get("SYSTEM:ISSUANCE"), ids.get("SYSTEM:SPENT"), ids.get("SYSTEM:EXPIRED"),
+                    ids.get("SYSTEM:PURCHASES"), ids.get("SYSTEM:GRANTS"));
         });
     }
 

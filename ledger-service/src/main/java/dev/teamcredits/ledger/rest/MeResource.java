@@ -4,8 +4,11 @@ import dev.teamcredits.common.idempotency.IdempotencyKeys;
 import dev.teamcredits.common.rest.Replies;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.ledger.rest.dto.PersonalBalanceResponse;
-import dev.teamcredits.ledger.rest.dto.TopUpRequest;
-import dev.teamcredits.ledger.service.GrantService;
+import dev.teamcredits.common.rest.Cursors;
+import dev.teamcredits.ledger.rest.dto.PersonalTopUpRequestBody;
+import dev.teamcredits.ledger.rest.mapping.PurchaseMapping;
+import dev.teamcredits.ledger.service.PurchaseHistoryQueries;
+import dev.teamcredits.ledger.service.TopUpRequestService;
 import dev.teamcredits.ledger.rest.mapping.LedgerMapping;
 import dev.teamcredits.ledger.service.BalanceQueries;
 import io.quarkus.security.Authenticated;
@@ -18,6 +21,12 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -33,12 +42,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MeResource {
 
     private final BalanceQueries balances;
-    private final GrantService grants;
+    private final TopUpRequestService requests;
+    private final PurchaseHistoryQueries history;
     private final JsonWebToken token;
 
-    public MeResource(BalanceQueries balances, GrantService grants, JsonWebToken token) {
+    public MeResource(BalanceQueries balances, TopUpRequestService requests, PurchaseHistoryQueries history,
+            JsonWebToken token) {
         this.balances = balances;
-        this.grants = grants;
+        this.requests = requests;
+        this.history = history;
         this.token = token;
     }
 
@@ -51,13 +63,35 @@ public class MeResource {
     }
 
     @POST
-    @Path("top-ups")
+    @Path("top-up-requests")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add top-up credits (never expire) to the caller's personal balance")
-    @APIResponse(responseCode = "201", description = "Granted")
+    @Tag(name = "Buying credits")
+    @Operation(summary = "Ask to buy credits for the caller's personal balance; no credits move until the billing "
+            + "backend completes the request with a purchase")
+    @APIResponse(responseCode = "202", description = "Requested: status awaiting-payment")
     @APIResponse(responseCode = "403", description = "A service token: personal credits are a person's (user-token-required)")
+    @APIResponse(responseCode = "409", description = "Too many requests awaiting payment (too-many-open-top-up-requests)")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another request")
-    public Uni<Response> topUp(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull TopUpRequest request) {
-        return grants.topUpPersonal(Caller.of(token), key, request.amount()).map(o -> Replies.of(o.map(LedgerMapping::dto), 201));
+    public Uni<Response> requestTopUp(
+            @Parameter(description = OrgIds.KEY_DOC) @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Valid @NotNull PersonalTopUpRequestBody request) {
+        return requests.requestPersonal(Caller.of(token), key, request.amount())
+                .map(o -> Replies.of(o.map(PurchaseMapping::dto), 202));
+    }
+
+    @GET
+    @Path("purchases")
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Tag(name = "Buying credits")
+    @Operation(summary = "Purchase history of the caller's personal balance, newest first, cursor-paged; Accept: "
+            + "text/csv gives the same rows as CSV")
+    @APIResponse(responseCode = "200", description = "A page of requests and purchases")
+    @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
+    public Uni<Response> purchases(@QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("50") String limit, @Context HttpHeaders headers,
+            @Context UriInfo uri) {
+        int size = Cursors.limit(limit, 1000);
+        return history.personal(Caller.of(token), cursor, size).map(PurchaseMapping::dto)
+                .map(page -> PurchaseHistoryCsv.reply(page, headers, uri.getRequestUri().getRawPath(), size));
     }
 }

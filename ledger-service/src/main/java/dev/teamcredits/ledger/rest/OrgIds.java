@@ -21,6 +21,10 @@ final class OrgIds {
         return PathIds.parse(id, LedgerProblems::reservationNotFound);
     }
 
+    static UUID topUpRequest(String id) {
+        return PathIds.parse(id, LedgerProblems::topUpRequestNotFound);
+    }
+
     static UUID transfer(String id) {
         return PathIds.parse(id, LedgerProblems::transferNotFound);
     }

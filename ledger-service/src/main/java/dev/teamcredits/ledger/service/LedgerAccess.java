@@ -48,6 +48,14 @@ public class LedgerAccess {
         return caller.clientId() != null && config.trustedClients().contains(caller.clientId()) && !caller.hasEmail();
     }
 
+    /**
+     * The billing backend (a client-credentials token whose client is in {@code ledger.billing-clients}): it records
+     * purchases and declines top-up requests, nothing else.
+     */
+    public boolean isBillingClient(Caller caller) {
+        return caller.clientId() != null && config.billingClients().contains(caller.clientId()) && !caller.hasEmail();
+    }
+
     /** Operator tools (cycle close, audit, releasing any hold): common's one check. */
     public boolean isOperator(Caller caller) {
         return operators.isOperator(caller);

@@ -138,4 +138,45 @@ public final class LedgerProblems {
                 "Too many spends are waiting; nothing of this request was applied. Retry after a second.")
                 .retryAfter(1));
     }
+
+    public static ProblemException billingClientRequired() {
+        return new ProblemException("billing-client-required", "Billing backend only", 403,
+                "Only the billing backend records purchases and declines top-up requests.");
+    }
+
+    public static ProblemException paymentReferenceConflict(String paymentReference) {
+        return new ProblemException(new Problem("payment-reference-conflict", "Payment already recorded", 409,
+                "A purchase with this payment reference was recorded for another account, amount or request.")
+                .with("paymentReference", paymentReference));
+    }
+
+    public static ProblemException topUpRequestNotFound() {
+        return new ProblemException("top-up-request-not-found", "Top-up request not found", 404,
+                "No top-up request with this id.");
+    }
+
+    public static ProblemException topUpRequestSettled(String status) {
+        return new ProblemException(new Problem("top-up-request-settled", "Top-up request already settled", 409,
+                "This top-up request is " + status + ".").with("requestStatus", status));
+    }
+
+    public static ProblemException topUpRequestMismatch() {
+        return new ProblemException("top-up-request-mismatch", "Purchase does not match the request", 409,
+                "A purchase that completes a top-up request must be for its account and amount.");
+    }
+
+    public static ProblemException tooManyOpenRequests(int max) {
+        return new ProblemException(new Problem("too-many-open-top-up-requests", "Too many open top-up requests", 409,
+                "This account already has " + max + " top-up requests awaiting payment.").with("limit", max));
+    }
+
+    public static ProblemException priceWithoutCurrency() {
+        return new ProblemException("price-without-currency", "Price and currency go together", 400,
+                "Send price and currency both, or neither.");
+    }
+
+    public static ProblemException accountRequired() {
+        return new ProblemException("account-required", "Account required", 400,
+                "Name the account the credits go to, or the top-up request they complete.");
+    }
 }

@@ -13,6 +13,7 @@ import dev.teamcredits.ledger.domain.LotKind;
 import dev.teamcredits.ledger.domain.Postings;
 import dev.teamcredits.ledger.domain.SystemAccounts;
 import dev.teamcredits.ledger.repository.LedgerRepository;
+import dev.teamcredits.ledger.repository.TopUpRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,13 +42,16 @@ public class LedgerTransactions {
     private final LedgerRepository repository;
     private final Outbox outbox;
     private final LedgerConfig config;
+    private final TopUpRepository topUps;
     private volatile SystemAccounts system;
 
-    public LedgerTransactions(Pool pool, LedgerRepository repository, Outbox outbox, LedgerConfig config) {
+    public LedgerTransactions(Pool pool, LedgerRepository repository, Outbox outbox, LedgerConfig config,
+            TopUpRepository topUps) {
         this.pool = pool;
         this.repository = repository;
         this.outbox = outbox;
         this.config = config;
+        this.topUps = topUps;
     }
 
     /**
@@ -57,7 +61,7 @@ public class LedgerTransactions {
      */
     public <T> Uni<T> transaction(Function<LedgerTransaction, Uni<T>> work) {
         return systemAccounts().chain(sys -> pool.withTransaction(connection -> {
-            LedgerTransaction tx = new LedgerTransaction(connection, new Postings(sys, now()), false);
+            LedgerTransaction tx = new LedgerTransaction(connection, new Postings(sys, now(), config.topUps().requestTtl()), false);
             return work.apply(tx).call(() -> flush(tx));
         })).onFailure(DatabaseErrors::isConflict).retry().withBackOff(Duration.ofMillis(5), Duration.ofMillis(200))
                 .withJitter(0.5).atMost(RETRIES);
@@ -66,7 +70,7 @@ public class LedgerTransactions {
     /** Runs {@code work} without writing anything: for previews. The accounts are read as they are now; nothing stays locked. */
     public <T> Uni<T> dryRun(Function<LedgerTransaction, Uni<T>> work) {
         return systemAccounts().chain(sys -> pool.withConnection(connection -> work.apply(
-                new LedgerTransaction(connection, new Postings(sys, now()), true))));
+                new LedgerTransaction(connection, new Postings(sys, now(), config.topUps().requestTtl()), true))));
     }
 
     private static Instant now() {
@@ -144,6 +148,9 @@ public class LedgerTransactions {
         BalanceAlerts.raise(tx.postings, tx.accounts(), config.lowBalanceThreshold());
         List<Account> changed = tx.accounts().stream().filter(a -> a.changed).toList();
         List<Uni<Void>> more = new ArrayList<>(tx.writes);
+        // After the journal: a purchase row names its transaction; top-up requests (an admin's, a user's, an auto
+        // top-up's) are written with the postings that made them.
+        more.add(topUps.insertRequests(tx, tx.postings.requests()));
         more.add(OutboxSql.insert(tx.sql(), tx.postings.events().stream().map(e -> outbox.row(Topics.LEDGER, e))
                 .toList()));
         return repository.write(tx, tx.postings, changed, more);

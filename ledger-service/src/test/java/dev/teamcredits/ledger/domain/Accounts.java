@@ -39,6 +39,6 @@ final class Accounts {
     }
 
     static Postings postings() {
-        return new Postings(new SystemAccounts(-1, -2, -3), CYCLE_START.plusSeconds(120));
+        return new Postings(new SystemAccounts(-1, -2, -3, -4, -5), CYCLE_START.plusSeconds(120), java.time.Duration.ofHours(24));
     }
 }

@@ -16,7 +16,6 @@ import dev.teamcredits.ledger.rest.dto.SpendBatchRequest;
 import dev.teamcredits.ledger.rest.dto.SpendBatchResponse;
 import dev.teamcredits.ledger.rest.dto.SpendRequest;
 import dev.teamcredits.ledger.rest.dto.SpendResponse;
-import dev.teamcredits.ledger.rest.dto.TopUpResponse;
 import dev.teamcredits.ledger.rest.dto.TransactionPage;
 import dev.teamcredits.ledger.rest.dto.TransactionView;
 import dev.teamcredits.ledger.rest.dto.TransferRequest;
@@ -32,7 +31,6 @@ import dev.teamcredits.ledger.service.SpendResult;
 import dev.teamcredits.ledger.service.SpendService;
 import dev.teamcredits.ledger.service.SpendService.SpendCommand;
 import dev.teamcredits.ledger.service.TeamBalances;
-import dev.teamcredits.ledger.service.TopUp;
 import dev.teamcredits.ledger.service.Transfer;
 import dev.teamcredits.ledger.service.TransferService.ReversalCommand;
 import dev.teamcredits.ledger.service.TransferService.TransferCommand;
@@ -110,9 +108,6 @@ public final class LedgerMapping {
                 r.transactionId(), r.expiresAt());
     }
 
-    public static TopUpResponse dto(TopUp t) {
-        return new TopUpResponse(t.transactionId(), t.amount(), t.balance());
-    }
 
     public static CycleCloseResponse dto(CycleClose c) {
         return new CycleCloseResponse(c.orgId(), c.closedCycleStart(), c.cycleStart(), c.cycleEnd(), c.granted(),

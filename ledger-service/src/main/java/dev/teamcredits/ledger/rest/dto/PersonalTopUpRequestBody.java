@@ -4,5 +4,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
-public record TopUpRequest(@NotNull @Min(1) @Max(1_000_000_000_000L) Long amount) {
+/** @param amount credits asked for, for the caller's personal balance */
+public record PersonalTopUpRequestBody(@NotNull @Min(1) @Max(1_000_000_000_000L) Long amount) {
 }

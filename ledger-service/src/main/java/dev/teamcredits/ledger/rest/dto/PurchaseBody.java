@@ -1,0 +1,29 @@
+package dev.teamcredits.ledger.rest.dto;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A purchase the billing backend took the payment for.
+ *
+ * @param account          where the credits go ({@code {orgId}} a pool, {@code {orgId, userId}} a member balance,
+ *                         {@code {userId}} a personal balance); may be left out when {@code topUpRequestId} is given (the
+ *                         request's account), and must be the request's otherwise
+ * @param amount           credits bought
+ * @param paymentReference the payment provider's id of the payment: the purchase is recorded once per reference
+ * @param topUpRequestId   the top-up request this purchase completes, if any
+ * @param price            what was paid, in minor units of {@code currency} (cents…); with {@code currency}
+ * @param currency         ISO 4217 code, with {@code price}
+ */
+public record PurchaseBody(@Valid AccountBody account, @NotNull @Min(1) @Max(1_000_000_000_000L) Long amount,
+        @NotNull @Size(min = 1, max = 200) @Pattern(regexp = "^[\\x21-\\x7E]+$",
+                message = "must be 1 to 200 visible ASCII characters") String paymentReference,
+        @Schema(format = "uuid", pattern = AccountBody.UUID_PATTERN) UUID topUpRequestId, @Min(0) @Max(1_000_000_000_000_000L) Long price,
+        @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as EUR") String currency) {
+}

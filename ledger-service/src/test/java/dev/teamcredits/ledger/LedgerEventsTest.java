@@ -11,6 +11,11 @@ import dev.teamcredits.events.DomainEvent;
 import dev.teamcredits.events.EventCodec;
 import dev.teamcredits.events.Topics;
 import dev.teamcredits.events.ledger.CreditsSpent;
+import dev.teamcredits.events.ledger.OperatorGranted;
+import dev.teamcredits.events.ledger.PurchaseCompleted;
+import dev.teamcredits.events.ledger.TopUpDeclined;
+import dev.teamcredits.events.ledger.TopUpExpired;
+import dev.teamcredits.events.ledger.TopUpRequested;
 import dev.teamcredits.events.ledger.TransferCompleted;
 import dev.teamcredits.events.team.MemberJoined;
 import dev.teamcredits.events.team.OrgCreated;
@@ -141,5 +146,63 @@ class LedgerEventsTest extends LedgerTestBase {
         assertEquals(100, org.pool(), "nothing stranded: the 40 swept back, the pool hold released");
         as(org.admin).queryParam("type", "TRANSFER").get("/v1/orgs/{o}/transactions", org.id).then()
                 .body("items[0].reason", equalTo("member removed")).body("items[0].amount", equalTo(40));
+    }
+
+    /**
+     * Buying credits in events: a request, its purchase, a declined and an expired request, an operator's grant,
+     * each once, keyed by the org; the billing backend reads the request from them.
+     */
+    @Test
+    void requestsPurchasesDeclinesExpiriesAndGrantsArePublishedOnceEach() {
+        Org org = Org.create(Plan.PRO, 100, false, false);
+        ledgerEvents(org.id, 1);
+        String completed = post(org.admin).body(Map.of("amount", 30)).post("/v1/orgs/{o}/top-up-requests", org.id)
+                .then().statusCode(202).extract().path("id");
+        String declined = post(org.admin).body(Map.of("amount", 40)).post("/v1/orgs/{o}/top-up-requests", org.id)
+                .then().statusCode(202).extract().path("id");
+        post(org.admin).body(Map.of("amount", 50)).post("/v1/orgs/{o}/top-up-requests", org.id).then().statusCode(202);
+        User billing = LedgerFixture.billing();
+        post(billing).body(Map.of("topUpRequestId", completed, "amount", 30, "paymentReference", "pi_" + completed,
+                "price", 300, "currency", "EUR")).post("/v1/purchases").then().statusCode(201);
+        post(billing).body(Map.of("reason", "card declined")).post("/v1/top-up-requests/{r}/decline", declined).then()
+                .statusCode(200);
+        post(LedgerFixture.operator()).body(Map.of("account", Map.of("orgId", org.id.toString()), "amount", 5,
+                "reason", "goodwill")).post("/v1/operator/grants").then().statusCode(201);
+
+        // The allocation, three requests, the purchase, the decline, the grant, and (the test profile's 10 s)
+        // the third request's expiry.
+        List<CloudEvent<DomainEvent>> events = ledgerEvents(org.id, 8);
+        assertEquals(List.of("ledger.credits.granted", "ledger.top-up.requested", "ledger.top-up.requested",
+                "ledger.top-up.requested", "ledger.purchase.completed", "ledger.top-up.declined",
+                "ledger.credits.operator-granted", "ledger.top-up.expired"), events.stream()
+                        .map(e -> e.type().replace("dev.teamcredits.", "").replace(".v1", "")).toList());
+        TopUpRequested requested = (TopUpRequested) events.get(1).data();
+        assertEquals(org.admin.subject(), requested.requestedBy());
+        assertEquals(false, requested.automatic());
+        assertEquals("POOL", requested.account().kind().name());
+        PurchaseCompleted purchase = (PurchaseCompleted) events.get(4).data();
+        assertEquals(UUID.fromString(completed), purchase.requestId());
+        assertEquals(130, purchase.after().available());
+        assertEquals(300L, purchase.price());
+        assertEquals("card declined", ((TopUpDeclined) events.get(5).data()).reason());
+        assertEquals("goodwill", ((OperatorGranted) events.get(6).data()).reason());
+        assertEquals(50, ((TopUpExpired) events.get(7).data()).amount());
+        assertTrue(events.stream().allMatch(e -> org.id.toString().equals(e.subject())), "all about the org");
+    }
+
+    /** A personal balance's events have no org and are keyed by the user. */
+    @Test
+    void aPersonalPurchaseIsKeyedByTheUser() {
+        User dan = LedgerFixture.user("dan");
+        post(dan).body(Map.of("amount", 12)).post("/v1/me/top-up-requests").then().statusCode(202);
+        try (KafkaCompanion companion = new KafkaCompanion(LedgerFixture.bootstrap())) {
+            ConsumerTask<String, String> task = companion.consumeStrings()
+                    .fromTopics(Topics.LEDGER, r -> r.select().where(x -> dan.subject().equals(x.key())));
+            task.awaitRecords(1, Duration.ofSeconds(30));
+            CloudEvent<DomainEvent> event = EventCodec.decode(task.getRecords().get(0).value());
+            task.stop();
+            assertEquals(null, ((TopUpRequested) event.data()).orgId());
+            assertEquals(dan.subject(), ((TopUpRequested) event.data()).account().userId());
+        }
     }
 }

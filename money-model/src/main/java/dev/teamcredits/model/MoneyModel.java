@@ -37,6 +37,34 @@ public final class MoneyModel {
                                   List<Part> holds) {
     }
 
+    /**
+     * A request to buy credits for an account; {@code purchaseId} and {@code paymentReference} once completed.
+     *
+     * @param requestedBy the user who asked, or {@code auto-top-up}
+     */
+    public record TopUpRequestInfo(String id, Acct account, long amount, String status, String requestedBy,
+                                   boolean automatic, String declineReason, String purchaseId,
+                                   String paymentReference) {
+    }
+
+    /** A purchase the billing backend recorded; {@code requestId} and {@code requestedBy} when it completed one. */
+    public record PurchaseInfo(String id, Acct account, long amount, String paymentReference, String requestId,
+                               Long price, String currency, String requestedBy) {
+    }
+
+    /** Credits an operator granted, with the reason on record. */
+    public record GrantInfo(Acct account, long amount, String reason, Who operator) {
+    }
+
+    /**
+     * A row of an account's purchase history: one per request (with its purchase once completed) and one per
+     * purchase that completed no request.
+     */
+    public record HistoryItem(String kind, String requestId, String purchaseId, long amount, String status,
+                              String paymentReference, Long price, String currency, String requestedBy,
+                              boolean automatic, String declineReason) {
+    }
+
     private record Member(boolean active, Op.Role role, boolean poolAccess, Long poolCap) {
     }
 
@@ -56,7 +84,16 @@ public final class MoneyModel {
     }
 
     private static final String POOL = "pool";
+    private static final String PERSONAL = "personal";
     private static final String ACTIVE = "ACTIVE";
+    public static final String AWAITING_PAYMENT = "awaiting-payment";
+    public static final String COMPLETED = "completed";
+    public static final String DECLINED = "declined";
+    public static final String EXPIRED = "expired";
+    /** Who a request the account's auto top-up made was requested by. */
+    public static final String AUTO_TOP_UP = "auto-top-up";
+    private static final int MAX_REASON = 500;
+    private static final int MAX_PAYMENT_REFERENCE = 200;
     private static final Answer NOTED = new Answer.Noted();
     private static final Comparator<Acct> ACCOUNT_ORDER = Comparator.comparing(Acct::kind)
             .thenComparing(Acct::user, Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -84,6 +121,13 @@ public final class MoneyModel {
     private final LinkedHashMap<String, TransferInfo> transfers = new LinkedHashMap<>();
     private final LinkedHashMap<String, ReservationInfo> reservations = new LinkedHashMap<>();
     private final HashMap<CallerKey, Stored> idempotency = new HashMap<>();
+    private final LinkedHashMap<String, TopUpRequestInfo> requests = new LinkedHashMap<>();
+    private final LinkedHashMap<String, PurchaseInfo> purchases = new LinkedHashMap<>();
+    /** What each purchase answered when it was recorded: the same payment reference again gets it. */
+    private final HashMap<String, Answer.Purchased> purchaseAnswers = new HashMap<>();
+    private final List<GrantInfo> grants = new ArrayList<>();
+    /** Requests and purchases without a request, in the order they were made (purchase histories). */
+    private final List<String> historyOrder = new ArrayList<>();
     /** Accounts the current step changed: README's policies run for these at its end. */
     private final LinkedHashSet<Acct> touched = new LinkedHashSet<>();
 
@@ -125,6 +169,11 @@ public final class MoneyModel {
         copy.transfers.putAll(transfers);
         copy.reservations.putAll(reservations);
         copy.idempotency.putAll(idempotency);
+        copy.requests.putAll(requests);
+        copy.purchases.putAll(purchases);
+        copy.purchaseAnswers.putAll(purchaseAnswers);
+        copy.grants.addAll(grants);
+        copy.historyOrder.addAll(historyOrder);
         return copy;
     }
 
@@ -188,6 +237,16 @@ public final class MoneyModel {
             return expireReservation(o.reservationId());
         } else if (op instanceof Op.CloseCycle o) {
             return closeCycle(o);
+        } else if (op instanceof Op.RequestTopUp o) {
+            return requestTopUp(o);
+        } else if (op instanceof Op.RecordPurchase o) {
+            return recordPurchase(o);
+        } else if (op instanceof Op.DeclineTopUp o) {
+            return declineTopUp(o);
+        } else if (op instanceof Op.ExpireTopUp o) {
+            return expireTopUp(o.requestId());
+        } else if (op instanceof Op.OperatorGrant o) {
+            return operatorGrant(o);
         } else if (op instanceof Op.SetAutoTopUp o) {
             return setAutoTopUp(o);
         } else if (op instanceof Op.DeleteAutoTopUp o) {
@@ -267,6 +326,212 @@ public final class MoneyModel {
         grant(Acct.personal(user), LotKind.TOP_UP, null, o.amount());
         runPolicies();
         return remember(o.caller(), o.key(), o, new Answer.ToppedUp(o.amount(), view(Acct.personal(user))));
+    }
+
+    // ---- Buying credits: top-up requests, purchases, declines, expiry; operator grants ----
+
+    /** requestTopUp: amount → (personal) a user token → key → (org) member, admin, account → open requests. */
+    private Answer requestTopUp(Op.RequestTopUp o) {
+        if (!inRange(o.amount())) {
+            return invalid();
+        }
+        boolean personal = PERSONAL.equals(o.account());
+        if (personal && o.caller().type() != Who.Type.USER) {
+            return refused(403, "user-token-required");
+        }
+        Answer refusal = seen(o.caller(), o.key(), o);
+        if (refusal == null && !personal) {
+            refusal = adminRefusal(o.caller());
+            if (refusal == null && !isOrgAccount(o.account())) {
+                refusal = refused(404, "member-not-found");
+            }
+        }
+        if (refusal != null) {
+            return refusal;
+        }
+        Acct acct = personal ? Acct.personal(o.caller().name()) : orgAcct(o.account());
+        if (openRequests(acct) >= config.maxOpenTopUpRequests()) {
+            return refused(409, "too-many-open-top-up-requests");
+        }
+        TopUpRequestInfo request = newRequest(acct, o.amount(), o.caller().name(), false);
+        return remember(o.caller(), o.key(), o, requested(request));
+    }
+
+    /**
+     * recordPurchase: billing client → body → key → payment reference → the request named → the account; then
+     * TOP_UP credits that never expire, and the request (if any) completed.
+     */
+    private Answer recordPurchase(Op.RecordPurchase o) {
+        if (o.caller().type() != Who.Type.BILLING) {
+            return refused(403, "billing-client-required");
+        }
+        boolean priced = o.price() == null ? o.currency() == null
+                : o.price() >= 0 && o.currency() != null && o.currency().matches("[A-Z]{3}");
+        boolean named = o.account() != null ? validAccountName(o.account()) : o.requestId() != null;
+        if (!inRange(o.amount()) || !validPaymentReference(o.paymentReference()) || !priced || !named) {
+            return invalid();
+        }
+        Answer replay = seen(o.caller(), o.key(), o);
+        if (replay != null) {
+            return replay;
+        }
+        TopUpRequestInfo request = o.requestId() == null ? null : requests.get(o.requestId());
+        // The account the call means: the one it names, else its request's (null when neither can be told).
+        Acct acct = o.account() != null ? Acct.named(o.account()) : request == null ? null : request.account();
+        PurchaseInfo first = purchaseByReference(o.paymentReference());
+        if (first != null) {
+            // The same payment again: its first purchase, whoever records it; it changed nothing, so stores nothing.
+            return first.account().equals(acct) && first.amount() == o.amount()
+                    ? new Answer.Replayed(purchaseAnswers.get(first.id()))
+                    : refused(409, "payment-reference-conflict");
+        }
+        if (o.requestId() != null) {
+            if (request == null) {
+                return refused(404, "top-up-request-not-found");
+            }
+            if (request.amount() != o.amount() || !request.account().equals(acct)) {
+                return refused(409, "top-up-request-mismatch");
+            }
+            if (!AWAITING_PAYMENT.equals(request.status()) && !EXPIRED.equals(request.status())) {
+                return refused(409, "top-up-request-settled");
+            }
+        }
+        Answer refusal = accountRefusal(acct);
+        if (refusal != null) {
+            return refusal;
+        }
+        if (acct.kind() == Acct.Kind.PERSONAL) {
+            openPersonalOnce(acct.user());
+        }
+        grant(acct, LotKind.TOP_UP, null, o.amount());
+        String id = "P" + (purchases.size() + 1);
+        purchases.put(id, new PurchaseInfo(id, acct, o.amount(), o.paymentReference(), o.requestId(), o.price(),
+                o.currency(), request == null ? null : request.requestedBy()));
+        if (request == null) {
+            historyOrder.add(id);
+        } else {
+            // An expired request is completed late: the payment was taken.
+            requests.put(request.id(), new TopUpRequestInfo(request.id(), acct, request.amount(), COMPLETED,
+                    request.requestedBy(), request.automatic(), null, id, o.paymentReference()));
+        }
+        runPolicies();
+        Answer.Purchased answer = new Answer.Purchased(id, o.requestId(), o.paymentReference(), o.amount(),
+                o.price(), o.currency(), view(acct));
+        purchaseAnswers.put(id, answer);
+        return remember(o.caller(), o.key(), o, answer);
+    }
+
+    /** declineTopUp: billing client → reason → key → the request → awaiting payment; then declined. */
+    private Answer declineTopUp(Op.DeclineTopUp o) {
+        if (o.caller().type() != Who.Type.BILLING) {
+            return refused(403, "billing-client-required");
+        }
+        if (!validReason(o.reason())) {
+            return invalid();
+        }
+        Answer replay = seen(o.caller(), o.key(), o);
+        if (replay != null) {
+            return replay;
+        }
+        TopUpRequestInfo request = requests.get(o.requestId());
+        if (request == null) {
+            return refused(404, "top-up-request-not-found");
+        }
+        if (!AWAITING_PAYMENT.equals(request.status())) {
+            return refused(409, "top-up-request-settled");
+        }
+        TopUpRequestInfo declined = settle(request, DECLINED, o.reason());
+        return remember(o.caller(), o.key(), o, requested(declined));
+    }
+
+    /** The system's expiry of an unsettled request: nothing happens unless it is awaiting payment. */
+    private Answer expireTopUp(String id) {
+        TopUpRequestInfo request = requests.get(id);
+        if (request == null || !AWAITING_PAYMENT.equals(request.status())) {
+            return NOTED;
+        }
+        return requested(settle(request, EXPIRED, null));
+    }
+
+    /** operatorGrant: operator → body → key → the account; then TOP_UP credits that never expire. */
+    private Answer operatorGrant(Op.OperatorGrant o) {
+        if (o.caller().type() != Who.Type.OPERATOR) {
+            return refused(403, "operator-required");
+        }
+        if (!inRange(o.amount()) || !validReason(o.reason()) || o.account() == null
+                || !validAccountName(o.account())) {
+            return invalid();
+        }
+        Answer replay = seen(o.caller(), o.key(), o);
+        if (replay != null) {
+            return replay;
+        }
+        Acct acct = Acct.named(o.account());
+        Answer refusal = accountRefusal(acct);
+        if (refusal != null) {
+            return refusal;
+        }
+        if (acct.kind() == Acct.Kind.PERSONAL) {
+            openPersonalOnce(acct.user());
+        }
+        grant(acct, LotKind.TOP_UP, null, o.amount());
+        grants.add(new GrantInfo(acct, o.amount(), o.reason(), o.caller()));
+        runPolicies();
+        return remember(o.caller(), o.key(), o, new Answer.Granted(o.amount(), o.reason(), view(acct)));
+    }
+
+    /** Where purchased or granted credits may land: the pool, an active member's balance, any personal balance. */
+    private Answer accountRefusal(Acct acct) {
+        if (acct.kind() != Acct.Kind.MEMBER || isActive(acct.user())) {
+            return null;
+        }
+        return members.containsKey(acct.user()) ? refused(409, "member-inactive") : refused(404, "member-not-found");
+    }
+
+    private TopUpRequestInfo newRequest(Acct acct, long amount, String requestedBy, boolean automatic) {
+        String id = "Q" + (requests.size() + 1);
+        TopUpRequestInfo request = new TopUpRequestInfo(id, acct, amount, AWAITING_PAYMENT, requestedBy, automatic,
+                null, null, null);
+        requests.put(id, request);
+        historyOrder.add(id);
+        return request;
+    }
+
+    private TopUpRequestInfo settle(TopUpRequestInfo r, String status, String declineReason) {
+        TopUpRequestInfo settled = new TopUpRequestInfo(r.id(), r.account(), r.amount(), status, r.requestedBy(),
+                r.automatic(), declineReason, r.purchaseId(), r.paymentReference());
+        requests.put(r.id(), settled);
+        return settled;
+    }
+
+    private long openRequests(Acct acct) {
+        return requests.values().stream()
+                .filter(r -> r.account().equals(acct) && AWAITING_PAYMENT.equals(r.status())).count();
+    }
+
+    private PurchaseInfo purchaseByReference(String paymentReference) {
+        return purchases.values().stream().filter(p -> p.paymentReference().equals(paymentReference)).findFirst()
+                .orElse(null);
+    }
+
+    private static Answer.Requested requested(TopUpRequestInfo r) {
+        return new Answer.Requested(r.id(), r.account(), r.amount(), r.status(), r.requestedBy(), r.automatic(),
+                r.declineReason());
+    }
+
+    /** A reason on record: 1 to 500 characters, not all blank. */
+    private static boolean validReason(String reason) {
+        return reason != null && !reason.isBlank() && reason.length() <= MAX_REASON;
+    }
+
+    /** 1 to 200 visible ASCII characters (no space, no control character). */
+    private static boolean validPaymentReference(String reference) {
+        return reference != null && !reference.isEmpty() && reference.length() <= MAX_PAYMENT_REFERENCE
+                && reference.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+    }
+
+    private static boolean validAccountName(String name) {
+        return !name.isEmpty() && !name.equals(Acct.PERSONAL_PREFIX) && !name.equals(PERSONAL);
     }
 
     // ---- Transfers, previews and reversals ----
@@ -443,9 +708,12 @@ public final class MoneyModel {
         return refusal != null ? new Waterfall(refusal, null) : new Waterfall(null, shares(rooms, amount));
     }
 
-    /** spend step 1: a backend (or the operator) names the member; a user charges only themself. */
+    /**
+     * spend step 1: a backend (or the operator) names the member; a user charges only themself (and so does a
+     * billing client, which the org knows no more than any non-member).
+     */
     private static Answer whoIsChargedRefusal(Who caller, String userId) {
-        if (caller.type() != Who.Type.USER) {
+        if (actsForMembers(caller)) {
             return userId == null ? refused(400, "user-id-required") : null;
         }
         return userId == null || userId.equals(caller.name()) ? null : refused(403, "spend-for-others");
@@ -468,7 +736,7 @@ public final class MoneyModel {
         if (isActive(member)) {
             return null;
         }
-        return refused(404, caller.type() == Who.Type.USER ? "org-not-found" : "member-not-found");
+        return refused(404, actsForMembers(caller) ? "member-not-found" : "org-not-found");
     }
 
     /** spend step 5, the waterfall's rooms: pool (access, cap), member balance, personal (fallback). */
@@ -596,7 +864,7 @@ public final class MoneyModel {
     /** capture: its holder, its member, an active admin, any backend, the operator see it; others get a 404. */
     private ReservationInfo visible(Who caller, String id) {
         ReservationInfo r = reservations.get(id);
-        boolean sees = r != null && (caller.equals(r.holder()) || caller.type() != Who.Type.USER
+        boolean sees = r != null && (caller.equals(r.holder()) || actsForMembers(caller)
                 || caller.name().equals(r.member()) || isAdmin(caller.name()));
         return sees ? r : null;
     }
@@ -865,6 +1133,11 @@ public final class MoneyModel {
         return isAdmin(caller.name()) ? null : refused(403, "admin-required");
     }
 
+    /** Trusted backends and the operator act for members; users and billing clients act for themselves. */
+    private static boolean actsForMembers(Who caller) {
+        return caller.type() == Who.Type.BACKEND || caller.type() == Who.Type.OPERATOR;
+    }
+
     private static Answer firstOf(Answer first, Answer second) {
         return first != null ? first : second;
     }
@@ -1031,6 +1304,38 @@ public final class MoneyModel {
         return List.copyOf(reservations.values());
     }
 
+    public List<TopUpRequestInfo> topUpRequests() {
+        return List.copyOf(requests.values());
+    }
+
+    public List<PurchaseInfo> purchases() {
+        return List.copyOf(purchases.values());
+    }
+
+    public List<GrantInfo> grants() {
+        return List.copyOf(grants);
+    }
+
+    /** The account's purchase history, newest first, as the ledger lists it. */
+    public List<HistoryItem> purchaseHistory(Acct acct) {
+        List<HistoryItem> items = new ArrayList<>();
+        for (String id : historyOrder) {
+            TopUpRequestInfo r = requests.get(id);
+            if (r != null && r.account().equals(acct)) {
+                PurchaseInfo p = r.purchaseId() == null ? null : purchases.get(r.purchaseId());
+                items.add(0, new HistoryItem("REQUEST", r.id(), r.purchaseId(), r.amount(), r.status(),
+                        r.paymentReference(), p == null ? null : p.price(), p == null ? null : p.currency(),
+                        r.requestedBy(), r.automatic(), r.declineReason()));
+            }
+            PurchaseInfo p = purchases.get(id);
+            if (p != null && p.account().equals(acct)) {
+                items.add(0, new HistoryItem("PURCHASE", null, p.id(), p.amount(), COMPLETED, p.paymentReference(),
+                        p.price(), p.currency(), null, false, null));
+            }
+        }
+        return List.copyOf(items);
+    }
+
     /** Credits that ever entered the model: allocations, top-ups, free credits, pre-existing personal credits. */
     public long granted() {
         return granted;
@@ -1063,6 +1368,9 @@ public final class MoneyModel {
                 .append(poolDrawnThisCycle(user)).append(" held=").append(poolHeld(user))
                 .append(recurring.containsKey(user) ? " " + recurring.get(user) : "").append('\n'));
         reservations.values().forEach(r -> out.append("  ").append(r).append('\n'));
+        requests.values().forEach(r -> out.append("  ").append(r).append('\n'));
+        purchases.values().forEach(p -> out.append("  ").append(p).append('\n'));
+        grants.forEach(g -> out.append("  ").append(g).append('\n'));
         transfers.values().forEach(t -> out.append("  ").append(t).append('\n'));
         return out.toString();
     }

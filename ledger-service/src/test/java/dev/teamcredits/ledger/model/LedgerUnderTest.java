@@ -192,6 +192,16 @@ public final class LedgerUnderTest implements SystemUnderTest {
             case USER -> token(subject(who.name(), run), null);
             case BACKEND -> token(subject(who.name(), run), "scraper-backend");
             case OPERATOR -> token(subject("operator", run), "ops-console");
+            case BILLING -> token("service-account-" + subject(who.name(), run), billingClient(who.name()));
+        };
+    }
+
+    /** The billing clients the ledger is configured with: the model's {@code billing} and {@code billing2}. */
+    private static String billingClient(String name) {
+        return switch (name) {
+            case "billing" -> "billing-backend";
+            case "billing2" -> "billing-backend-2";
+            default -> throw new IllegalArgumentException("No billing client for the model's " + name);
         };
     }
 

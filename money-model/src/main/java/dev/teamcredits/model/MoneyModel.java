@@ -1304,6 +1304,11 @@ public final class MoneyModel {
         return List.copyOf(reservations.values());
     }
 
+    /** Whether any account has an auto top-up setting (so that any step may make a request). */
+    public boolean hasAutoTopUp() {
+        return !autoTopUps.isEmpty();
+    }
+
     public List<TopUpRequestInfo> topUpRequests() {
         return List.copyOf(requests.values());
     }

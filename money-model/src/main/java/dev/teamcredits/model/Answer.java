@@ -38,9 +38,6 @@ public sealed interface Answer {
     record Moved(String transferId, boolean preview, long amount, View from, View to) implements Answer {
     }
 
-    record ToppedUp(long amount, View balance) implements Answer {
-    }
-
     record Reserved(String reservationId, String action, long amount, List<Part> holds) implements Answer {
     }
 

@@ -215,10 +215,6 @@ public final class MoneyModel {
             monthlyAllocation = o.monthlyAllocation();
             rollover = o.rollover();
             return NOTED;
-        } else if (op instanceof Op.TopUpPool o) {
-            return topUpPool(o);
-        } else if (op instanceof Op.TopUpPersonal o) {
-            return topUpPersonal(o);
         } else if (op instanceof Op.Transfer o) {
             return transfer(o.caller(), o.key(), o, o.from(), o.to(), o.amount());
         } else if (op instanceof Op.Preview o) {
@@ -296,36 +292,6 @@ public final class MoneyModel {
         if (personalOpened.add(user)) {
             grant(Acct.personal(user), LotKind.FREE, null, config.freeCredits());
         }
-    }
-
-    // ---- Top-ups ----
-
-    private Answer topUpPool(Op.TopUpPool o) {
-        if (!inRange(o.amount())) {
-            return invalid();
-        }
-        Answer refusal = firstOf(seen(o.caller(), o.key(), o), adminRefusal(o.caller()));
-        if (refusal != null) {
-            return refusal;
-        }
-        grant(Acct.pool(), LotKind.TOP_UP, null, o.amount());
-        runPolicies();
-        return remember(o.caller(), o.key(), o, new Answer.ToppedUp(o.amount(), view(Acct.pool())));
-    }
-
-    private Answer topUpPersonal(Op.TopUpPersonal o) {
-        if (!inRange(o.amount())) {
-            return invalid();
-        }
-        Answer replay = seen(o.caller(), o.key(), o);
-        if (replay != null) {
-            return replay;
-        }
-        String user = o.caller().name();
-        openPersonalOnce(user);
-        grant(Acct.personal(user), LotKind.TOP_UP, null, o.amount());
-        runPolicies();
-        return remember(o.caller(), o.key(), o, new Answer.ToppedUp(o.amount(), view(Acct.personal(user))));
     }
 
     // ---- Buying credits: top-up requests, purchases, declines, expiry; operator grants ----
@@ -1042,7 +1008,10 @@ public final class MoneyModel {
 
     // ---- Policies applied at the end of every operation ----
 
-    /** Auto top-up of every account the step changed; its own grant sets off nothing more in the step. */
+    /**
+     * Auto top-up of every account the step changed: a request, never credits. It is made while the account has room
+     * for another open request; it then waits (armed) for a later step.
+     */
     private void runPolicies() {
         for (Acct acct : List.copyOf(touched)) {
             AutoTopUp s = autoTopUps.get(acct);
@@ -1050,10 +1019,10 @@ public final class MoneyModel {
                 continue;
             }
             long available = peek(acct).available();
-            if (available < s.threshold() && s.armed() && s.fired() < s.perCycleLimit()) {
-                grant(acct, LotKind.TOP_UP, null, s.amount());
-                boolean armed = available + s.amount() >= s.threshold();
-                autoTopUps.put(acct, new AutoTopUp(s.threshold(), s.amount(), s.perCycleLimit(), s.fired() + 1, armed));
+            if (available < s.threshold() && s.armed() && s.fired() < s.perCycleLimit()
+                    && openRequests(acct) < config.maxOpenTopUpRequests()) {
+                newRequest(acct, s.amount(), AUTO_TOP_UP, true);
+                autoTopUps.put(acct, new AutoTopUp(s.threshold(), s.amount(), s.perCycleLimit(), s.fired() + 1, false));
             } else if (available >= s.threshold() && !s.armed()) {
                 autoTopUps.put(acct, new AutoTopUp(s.threshold(), s.amount(), s.perCycleLimit(), s.fired(), true));
             }
@@ -1063,7 +1032,7 @@ public final class MoneyModel {
 
     // ---- Postings ----
 
-    /** New credits from outside (allocation, top-up, free credits); the pool's ones count in its cycle total. */
+    /** New credits from outside (allocation, free credits, purchase, grant); the pool's count in its cycle total. */
     private void grant(Acct acct, LotKind kind, Instant expiry, long amount) {
         if (amount > 0) {
             acct(acct).add(new Bucket(kind, expiry), amount);
@@ -1341,7 +1310,7 @@ public final class MoneyModel {
         return List.copyOf(items);
     }
 
-    /** Credits that ever entered the model: allocations, top-ups, free credits, pre-existing personal credits. */
+    /** Credits that ever entered the model: allocations, free credits, purchases, grants, pre-existing personal ones. */
     public long granted() {
         return granted;
     }

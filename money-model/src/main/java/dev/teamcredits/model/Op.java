@@ -34,12 +34,6 @@ public sealed interface Op {
 
     // ---- money (idempotent: caller + key) ----
 
-    record TopUpPool(Who caller, String key, long amount) implements Op {
-    }
-
-    record TopUpPersonal(Who caller, String key, long amount) implements Op {
-    }
-
     record Transfer(Who caller, String key, String from, String to, long amount, String reason) implements Op {
     }
 

@@ -94,10 +94,6 @@ final class Fixture {
         return m.apply(new Op.Release(caller, key(), reservationId));
     }
 
-    static Answer topUpPool(MoneyModel m, long amount) {
-        return m.apply(new Op.TopUpPool(ADMIN, key(), amount));
-    }
-
     /** The billing backend records a purchase without a request, with a fresh payment reference. */
     static Answer buy(MoneyModel m, String account, long amount) {
         return m.apply(new Op.RecordPurchase(BILLING, key(), "pay-" + key(), account, amount, null, null, null));

@@ -268,6 +268,15 @@ public final class ModelRun {
         return realIds.computeIfAbsent(modelId, id -> UUID.randomUUID()); // an id the ledger never saw
     }
 
+    /** The model's id of a real one, if the run has seen it. */
+    String knownModelId(UUID realId) {
+        return modelIds.get(realId);
+    }
+
+    boolean isMapped(String modelId) {
+        return realIds.containsKey(modelId);
+    }
+
     /** Ties a real id to an id of ours (the concurrent mode names its reservations and transfers itself). */
     void alias(String id, UUID realId) {
         realIds.put(id, realId);
@@ -343,12 +352,6 @@ public final class ModelRun {
     /** Sends a money operation or a setting to the ledger (not a team fact). */
     Reply send(Op op) {
         String org = "/v1/orgs/" + orgId;
-        if (op instanceof Op.TopUpPool o) {
-            return system.call("POST", org + "/top-ups", token(o.caller()), o.key(), Map.of("amount", o.amount()));
-        }
-        if (op instanceof Op.TopUpPersonal o) {
-            return system.call("POST", "/v1/me/top-ups", token(o.caller()), o.key(), Map.of("amount", o.amount()));
-        }
         if (op instanceof Op.Transfer o) {
             return system.call("POST", org + "/transfers", token(o.caller()), o.key(), transferBody(o.from(), o.to(),
                     o.amount(), o.reason()));
@@ -548,8 +551,6 @@ public final class ModelRun {
                         parts(b.path("holds")));
                 default -> new Answer.Released(status);
             };
-        } else if (b.has("balance") && b.has("amount")) {
-            answer = new Answer.ToppedUp(b.path("amount").asLong(), view(b.path("balance")));
         } else {
             throw new AssertionError("Unexpected reply " + reply.status() + " " + b);
         }

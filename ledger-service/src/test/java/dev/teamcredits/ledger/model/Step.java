@@ -280,7 +280,7 @@ public record Step(Kind kind, int a, int b, int c, long n) {
 
     private static List<Op> idempotent(ModelRun run) {
         return run.log().stream().filter(op -> op instanceof Op.Spend || op instanceof Op.Transfer
-                || op instanceof Op.TopUpPool || op instanceof Op.TopUpPersonal || op instanceof Op.Reserve
+                || op instanceof Op.Reserve
                 || op instanceof Op.Capture || op instanceof Op.Release || op instanceof Op.Reverse
                 || op instanceof Op.CloseCycle || op instanceof Op.RequestTopUp || op instanceof Op.RecordPurchase
                 || op instanceof Op.DeclineTopUp || op instanceof Op.OperatorGrant).toList();
@@ -293,12 +293,6 @@ public record Step(Kind kind, int a, int b, int c, long n) {
         }
         if (op instanceof Op.Transfer o) {
             return new Op.Transfer(o.caller(), o.key(), o.from(), o.to(), o.amount() + 1, o.reason());
-        }
-        if (op instanceof Op.TopUpPool o) {
-            return new Op.TopUpPool(o.caller(), o.key(), o.amount() + 1);
-        }
-        if (op instanceof Op.TopUpPersonal o) {
-            return new Op.TopUpPersonal(o.caller(), o.key(), o.amount() + 1);
         }
         if (op instanceof Op.Reserve o) {
             return new Op.Reserve(o.caller(), o.key(), o.userId(), o.action(), o.quantity(),

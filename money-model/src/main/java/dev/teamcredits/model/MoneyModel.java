@@ -105,9 +105,11 @@ public final class MoneyModel {
     private boolean personalFallback;
     private int cycle;
     private long poolTotal;
-    private long granted;
-    private long spent;
-    private long expired;
+    /** Credits that entered each account from outside, by origin (README's provenance). */
+    private final HashMap<Acct, Provenance> created = new HashMap<>();
+    /** Credits that left each account for actions, and by expiry. */
+    private final HashMap<Acct, Long> spent = new HashMap<>();
+    private final HashMap<Acct, Long> expired = new HashMap<>();
     private final TreeMap<Acct, ModelAccount> accounts = new TreeMap<>(ACCOUNT_ORDER);
     private final TreeMap<String, Member> members = new TreeMap<>();
     private final TreeSet<String> personalOpened = new TreeSet<>();
@@ -138,7 +140,7 @@ public final class MoneyModel {
         this.monthlyAllocation = monthlyAllocation;
         this.rollover = rollover;
         this.personalFallback = personalFallback;
-        grant(Acct.pool(), LotKind.SUBSCRIPTION, boundary(1), monthlyAllocation);
+        grant(Acct.pool(), LotKind.SUBSCRIPTION, boundary(1), monthlyAllocation, Origin.ALLOCATION);
         touched.clear();
     }
 
@@ -155,9 +157,9 @@ public final class MoneyModel {
         copy.personalFallback = personalFallback;
         copy.cycle = cycle;
         copy.poolTotal = poolTotal;
-        copy.granted = granted;
-        copy.spent = spent;
-        copy.expired = expired;
+        copy.created.putAll(created);
+        copy.spent.putAll(spent);
+        copy.expired.putAll(expired);
         accounts.forEach((acct, account) -> copy.accounts.put(acct, account.copy()));
         copy.members.putAll(members);
         copy.personalOpened.addAll(personalOpened);
@@ -179,17 +181,19 @@ public final class MoneyModel {
 
     /**
      * A personal balance that exists outside the model (it predates the test): opened with exactly these credits
-     * and nothing reserved, without free credits. Called again, it replaces the credits (they count as granted).
+     * and nothing reserved, without free credits. Called again, it replaces the credits (they count as created, of
+     * origin {@link Origin#EXISTING}).
      */
     public void openPersonal(String user, SortedMap<Bucket, Long> credits) {
         ModelAccount account = acct(Acct.personal(user));
         if (account.reserved > 0) {
             throw new IllegalStateException("personal balance of " + user + " has open holds");
         }
-        granted -= account.balance();
+        Acct acct = Acct.personal(user);
+        created.merge(acct, Provenance.NONE.plus(Origin.EXISTING, -account.balance()), Provenance::plus);
         account.credits.clear();
         credits.forEach(account::add);
-        granted += account.balance();
+        created.merge(acct, Provenance.NONE.plus(Origin.EXISTING, account.balance()), Provenance::plus);
         personalOpened.add(user);
     }
 
@@ -290,7 +294,7 @@ public final class MoneyModel {
     /** Accounts: a personal balance opens once, with the configured free credits. */
     private void openPersonalOnce(String user) {
         if (personalOpened.add(user)) {
-            grant(Acct.personal(user), LotKind.FREE, null, config.freeCredits());
+            grant(Acct.personal(user), LotKind.FREE, null, config.freeCredits(), Origin.FREE);
         }
     }
 
@@ -369,7 +373,7 @@ public final class MoneyModel {
         if (acct.kind() == Acct.Kind.PERSONAL) {
             openPersonalOnce(acct.user());
         }
-        grant(acct, LotKind.TOP_UP, null, o.amount());
+        grant(acct, LotKind.TOP_UP, null, o.amount(), Origin.PURCHASE);
         String id = "P" + (purchases.size() + 1);
         purchases.put(id, new PurchaseInfo(id, acct, o.amount(), o.paymentReference(), o.requestId(), o.price(),
                 o.currency(), request == null ? null : request.requestedBy()));
@@ -440,7 +444,7 @@ public final class MoneyModel {
         if (acct.kind() == Acct.Kind.PERSONAL) {
             openPersonalOnce(acct.user());
         }
-        grant(acct, LotKind.TOP_UP, null, o.amount());
+        grant(acct, LotKind.TOP_UP, null, o.amount(), Origin.GRANT);
         grants.add(new GrantInfo(acct, o.amount(), o.reason(), o.caller()));
         runPolicies();
         return remember(o.caller(), o.key(), o, new Answer.Granted(o.amount(), o.reason(), view(acct)));
@@ -600,7 +604,7 @@ public final class MoneyModel {
         List<Part> shares = waterfall.shares();
         for (Part share : shares) {
             draw(share.account(), share.amount());
-            spent += share.amount();
+            spent.merge(share.account(), share.amount(), Long::sum);
         }
         drawn.merge(member, sum(shares, Acct.Kind.POOL), Long::sum);
         count(member, shares, o.action(), amount);
@@ -784,7 +788,7 @@ public final class MoneyModel {
         endHolds(r);
         for (Part take : takes) {
             draw(take.account(), take.amount());
-            spent += take.amount();
+            spent.merge(take.account(), take.amount(), Long::sum);
         }
         r.holds().forEach(hold -> expireExcess(hold.account()));
         drawn.merge(r.member(), sum(takes, Acct.Kind.POOL), Long::sum);
@@ -861,7 +865,7 @@ public final class MoneyModel {
             long n = isPastExpiry(bucket) ? Math.min(excess, account.credits.get(bucket)) : 0;
             if (n > 0) {
                 account.remove(bucket, n);
-                expired += n;
+                expired.merge(acct, n, Long::sum);
                 excess -= n;
             }
         }
@@ -910,7 +914,7 @@ public final class MoneyModel {
         // the credits that expire at it as past expiry).
         cycle = closed + 1;
         poolTotal = rolledInPool;
-        grant(Acct.pool(), LotKind.SUBSCRIPTION, nextEnd, monthlyAllocation);
+        grant(Acct.pool(), LotKind.SUBSCRIPTION, nextEnd, monthlyAllocation, Origin.ALLOCATION);
         recurring.forEach((user, allocation) -> {
             long want = "ADD".equals(allocation.mode()) ? allocation.amount()
                     : Math.max(0, allocation.amount() - peek(Acct.member(user)).available());
@@ -941,7 +945,7 @@ public final class MoneyModel {
                 keep -= kept;
                 if (credits > kept) {
                     account.remove(bucket, credits - kept);
-                    expired += credits - kept;
+                    expired.merge(acct, credits - kept, Long::sum);
                     touched.add(acct);
                 }
             }
@@ -1033,10 +1037,10 @@ public final class MoneyModel {
     // ---- Postings ----
 
     /** New credits from outside (allocation, free credits, purchase, grant); the pool's count in its cycle total. */
-    private void grant(Acct acct, LotKind kind, Instant expiry, long amount) {
+    private void grant(Acct acct, LotKind kind, Instant expiry, long amount, Origin origin) {
         if (amount > 0) {
             acct(acct).add(new Bucket(kind, expiry), amount);
-            granted += amount;
+            created.merge(acct, Provenance.NONE.plus(origin, amount), Provenance::plus);
             poolTotal += acct.kind() == Acct.Kind.POOL ? amount : 0;
             touched.add(acct);
         }
@@ -1310,17 +1314,32 @@ public final class MoneyModel {
         return List.copyOf(items);
     }
 
-    /** Credits that ever entered the model: allocations, free credits, purchases, grants, pre-existing personal ones. */
-    public long granted() {
-        return granted;
+    /** Credits that ever entered the account, by origin: the only ways credits come into being. */
+    public Provenance created(Acct acct) {
+        return created.getOrDefault(acct, Provenance.NONE);
+    }
+
+    /** Credits that ever entered the model, by origin. */
+    public Provenance created() {
+        return created.values().stream().reduce(Provenance.NONE, Provenance::plus);
+    }
+
+    /** Credits that ever left the account for actions (spends and captures). */
+    public long spent(Acct acct) {
+        return spent.getOrDefault(acct, 0L);
     }
 
     public long spent() {
-        return spent;
+        return spent.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Credits that ever expired in the account. */
+    public long expired(Acct acct) {
+        return expired.getOrDefault(acct, 0L);
     }
 
     public long expired() {
-        return expired;
+        return expired.values().stream().mapToLong(Long::longValue).sum();
     }
 
     @Override
@@ -1329,10 +1348,11 @@ public final class MoneyModel {
         out.append("cycle ").append(cycle).append(" [").append(cycleStart()).append(", ").append(cycleEnd())
                 .append(") allocation=").append(monthlyAllocation).append(" rollover=").append(rollover)
                 .append(" personalFallback=").append(personalFallback).append(" poolTotal=").append(poolTotal)
-                .append(" granted=").append(granted).append(" spent=").append(spent).append(" expired=")
-                .append(expired).append('\n');
+                .append(" created=").append(created()).append(" spent=").append(spent()).append(" expired=")
+                .append(expired()).append('\n');
         accounts.forEach((acct, account) -> {
-            out.append("  ").append(acct).append(": ").append(account);
+            out.append("  ").append(acct).append(": ").append(account).append(" created=").append(created(acct))
+                    .append(" spent=").append(spent(acct)).append(" expired=").append(expired(acct));
             if (autoTopUps.containsKey(acct)) {
                 out.append(' ').append(autoTopUps.get(acct));
             }

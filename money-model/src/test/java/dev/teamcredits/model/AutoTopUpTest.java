@@ -46,7 +46,7 @@ class AutoTopUpTest {
         spend(m, "admin", 10);
         assertEquals(44, available(m, Acct.pool()));
         assertEquals(List.of("Q1 pool 5 completed " + AUTO, "Q2 pool 5 awaiting-payment " + AUTO), requests(m));
-        assertEquals(10 + 100 + 5 + 10, m.granted(), "free credits, allocation and two purchases: nothing else");
+        assertEquals(new Provenance(100, 10, 15, 0, 0), m.created(), "allocation, free credits, two purchases");
     }
 
     @Test

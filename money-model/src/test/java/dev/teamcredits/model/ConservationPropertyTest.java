@@ -72,7 +72,7 @@ class ConservationPropertyTest {
             assertEquals(held, s.reserved(), acct + " holds\n" + context);
             total += s.balance();
         }
-        assertEquals(m.granted() - m.spent() - m.expired(), total, context);
+        assertEquals(m.created().total() - m.spent() - m.expired(), total, context);
         for (String user : m.everJoined()) {
             long poolHolds = m.reservations().stream()
                     .filter(r -> r.status().equals("ACTIVE") && r.member().equals(user))

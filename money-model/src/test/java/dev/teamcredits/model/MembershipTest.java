@@ -95,10 +95,11 @@ class MembershipTest {
         assertEquals(buckets(TOP_UP, 7), m.state(Acct.personal("u8")).buckets());
         assertEquals(Set.of("admin", "u8", "u9"), m.personalOpened());
 
-        long granted = m.granted();
+        long created = m.created().total();
         m.openPersonal("u8", buckets(TOP_UP, 4));
         assertEquals(buckets(TOP_UP, 4), m.state(Acct.personal("u8")).buckets());
-        assertEquals(granted - 3, m.granted());
+        assertEquals(created - 3, m.created().total());
+        assertEquals(new Provenance(0, 0, 0, 0, 4), m.created(Acct.personal("u8")));
     }
 
     @Test

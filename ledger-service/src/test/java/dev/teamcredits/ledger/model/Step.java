@@ -151,14 +151,14 @@ public record Step(Kind kind, int a, int b, int c, long n) {
                     case 6 -> "pool"; // a mismatch unless it is the pool's
                     default -> null;
                 };
-                Who caller = b % 13 == 12 ? admin : a % 5 == 4 ? BILLING_2 : BILLING;
+                Who caller = b == 11 ? admin : a % 5 == 4 ? BILLING_2 : BILLING;
                 Long price = a % 3 == 0 ? null : amount * 10;
                 yield new Op.RecordPurchase(caller, key, "pay-" + key, account, amount, r.id(), price,
                         price == null ? null : "EUR");
             }
             case BUY -> {
                 Who caller = c % 12 == 11 ? pick(NOT_BILLING, a) : b % 7 == 6 ? BILLING_2 : BILLING;
-                String reference = c % 15 == 14 ? "pay " + key : "pay-" + key; // a space: refused
+                String reference = n % 17 == 16 ? "pay " + key : "pay-" + key; // a space: refused
                 long amount = 1 + n % 300;
                 Long price = a % 4 == 0 ? null : amount * 10;
                 String currency = price == null ? null : a % 4 == 3 && c % 5 == 0 ? null : "EUR"; // alone: refused

@@ -38,9 +38,6 @@ public sealed interface Answer {
     record Moved(String transferId, boolean preview, long amount, View from, View to) implements Answer {
     }
 
-    record ToppedUp(long amount, View balance) implements Answer {
-    }
-
     record Reserved(String reservationId, String action, long amount, List<Part> holds) implements Answer {
     }
 
@@ -49,6 +46,31 @@ public sealed interface Answer {
 
     /** A release by a caller (status RELEASED) or by the system after its TTL (EXPIRED). */
     record Released(String status) implements Answer {
+    }
+
+    /**
+     * A top-up request as it stands after the step: made (status 202, {@code awaiting-payment}), declined (200), or
+     * expired by the system.
+     *
+     * @param requestedBy the user who asked, or {@code auto-top-up}
+     * @param declineReason the billing backend's reason, for a declined request only
+     */
+    record Requested(String requestId, Acct account, long amount, String status, String requestedBy,
+                     boolean automatic, String declineReason) implements Answer {
+    }
+
+    /**
+     * A purchase recorded (201); the same payment reference again answers it as {@link Replayed}.
+     *
+     * @param requestId null for a purchase that completed no request
+     * @param balance   the account after the purchase's step
+     */
+    record Purchased(String purchaseId, String requestId, String paymentReference, long amount, Long price,
+                     String currency, View balance) implements Answer {
+    }
+
+    /** An operator's grant (201). */
+    record Granted(long amount, String reason, View balance) implements Answer {
     }
 
     record Closed(LocalDate closedStart, LocalDate start, LocalDate end, long granted, View pool) implements Answer {

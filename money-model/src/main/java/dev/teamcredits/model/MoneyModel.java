@@ -37,6 +37,34 @@ public final class MoneyModel {
                                   List<Part> holds) {
     }
 
+    /**
+     * A request to buy credits for an account; {@code purchaseId} and {@code paymentReference} once completed.
+     *
+     * @param requestedBy the user who asked, or {@code auto-top-up}
+     */
+    public record TopUpRequestInfo(String id, Acct account, long amount, String status, String requestedBy,
+                                   boolean automatic, String declineReason, String purchaseId,
+                                   String paymentReference) {
+    }
+
+    /** A purchase the billing backend recorded; {@code requestId} and {@code requestedBy} when it completed one. */
+    public record PurchaseInfo(String id, Acct account, long amount, String paymentReference, String requestId,
+                               Long price, String currency, String requestedBy) {
+    }
+
+    /** Credits an operator granted, with the reason on record. */
+    public record GrantInfo(Acct account, long amount, String reason, Who operator) {
+    }
+
+    /**
+     * A row of an account's purchase history: one per request (with its purchase once completed) and one per
+     * purchase that completed no request.
+     */
+    public record HistoryItem(String kind, String requestId, String purchaseId, long amount, String status,
+                              String paymentReference, Long price, String currency, String requestedBy,
+                              boolean automatic, String declineReason) {
+    }
+
     private record Member(boolean active, Op.Role role, boolean poolAccess, Long poolCap) {
     }
 
@@ -56,7 +84,16 @@ public final class MoneyModel {
     }
 
     private static final String POOL = "pool";
+    private static final String PERSONAL = "personal";
     private static final String ACTIVE = "ACTIVE";
+    public static final String AWAITING_PAYMENT = "awaiting-payment";
+    public static final String COMPLETED = "completed";
+    public static final String DECLINED = "declined";
+    public static final String EXPIRED = "expired";
+    /** Who a request the account's auto top-up made was requested by. */
+    public static final String AUTO_TOP_UP = "auto-top-up";
+    private static final int MAX_REASON = 500;
+    private static final int MAX_PAYMENT_REFERENCE = 200;
     private static final Answer NOTED = new Answer.Noted();
     private static final Comparator<Acct> ACCOUNT_ORDER = Comparator.comparing(Acct::kind)
             .thenComparing(Acct::user, Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -68,9 +105,11 @@ public final class MoneyModel {
     private boolean personalFallback;
     private int cycle;
     private long poolTotal;
-    private long granted;
-    private long spent;
-    private long expired;
+    /** Credits that entered each account from outside, by origin (README's provenance). */
+    private final HashMap<Acct, Provenance> created = new HashMap<>();
+    /** Credits that left each account for actions, and by expiry. */
+    private final HashMap<Acct, Long> spent = new HashMap<>();
+    private final HashMap<Acct, Long> expired = new HashMap<>();
     private final TreeMap<Acct, ModelAccount> accounts = new TreeMap<>(ACCOUNT_ORDER);
     private final TreeMap<String, Member> members = new TreeMap<>();
     private final TreeSet<String> personalOpened = new TreeSet<>();
@@ -84,6 +123,13 @@ public final class MoneyModel {
     private final LinkedHashMap<String, TransferInfo> transfers = new LinkedHashMap<>();
     private final LinkedHashMap<String, ReservationInfo> reservations = new LinkedHashMap<>();
     private final HashMap<CallerKey, Stored> idempotency = new HashMap<>();
+    private final LinkedHashMap<String, TopUpRequestInfo> requests = new LinkedHashMap<>();
+    private final LinkedHashMap<String, PurchaseInfo> purchases = new LinkedHashMap<>();
+    /** What each purchase answered when it was recorded: the same payment reference again gets it. */
+    private final HashMap<String, Answer.Purchased> purchaseAnswers = new HashMap<>();
+    private final List<GrantInfo> grants = new ArrayList<>();
+    /** Requests and purchases without a request, in the order they were made (purchase histories). */
+    private final List<String> historyOrder = new ArrayList<>();
     /** Accounts the current step changed: README's policies run for these at its end. */
     private final LinkedHashSet<Acct> touched = new LinkedHashSet<>();
 
@@ -94,7 +140,7 @@ public final class MoneyModel {
         this.monthlyAllocation = monthlyAllocation;
         this.rollover = rollover;
         this.personalFallback = personalFallback;
-        grant(Acct.pool(), LotKind.SUBSCRIPTION, boundary(1), monthlyAllocation);
+        grant(Acct.pool(), LotKind.SUBSCRIPTION, boundary(1), monthlyAllocation, Origin.ALLOCATION);
         touched.clear();
     }
 
@@ -111,9 +157,9 @@ public final class MoneyModel {
         copy.personalFallback = personalFallback;
         copy.cycle = cycle;
         copy.poolTotal = poolTotal;
-        copy.granted = granted;
-        copy.spent = spent;
-        copy.expired = expired;
+        copy.created.putAll(created);
+        copy.spent.putAll(spent);
+        copy.expired.putAll(expired);
         accounts.forEach((acct, account) -> copy.accounts.put(acct, account.copy()));
         copy.members.putAll(members);
         copy.personalOpened.addAll(personalOpened);
@@ -125,22 +171,29 @@ public final class MoneyModel {
         copy.transfers.putAll(transfers);
         copy.reservations.putAll(reservations);
         copy.idempotency.putAll(idempotency);
+        copy.requests.putAll(requests);
+        copy.purchases.putAll(purchases);
+        copy.purchaseAnswers.putAll(purchaseAnswers);
+        copy.grants.addAll(grants);
+        copy.historyOrder.addAll(historyOrder);
         return copy;
     }
 
     /**
      * A personal balance that exists outside the model (it predates the test): opened with exactly these credits
-     * and nothing reserved, without free credits. Called again, it replaces the credits (they count as granted).
+     * and nothing reserved, without free credits. Called again, it replaces the credits (they count as created, of
+     * origin {@link Origin#EXISTING}).
      */
     public void openPersonal(String user, SortedMap<Bucket, Long> credits) {
         ModelAccount account = acct(Acct.personal(user));
         if (account.reserved > 0) {
             throw new IllegalStateException("personal balance of " + user + " has open holds");
         }
-        granted -= account.balance();
+        Acct acct = Acct.personal(user);
+        created.merge(acct, Provenance.NONE.plus(Origin.EXISTING, -account.balance()), Provenance::plus);
         account.credits.clear();
         credits.forEach(account::add);
-        granted += account.balance();
+        created.merge(acct, Provenance.NONE.plus(Origin.EXISTING, account.balance()), Provenance::plus);
         personalOpened.add(user);
     }
 
@@ -166,10 +219,6 @@ public final class MoneyModel {
             monthlyAllocation = o.monthlyAllocation();
             rollover = o.rollover();
             return NOTED;
-        } else if (op instanceof Op.TopUpPool o) {
-            return topUpPool(o);
-        } else if (op instanceof Op.TopUpPersonal o) {
-            return topUpPersonal(o);
         } else if (op instanceof Op.Transfer o) {
             return transfer(o.caller(), o.key(), o, o.from(), o.to(), o.amount());
         } else if (op instanceof Op.Preview o) {
@@ -188,6 +237,16 @@ public final class MoneyModel {
             return expireReservation(o.reservationId());
         } else if (op instanceof Op.CloseCycle o) {
             return closeCycle(o);
+        } else if (op instanceof Op.RequestTopUp o) {
+            return requestTopUp(o);
+        } else if (op instanceof Op.RecordPurchase o) {
+            return recordPurchase(o);
+        } else if (op instanceof Op.DeclineTopUp o) {
+            return declineTopUp(o);
+        } else if (op instanceof Op.ExpireTopUp o) {
+            return expireTopUp(o.requestId());
+        } else if (op instanceof Op.OperatorGrant o) {
+            return operatorGrant(o);
         } else if (op instanceof Op.SetAutoTopUp o) {
             return setAutoTopUp(o);
         } else if (op instanceof Op.DeleteAutoTopUp o) {
@@ -235,38 +294,214 @@ public final class MoneyModel {
     /** Accounts: a personal balance opens once, with the configured free credits. */
     private void openPersonalOnce(String user) {
         if (personalOpened.add(user)) {
-            grant(Acct.personal(user), LotKind.FREE, null, config.freeCredits());
+            grant(Acct.personal(user), LotKind.FREE, null, config.freeCredits(), Origin.FREE);
         }
     }
 
-    // ---- Top-ups ----
+    // ---- Buying credits: top-up requests, purchases, declines, expiry; operator grants ----
 
-    private Answer topUpPool(Op.TopUpPool o) {
+    /** requestTopUp: amount → (personal) a user token → key → (org) member, admin, account → open requests. */
+    private Answer requestTopUp(Op.RequestTopUp o) {
         if (!inRange(o.amount())) {
             return invalid();
         }
-        Answer refusal = firstOf(seen(o.caller(), o.key(), o), adminRefusal(o.caller()));
+        boolean personal = PERSONAL.equals(o.account());
+        if (personal && o.caller().type() != Who.Type.USER) {
+            return refused(403, "user-token-required");
+        }
+        Answer refusal = seen(o.caller(), o.key(), o);
+        if (refusal == null && !personal) {
+            refusal = adminRefusal(o.caller());
+            if (refusal == null && !isOrgAccount(o.account())) {
+                refusal = refused(404, "member-not-found");
+            }
+        }
         if (refusal != null) {
             return refusal;
         }
-        grant(Acct.pool(), LotKind.TOP_UP, null, o.amount());
-        runPolicies();
-        return remember(o.caller(), o.key(), o, new Answer.ToppedUp(o.amount(), view(Acct.pool())));
+        Acct acct = personal ? Acct.personal(o.caller().name()) : orgAcct(o.account());
+        if (openRequests(acct) >= config.maxOpenTopUpRequests()) {
+            return refused(409, "too-many-open-top-up-requests");
+        }
+        TopUpRequestInfo request = newRequest(acct, o.amount(), o.caller().name(), false);
+        return remember(o.caller(), o.key(), o, requested(request));
     }
 
-    private Answer topUpPersonal(Op.TopUpPersonal o) {
-        if (!inRange(o.amount())) {
+    /**
+     * recordPurchase: billing client → body → key → payment reference → the request named → the account; then
+     * TOP_UP credits that never expire, and the request (if any) completed.
+     */
+    private Answer recordPurchase(Op.RecordPurchase o) {
+        if (o.caller().type() != Who.Type.BILLING) {
+            return refused(403, "billing-client-required");
+        }
+        boolean priced = o.price() == null ? o.currency() == null
+                : o.price() >= 0 && o.currency() != null && o.currency().matches("[A-Z]{3}");
+        boolean named = o.account() != null ? validAccountName(o.account()) : o.requestId() != null;
+        if (!inRange(o.amount()) || !validPaymentReference(o.paymentReference()) || !priced || !named) {
             return invalid();
         }
         Answer replay = seen(o.caller(), o.key(), o);
         if (replay != null) {
             return replay;
         }
-        String user = o.caller().name();
-        openPersonalOnce(user);
-        grant(Acct.personal(user), LotKind.TOP_UP, null, o.amount());
+        TopUpRequestInfo request = o.requestId() == null ? null : requests.get(o.requestId());
+        // The account the call means: the one it names, else its request's (null when neither can be told).
+        Acct acct = o.account() != null ? Acct.named(o.account()) : request == null ? null : request.account();
+        PurchaseInfo first = purchaseByReference(o.paymentReference());
+        if (first != null) {
+            // The same payment again: its first purchase, whoever records it; it changed nothing, so stores nothing.
+            return first.account().equals(acct) && first.amount() == o.amount()
+                    ? new Answer.Replayed(purchaseAnswers.get(first.id()))
+                    : refused(409, "payment-reference-conflict");
+        }
+        if (o.requestId() != null) {
+            if (request == null) {
+                return refused(404, "top-up-request-not-found");
+            }
+            if (request.amount() != o.amount() || !request.account().equals(acct)) {
+                return refused(409, "top-up-request-mismatch");
+            }
+            if (!AWAITING_PAYMENT.equals(request.status()) && !EXPIRED.equals(request.status())) {
+                return refused(409, "top-up-request-settled");
+            }
+        }
+        Answer refusal = accountRefusal(acct);
+        if (refusal != null) {
+            return refusal;
+        }
+        if (acct.kind() == Acct.Kind.PERSONAL) {
+            openPersonalOnce(acct.user());
+        }
+        grant(acct, LotKind.TOP_UP, null, o.amount(), Origin.PURCHASE);
+        String id = "P" + (purchases.size() + 1);
+        purchases.put(id, new PurchaseInfo(id, acct, o.amount(), o.paymentReference(), o.requestId(), o.price(),
+                o.currency(), request == null ? null : request.requestedBy()));
+        if (request == null) {
+            historyOrder.add(id);
+        } else {
+            // An expired request is completed late: the payment was taken.
+            requests.put(request.id(), new TopUpRequestInfo(request.id(), acct, request.amount(), COMPLETED,
+                    request.requestedBy(), request.automatic(), null, id, o.paymentReference()));
+        }
         runPolicies();
-        return remember(o.caller(), o.key(), o, new Answer.ToppedUp(o.amount(), view(Acct.personal(user))));
+        Answer.Purchased answer = new Answer.Purchased(id, o.requestId(), o.paymentReference(), o.amount(),
+                o.price(), o.currency(), view(acct));
+        purchaseAnswers.put(id, answer);
+        return remember(o.caller(), o.key(), o, answer);
+    }
+
+    /** declineTopUp: billing client → reason → key → the request → awaiting payment; then declined. */
+    private Answer declineTopUp(Op.DeclineTopUp o) {
+        if (o.caller().type() != Who.Type.BILLING) {
+            return refused(403, "billing-client-required");
+        }
+        if (!validReason(o.reason())) {
+            return invalid();
+        }
+        Answer replay = seen(o.caller(), o.key(), o);
+        if (replay != null) {
+            return replay;
+        }
+        TopUpRequestInfo request = requests.get(o.requestId());
+        if (request == null) {
+            return refused(404, "top-up-request-not-found");
+        }
+        if (!AWAITING_PAYMENT.equals(request.status())) {
+            return refused(409, "top-up-request-settled");
+        }
+        TopUpRequestInfo declined = settle(request, DECLINED, o.reason());
+        return remember(o.caller(), o.key(), o, requested(declined));
+    }
+
+    /** The system's expiry of an unsettled request: nothing happens unless it is awaiting payment. */
+    private Answer expireTopUp(String id) {
+        TopUpRequestInfo request = requests.get(id);
+        if (request == null || !AWAITING_PAYMENT.equals(request.status())) {
+            return NOTED;
+        }
+        return requested(settle(request, EXPIRED, null));
+    }
+
+    /** operatorGrant: operator → body → key → the account; then TOP_UP credits that never expire. */
+    private Answer operatorGrant(Op.OperatorGrant o) {
+        if (o.caller().type() != Who.Type.OPERATOR) {
+            return refused(403, "operator-required");
+        }
+        if (!inRange(o.amount()) || !validReason(o.reason()) || o.account() == null
+                || !validAccountName(o.account())) {
+            return invalid();
+        }
+        Answer replay = seen(o.caller(), o.key(), o);
+        if (replay != null) {
+            return replay;
+        }
+        Acct acct = Acct.named(o.account());
+        Answer refusal = accountRefusal(acct);
+        if (refusal != null) {
+            return refusal;
+        }
+        if (acct.kind() == Acct.Kind.PERSONAL) {
+            openPersonalOnce(acct.user());
+        }
+        grant(acct, LotKind.TOP_UP, null, o.amount(), Origin.GRANT);
+        grants.add(new GrantInfo(acct, o.amount(), o.reason(), o.caller()));
+        runPolicies();
+        return remember(o.caller(), o.key(), o, new Answer.Granted(o.amount(), o.reason(), view(acct)));
+    }
+
+    /** Where purchased or granted credits may land: the pool, an active member's balance, any personal balance. */
+    private Answer accountRefusal(Acct acct) {
+        if (acct.kind() != Acct.Kind.MEMBER || isActive(acct.user())) {
+            return null;
+        }
+        return members.containsKey(acct.user()) ? refused(409, "member-inactive") : refused(404, "member-not-found");
+    }
+
+    private TopUpRequestInfo newRequest(Acct acct, long amount, String requestedBy, boolean automatic) {
+        String id = "Q" + (requests.size() + 1);
+        TopUpRequestInfo request = new TopUpRequestInfo(id, acct, amount, AWAITING_PAYMENT, requestedBy, automatic,
+                null, null, null);
+        requests.put(id, request);
+        historyOrder.add(id);
+        return request;
+    }
+
+    private TopUpRequestInfo settle(TopUpRequestInfo r, String status, String declineReason) {
+        TopUpRequestInfo settled = new TopUpRequestInfo(r.id(), r.account(), r.amount(), status, r.requestedBy(),
+                r.automatic(), declineReason, r.purchaseId(), r.paymentReference());
+        requests.put(r.id(), settled);
+        return settled;
+    }
+
+    private long openRequests(Acct acct) {
+        return requests.values().stream()
+                .filter(r -> r.account().equals(acct) && AWAITING_PAYMENT.equals(r.status())).count();
+    }
+
+    private PurchaseInfo purchaseByReference(String paymentReference) {
+        return purchases.values().stream().filter(p -> p.paymentReference().equals(paymentReference)).findFirst()
+                .orElse(null);
+    }
+
+    private static Answer.Requested requested(TopUpRequestInfo r) {
+        return new Answer.Requested(r.id(), r.account(), r.amount(), r.status(), r.requestedBy(), r.automatic(),
+                r.declineReason());
+    }
+
+    /** A reason on record: 1 to 500 characters, not all blank. */
+    private static boolean validReason(String reason) {
+        return reason != null && !reason.isBlank() && reason.length() <= MAX_REASON;
+    }
+
+    /** 1 to 200 visible ASCII characters (no space, no control character). */
+    private static boolean validPaymentReference(String reference) {
+        return reference != null && !reference.isEmpty() && reference.length() <= MAX_PAYMENT_REFERENCE
+                && reference.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+    }
+
+    private static boolean validAccountName(String name) {
+        return !name.isEmpty() && !name.equals(Acct.PERSONAL_PREFIX) && !name.equals(PERSONAL);
     }
 
     // ---- Transfers, previews and reversals ----
@@ -369,7 +604,7 @@ public final class MoneyModel {
         List<Part> shares = waterfall.shares();
         for (Part share : shares) {
             draw(share.account(), share.amount());
-            spent += share.amount();
+            spent.merge(share.account(), share.amount(), Long::sum);
         }
         drawn.merge(member, sum(shares, Acct.Kind.POOL), Long::sum);
         count(member, shares, o.action(), amount);
@@ -443,9 +678,12 @@ public final class MoneyModel {
         return refusal != null ? new Waterfall(refusal, null) : new Waterfall(null, shares(rooms, amount));
     }
 
-    /** spend step 1: a backend (or the operator) names the member; a user charges only themself. */
+    /**
+     * spend step 1: a backend (or the operator) names the member; a user charges only themself (and so does a
+     * billing client, which the org knows no more than any non-member).
+     */
     private static Answer whoIsChargedRefusal(Who caller, String userId) {
-        if (caller.type() != Who.Type.USER) {
+        if (actsForMembers(caller)) {
             return userId == null ? refused(400, "user-id-required") : null;
         }
         return userId == null || userId.equals(caller.name()) ? null : refused(403, "spend-for-others");
@@ -468,7 +706,7 @@ public final class MoneyModel {
         if (isActive(member)) {
             return null;
         }
-        return refused(404, caller.type() == Who.Type.USER ? "org-not-found" : "member-not-found");
+        return refused(404, actsForMembers(caller) ? "member-not-found" : "org-not-found");
     }
 
     /** spend step 5, the waterfall's rooms: pool (access, cap), member balance, personal (fallback). */
@@ -550,7 +788,7 @@ public final class MoneyModel {
         endHolds(r);
         for (Part take : takes) {
             draw(take.account(), take.amount());
-            spent += take.amount();
+            spent.merge(take.account(), take.amount(), Long::sum);
         }
         r.holds().forEach(hold -> expireExcess(hold.account()));
         drawn.merge(r.member(), sum(takes, Acct.Kind.POOL), Long::sum);
@@ -596,7 +834,7 @@ public final class MoneyModel {
     /** capture: its holder, its member, an active admin, any backend, the operator see it; others get a 404. */
     private ReservationInfo visible(Who caller, String id) {
         ReservationInfo r = reservations.get(id);
-        boolean sees = r != null && (caller.equals(r.holder()) || caller.type() != Who.Type.USER
+        boolean sees = r != null && (caller.equals(r.holder()) || actsForMembers(caller)
                 || caller.name().equals(r.member()) || isAdmin(caller.name()));
         return sees ? r : null;
     }
@@ -627,7 +865,7 @@ public final class MoneyModel {
             long n = isPastExpiry(bucket) ? Math.min(excess, account.credits.get(bucket)) : 0;
             if (n > 0) {
                 account.remove(bucket, n);
-                expired += n;
+                expired.merge(acct, n, Long::sum);
                 excess -= n;
             }
         }
@@ -676,7 +914,7 @@ public final class MoneyModel {
         // the credits that expire at it as past expiry).
         cycle = closed + 1;
         poolTotal = rolledInPool;
-        grant(Acct.pool(), LotKind.SUBSCRIPTION, nextEnd, monthlyAllocation);
+        grant(Acct.pool(), LotKind.SUBSCRIPTION, nextEnd, monthlyAllocation, Origin.ALLOCATION);
         recurring.forEach((user, allocation) -> {
             long want = "ADD".equals(allocation.mode()) ? allocation.amount()
                     : Math.max(0, allocation.amount() - peek(Acct.member(user)).available());
@@ -707,7 +945,7 @@ public final class MoneyModel {
                 keep -= kept;
                 if (credits > kept) {
                     account.remove(bucket, credits - kept);
-                    expired += credits - kept;
+                    expired.merge(acct, credits - kept, Long::sum);
                     touched.add(acct);
                 }
             }
@@ -774,7 +1012,10 @@ public final class MoneyModel {
 
     // ---- Policies applied at the end of every operation ----
 
-    /** Auto top-up of every account the step changed; its own grant sets off nothing more in the step. */
+    /**
+     * Auto top-up of every account the step changed: a request, never credits. It is made while the account has room
+     * for another open request; it then waits (armed) for a later step.
+     */
     private void runPolicies() {
         for (Acct acct : List.copyOf(touched)) {
             AutoTopUp s = autoTopUps.get(acct);
@@ -782,10 +1023,10 @@ public final class MoneyModel {
                 continue;
             }
             long available = peek(acct).available();
-            if (available < s.threshold() && s.armed() && s.fired() < s.perCycleLimit()) {
-                grant(acct, LotKind.TOP_UP, null, s.amount());
-                boolean armed = available + s.amount() >= s.threshold();
-                autoTopUps.put(acct, new AutoTopUp(s.threshold(), s.amount(), s.perCycleLimit(), s.fired() + 1, armed));
+            if (available < s.threshold() && s.armed() && s.fired() < s.perCycleLimit()
+                    && openRequests(acct) < config.maxOpenTopUpRequests()) {
+                newRequest(acct, s.amount(), AUTO_TOP_UP, true);
+                autoTopUps.put(acct, new AutoTopUp(s.threshold(), s.amount(), s.perCycleLimit(), s.fired() + 1, false));
             } else if (available >= s.threshold() && !s.armed()) {
                 autoTopUps.put(acct, new AutoTopUp(s.threshold(), s.amount(), s.perCycleLimit(), s.fired(), true));
             }
@@ -795,11 +1036,11 @@ public final class MoneyModel {
 
     // ---- Postings ----
 
-    /** New credits from outside (allocation, top-up, free credits); the pool's ones count in its cycle total. */
-    private void grant(Acct acct, LotKind kind, Instant expiry, long amount) {
+    /** New credits from outside (allocation, free credits, purchase, grant); the pool's count in its cycle total. */
+    private void grant(Acct acct, LotKind kind, Instant expiry, long amount, Origin origin) {
         if (amount > 0) {
             acct(acct).add(new Bucket(kind, expiry), amount);
-            granted += amount;
+            created.merge(acct, Provenance.NONE.plus(origin, amount), Provenance::plus);
             poolTotal += acct.kind() == Acct.Kind.POOL ? amount : 0;
             touched.add(acct);
         }
@@ -863,6 +1104,11 @@ public final class MoneyModel {
             return refused(404, "org-not-found");
         }
         return isAdmin(caller.name()) ? null : refused(403, "admin-required");
+    }
+
+    /** Trusted backends and the operator act for members; users and billing clients act for themselves. */
+    private static boolean actsForMembers(Who caller) {
+        return caller.type() == Who.Type.BACKEND || caller.type() == Who.Type.OPERATOR;
     }
 
     private static Answer firstOf(Answer first, Answer second) {
@@ -1031,17 +1277,69 @@ public final class MoneyModel {
         return List.copyOf(reservations.values());
     }
 
-    /** Credits that ever entered the model: allocations, top-ups, free credits, pre-existing personal credits. */
-    public long granted() {
-        return granted;
+    /** Whether any account has an auto top-up setting (so that any step may make a request). */
+    public boolean hasAutoTopUp() {
+        return !autoTopUps.isEmpty();
+    }
+
+    public List<TopUpRequestInfo> topUpRequests() {
+        return List.copyOf(requests.values());
+    }
+
+    public List<PurchaseInfo> purchases() {
+        return List.copyOf(purchases.values());
+    }
+
+    public List<GrantInfo> grants() {
+        return List.copyOf(grants);
+    }
+
+    /** The account's purchase history, newest first, as the ledger lists it. */
+    public List<HistoryItem> purchaseHistory(Acct acct) {
+        List<HistoryItem> items = new ArrayList<>();
+        for (String id : historyOrder) {
+            TopUpRequestInfo r = requests.get(id);
+            if (r != null && r.account().equals(acct)) {
+                PurchaseInfo p = r.purchaseId() == null ? null : purchases.get(r.purchaseId());
+                items.add(0, new HistoryItem("REQUEST", r.id(), r.purchaseId(), r.amount(), r.status(),
+                        r.paymentReference(), p == null ? null : p.price(), p == null ? null : p.currency(),
+                        r.requestedBy(), r.automatic(), r.declineReason()));
+            }
+            PurchaseInfo p = purchases.get(id);
+            if (p != null && p.account().equals(acct)) {
+                items.add(0, new HistoryItem("PURCHASE", null, p.id(), p.amount(), COMPLETED, p.paymentReference(),
+                        p.price(), p.currency(), null, false, null));
+            }
+        }
+        return List.copyOf(items);
+    }
+
+    /** Credits that ever entered the account, by origin: the only ways credits come into being. */
+    public Provenance created(Acct acct) {
+        return created.getOrDefault(acct, Provenance.NONE);
+    }
+
+    /** Credits that ever entered the model, by origin. */
+    public Provenance created() {
+        return created.values().stream().reduce(Provenance.NONE, Provenance::plus);
+    }
+
+    /** Credits that ever left the account for actions (spends and captures). */
+    public long spent(Acct acct) {
+        return spent.getOrDefault(acct, 0L);
     }
 
     public long spent() {
-        return spent;
+        return spent.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Credits that ever expired in the account. */
+    public long expired(Acct acct) {
+        return expired.getOrDefault(acct, 0L);
     }
 
     public long expired() {
-        return expired;
+        return expired.values().stream().mapToLong(Long::longValue).sum();
     }
 
     @Override
@@ -1050,10 +1348,11 @@ public final class MoneyModel {
         out.append("cycle ").append(cycle).append(" [").append(cycleStart()).append(", ").append(cycleEnd())
                 .append(") allocation=").append(monthlyAllocation).append(" rollover=").append(rollover)
                 .append(" personalFallback=").append(personalFallback).append(" poolTotal=").append(poolTotal)
-                .append(" granted=").append(granted).append(" spent=").append(spent).append(" expired=")
-                .append(expired).append('\n');
+                .append(" created=").append(created()).append(" spent=").append(spent()).append(" expired=")
+                .append(expired()).append('\n');
         accounts.forEach((acct, account) -> {
-            out.append("  ").append(acct).append(": ").append(account);
+            out.append("  ").append(acct).append(": ").append(account).append(" created=").append(created(acct))
+                    .append(" spent=").append(spent(acct)).append(" expired=").append(expired(acct));
             if (autoTopUps.containsKey(acct)) {
                 out.append(' ').append(autoTopUps.get(acct));
             }
@@ -1063,6 +1362,9 @@ public final class MoneyModel {
                 .append(poolDrawnThisCycle(user)).append(" held=").append(poolHeld(user))
                 .append(recurring.containsKey(user) ? " " + recurring.get(user) : "").append('\n'));
         reservations.values().forEach(r -> out.append("  ").append(r).append('\n'));
+        requests.values().forEach(r -> out.append("  ").append(r).append('\n'));
+        purchases.values().forEach(p -> out.append("  ").append(p).append('\n'));
+        grants.forEach(g -> out.append("  ").append(g).append('\n'));
         transfers.values().forEach(t -> out.append("  ").append(t).append('\n'));
         return out.toString();
     }

@@ -1,10 +1,13 @@
 package dev.teamcredits.model;
 
-/** Who calls: a user (org roles come from the model's members), a trusted backend, or an operator client. */
+/**
+ * Who calls: a user (org roles come from the model's members), a trusted backend, an operator client, or a
+ * billing client (the billing backend, which only records purchases and declines top-up requests).
+ */
 public record Who(Type type, String name) {
 
     public enum Type {
-        USER, BACKEND, OPERATOR
+        USER, BACKEND, OPERATOR, BILLING
     }
 
     public static Who user(String name) {
@@ -17,6 +20,10 @@ public record Who(Type type, String name) {
 
     public static Who operator() {
         return new Who(Type.OPERATOR, "operator");
+    }
+
+    public static Who billing(String name) {
+        return new Who(Type.BILLING, name);
     }
 
     @Override

@@ -72,7 +72,7 @@ class ConservationPropertyTest {
             assertEquals(held, s.reserved(), acct + " holds\n" + context);
             total += s.balance();
         }
-        assertEquals(m.granted() - m.spent() - m.expired(), total, context);
+        assertEquals(m.created().total() - m.spent() - m.expired(), total, context);
         for (String user : m.everJoined()) {
             long poolHolds = m.reservations().stream()
                     .filter(r -> r.status().equals("ACTIVE") && r.member().equals(user))
@@ -110,8 +110,10 @@ class ConservationPropertyTest {
                 Tuple.of(1, Combinators.combine(member, cap).as(Op.SetPoolCap::new)),
                 Tuple.of(1, bool.map(Op.SetPersonalFallback::new)),
                 Tuple.of(1, Combinators.combine(Arbitraries.longs().between(0, 150), bool).as(Op.ChangePlan::new)),
-                Tuple.of(2, Combinators.combine(caller, key, amount).as(Op.TopUpPool::new)),
-                Tuple.of(1, Combinators.combine(anyUser.map(Who::user), key, amount).as(Op.TopUpPersonal::new)),
+                Tuple.of(2, Combinators.combine(key, account, amount).as((k, a, n) -> new Op.RecordPurchase(
+                        Who.billing("billing"), k, "pay-" + k, a, n, null, null, null))),
+                Tuple.of(1, Combinators.combine(key, anyUser, amount).as((k, u, n) -> new Op.OperatorGrant(
+                        Who.operator(), k, "personal:" + u, n, "goodwill"))),
                 Tuple.of(4, Combinators.combine(caller, key, account, account, amount)
                         .as((c, k, f, t, a) -> new Op.Transfer(c, k, f, t, a, "r"))),
                 Tuple.of(1, Combinators.combine(caller, account, account, amount)

@@ -7,6 +7,7 @@ import static dev.teamcredits.model.Fixture.TOP_UP;
 import static dev.teamcredits.model.Fixture.U1;
 import static dev.teamcredits.model.Fixture.assertRefused;
 import static dev.teamcredits.model.Fixture.buckets;
+import static dev.teamcredits.model.Fixture.buy;
 import static dev.teamcredits.model.Fixture.capture;
 import static dev.teamcredits.model.Fixture.close;
 import static dev.teamcredits.model.Fixture.join;
@@ -18,7 +19,6 @@ import static dev.teamcredits.model.Fixture.roll;
 import static dev.teamcredits.model.Fixture.snapshot;
 import static dev.teamcredits.model.Fixture.spend;
 import static dev.teamcredits.model.Fixture.sub;
-import static dev.teamcredits.model.Fixture.topUpPool;
 import static dev.teamcredits.model.Fixture.transfer;
 import static dev.teamcredits.model.Fixture.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,7 +35,7 @@ class CycleCloseTest {
     void aCloseOnANonRolloverPlanExpiresSubscriptionCreditsKeepsTopUpsAndGrantsTheNewAllocation() {
         MoneyModel m = org();
         join(m, "u1", true, null);
-        topUpPool(m, 50);
+        buy(m, "pool", 50);
         transfer(m, "pool", "u1", 20);
 
         Answer answer = close(m);
@@ -149,11 +149,14 @@ class CycleCloseTest {
         spend(m, "admin", 30);
         close(m);
         assertEquals(170, m.poolTotalThisCycle());
-        topUpPool(m, 20);
+        buy(m, "pool", 20);
         transfer(m, "pool", "u1", 40);
         transfer(m, "u1", "pool", 5);
         m.apply(new Op.SetAutoTopUp(ADMIN, "pool", 1000, 8, 1));
         spend(m, "admin", 1);
+        assertEquals(1, m.topUpRequests().size());
+        assertEquals(170 + 20 + 5, m.poolTotalThisCycle(), "a request is no credit yet");
+        Fixture.complete(m, "Q1", 8);
         assertEquals(170 + 20 + 5 + 8, m.poolTotalThisCycle());
     }
 
@@ -217,7 +220,7 @@ class CycleCloseTest {
         assertEquals(buckets(sub(2), 30), m.state(Acct.member("u1")).buckets());
         assertEquals(100, m.poolTotalThisCycle());
 
-        topUpPool(m, 200);
+        buy(m, "pool", 200);
         close(m);
         assertEquals(List.of(30L, 50L, 70L), m.transfers().subList(3, 6).stream().map(t -> t.amount()).toList());
     }

@@ -21,6 +21,7 @@ final class Fixture {
     static final Who U2 = Who.user("u2");
     static final Who BACKEND = Who.backend("scraper");
     static final Who OPERATOR = Who.operator();
+    static final Who BILLING = Who.billing("billing");
     static final Bucket TOP_UP = new Bucket(LotKind.TOP_UP, null);
     static final Bucket FREE = new Bucket(LotKind.FREE, null);
 
@@ -93,8 +94,22 @@ final class Fixture {
         return m.apply(new Op.Release(caller, key(), reservationId));
     }
 
-    static Answer topUpPool(MoneyModel m, long amount) {
-        return m.apply(new Op.TopUpPool(ADMIN, key(), amount));
+    /** The billing backend records a purchase without a request, with a fresh payment reference. */
+    static Answer buy(MoneyModel m, String account, long amount) {
+        return m.apply(new Op.RecordPurchase(BILLING, key(), "pay-" + key(), account, amount, null, null, null));
+    }
+
+    /** The billing backend completes a request with a fresh payment reference. */
+    static Answer complete(MoneyModel m, String requestId, long amount) {
+        return m.apply(new Op.RecordPurchase(BILLING, key(), "pay-" + key(), null, amount, requestId, null, null));
+    }
+
+    static Answer requestTopUp(MoneyModel m, Who caller, String account, long amount) {
+        return m.apply(new Op.RequestTopUp(caller, key(), account, amount));
+    }
+
+    static Answer grant(MoneyModel m, String account, long amount) {
+        return m.apply(new Op.OperatorGrant(OPERATOR, key(), account, amount, "goodwill"));
     }
 
     static Answer close(MoneyModel m) {

@@ -4,11 +4,11 @@ import static dev.teamcredits.model.Fixture.ADMIN;
 import static dev.teamcredits.model.Fixture.OPERATOR;
 import static dev.teamcredits.model.Fixture.U1;
 import static dev.teamcredits.model.Fixture.assertRefused;
+import static dev.teamcredits.model.Fixture.buy;
 import static dev.teamcredits.model.Fixture.join;
 import static dev.teamcredits.model.Fixture.ok;
 import static dev.teamcredits.model.Fixture.org;
 import static dev.teamcredits.model.Fixture.snapshot;
-import static dev.teamcredits.model.Fixture.topUpPool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -18,11 +18,11 @@ class IdempotencyTest {
     @Test
     void aRetryWithTheSameKeyAndRequestReplaysTheFirstAnswerAndChangesNothing() {
         MoneyModel m = org();
-        Op topUp = new Op.TopUpPool(ADMIN, "k", 50);
-        Answer first = m.apply(topUp);
+        Op grant = new Op.OperatorGrant(OPERATOR, "k", "pool", 50, "goodwill");
+        Answer first = m.apply(grant);
         String after = snapshot(m);
 
-        assertEquals(new Answer.Replayed(first), m.apply(topUp));
+        assertEquals(new Answer.Replayed(first), m.apply(grant));
         assertEquals(after, snapshot(m));
         assertEquals(150, m.state(Acct.pool()).balance());
     }
@@ -30,10 +30,11 @@ class IdempotencyTest {
     @Test
     void theSameKeyWithAnotherRequestIs422() {
         MoneyModel m = org();
-        m.apply(new Op.TopUpPool(ADMIN, "k", 50));
+        m.apply(new Op.OperatorGrant(OPERATOR, "k", "pool", 50, "goodwill"));
         String after = snapshot(m);
-        assertRefused(m.apply(new Op.TopUpPool(ADMIN, "k", 51)), 422, "idempotency-key-reused");
-        assertRefused(m.apply(new Op.Spend(ADMIN, "k", null, "PAGE_SCRAPE", 1, null)), 422, "idempotency-key-reused");
+        assertRefused(m.apply(new Op.OperatorGrant(OPERATOR, "k", "pool", 51, "goodwill")), 422,
+                "idempotency-key-reused");
+        assertRefused(m.apply(new Op.CloseCycle(OPERATOR, "k")), 422, "idempotency-key-reused");
         assertEquals(after, snapshot(m));
     }
 
@@ -42,7 +43,7 @@ class IdempotencyTest {
         MoneyModel m = org();
         Op spend = new Op.Spend(ADMIN, "k", null, "PAGE_SCRAPE", 120, null);
         assertEquals(402, ok(m.apply(spend), Answer.Refused.class).status());
-        topUpPool(m, 20);
+        buy(m, "pool", 20);
         assertEquals(120, ok(m.apply(spend), Answer.Spent.class).amount());
         assertEquals(Answer.Replayed.class, m.apply(spend).getClass());
     }

@@ -2,11 +2,13 @@ package dev.teamcredits.model;
 
 import static dev.teamcredits.model.Fixture.ADMIN;
 import static dev.teamcredits.model.Fixture.BACKEND;
+import static dev.teamcredits.model.Fixture.BILLING;
 import static dev.teamcredits.model.Fixture.FREE;
 import static dev.teamcredits.model.Fixture.TOP_UP;
 import static dev.teamcredits.model.Fixture.U1;
 import static dev.teamcredits.model.Fixture.assertRefused;
 import static dev.teamcredits.model.Fixture.buckets;
+import static dev.teamcredits.model.Fixture.buy;
 import static dev.teamcredits.model.Fixture.close;
 import static dev.teamcredits.model.Fixture.join;
 import static dev.teamcredits.model.Fixture.key;
@@ -81,9 +83,10 @@ class MembershipTest {
     void aPersonalBalanceOpensOnceWithFreeCreditsAndReadsZeroBeforeThat() {
         MoneyModel m = org();
         assertEquals(new AccountState(0, 0, 0, buckets()), m.state(Acct.personal("u9")));
-        Answer.ToppedUp topUp = ok(m.apply(new Op.TopUpPersonal(Who.user("u9"), key(), 5)), Answer.ToppedUp.class);
-        assertEquals(new Answer.ToppedUp(5, new View(Acct.personal("u9"), 15, 0, 15)), topUp);
-        m.apply(new Op.TopUpPersonal(Who.user("u9"), key(), 5));
+        Answer purchase = m.apply(new Op.RecordPurchase(BILLING, key(), "pay-1", "personal:u9", 5, null, null, null));
+        assertEquals(new Answer.Purchased("P1", null, "pay-1", 5, null, null, new View(Acct.personal("u9"), 15, 0, 15)),
+                purchase);
+        buy(m, "personal:u9", 5);
         join(m, "u9", false, null);
         assertEquals(buckets(FREE, 10, TOP_UP, 10), m.state(Acct.personal("u9")).buckets());
 
@@ -92,10 +95,11 @@ class MembershipTest {
         assertEquals(buckets(TOP_UP, 7), m.state(Acct.personal("u8")).buckets());
         assertEquals(Set.of("admin", "u8", "u9"), m.personalOpened());
 
-        long granted = m.granted();
+        long created = m.created().total();
         m.openPersonal("u8", buckets(TOP_UP, 4));
         assertEquals(buckets(TOP_UP, 4), m.state(Acct.personal("u8")).buckets());
-        assertEquals(granted - 3, m.granted());
+        assertEquals(created - 3, m.created().total());
+        assertEquals(new Provenance(0, 0, 0, 0, 4), m.created(Acct.personal("u8")));
     }
 
     @Test
@@ -120,7 +124,7 @@ class MembershipTest {
     void teamFactsChangeRolesPoolAccessCapsAndFallbackForLaterOperations() {
         MoneyModel m = org();
         join(m, "u1", false, null);
-        assertRefused(m.apply(new Op.TopUpPool(U1, key(), 1)), 403, "admin-required");
+        assertRefused(m.apply(new Op.RequestTopUp(U1, key(), "pool", 1)), 403, "admin-required");
         m.apply(new Op.SetRole("u1", Op.Role.ADMIN));
         m.apply(new Op.SetPoolAccess("u1", true));
         m.apply(new Op.SetPoolCap("u1", 7L));
@@ -128,7 +132,7 @@ class MembershipTest {
         assertTrue(m.isAdmin("u1"));
         assertEquals(7L, m.poolCap("u1"));
         assertTrue(m.personalFallback());
-        ok(m.apply(new Op.TopUpPool(U1, key(), 1)), Answer.ToppedUp.class);
+        ok(m.apply(new Op.RequestTopUp(U1, key(), "pool", 1)), Answer.Requested.class);
         Answer.Spent spent = ok(spend(m, "u1", 12), Answer.Spent.class);
         assertEquals(List.of(new Part(Acct.pool(), 7), new Part(Acct.personal("u1"), 5)), spent.sources());
     }

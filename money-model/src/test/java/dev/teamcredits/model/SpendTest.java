@@ -7,6 +7,7 @@ import static dev.teamcredits.model.Fixture.TOP_UP;
 import static dev.teamcredits.model.Fixture.U1;
 import static dev.teamcredits.model.Fixture.assertRefused;
 import static dev.teamcredits.model.Fixture.buckets;
+import static dev.teamcredits.model.Fixture.buy;
 import static dev.teamcredits.model.Fixture.close;
 import static dev.teamcredits.model.Fixture.join;
 import static dev.teamcredits.model.Fixture.key;
@@ -17,7 +18,6 @@ import static dev.teamcredits.model.Fixture.roll;
 import static dev.teamcredits.model.Fixture.snapshot;
 import static dev.teamcredits.model.Fixture.spend;
 import static dev.teamcredits.model.Fixture.sub;
-import static dev.teamcredits.model.Fixture.topUpPool;
 import static dev.teamcredits.model.Fixture.transfer;
 import static dev.teamcredits.model.Fixture.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +38,7 @@ class SpendTest {
         assertEquals(List.of(sub(1), sub(2), roll(2), FREE, TOP_UP), shuffled);
 
         MoneyModel m = org();
-        topUpPool(m, 50);
+        buy(m, "pool", 50);
         spend(m, "admin", 120);
         assertEquals(buckets(TOP_UP, 30), m.state(Acct.pool()).buckets());
     }
@@ -47,7 +47,7 @@ class SpendTest {
     void aPersonalBalanceSpendsItsFreeCreditsBeforeItsTopUps() {
         MoneyModel m = org(false, true);
         join(m, "u1", false, null);
-        m.apply(new Op.TopUpPersonal(U1, key(), 5));
+        buy(m, "personal:u1", 5);
         spend(m, "u1", 12);
         assertEquals(buckets(TOP_UP, 3), m.state(Acct.personal("u1")).buckets());
     }
@@ -168,11 +168,12 @@ class SpendTest {
     }
 
     @Test
-    void theAnswersViewsIncludeTheSpendsOwnPolicies() {
+    void theAnswersViewsShowNoCreditsFromTheAutoTopUpTheSpendSetOff() {
         MoneyModel m = org();
         m.apply(new Op.SetAutoTopUp(ADMIN, "pool", 50, 25, 3));
         Answer.Spent spent = ok(spend(m, "admin", 60), Answer.Spent.class);
-        assertEquals(new View(Acct.pool(), 65, 0, 65), spent.pool());
+        assertEquals(new View(Acct.pool(), 40, 0, 40), spent.pool());
         assertEquals(view(m, Acct.pool()), spent.pool());
+        assertEquals(1, m.topUpRequests().size());
     }
 }

@@ -6,6 +6,7 @@ import static dev.teamcredits.model.Fixture.TOP_UP;
 import static dev.teamcredits.model.Fixture.U1;
 import static dev.teamcredits.model.Fixture.assertRefused;
 import static dev.teamcredits.model.Fixture.buckets;
+import static dev.teamcredits.model.Fixture.buy;
 import static dev.teamcredits.model.Fixture.close;
 import static dev.teamcredits.model.Fixture.join;
 import static dev.teamcredits.model.Fixture.key;
@@ -16,7 +17,6 @@ import static dev.teamcredits.model.Fixture.reverse;
 import static dev.teamcredits.model.Fixture.snapshot;
 import static dev.teamcredits.model.Fixture.spend;
 import static dev.teamcredits.model.Fixture.sub;
-import static dev.teamcredits.model.Fixture.topUpPool;
 import static dev.teamcredits.model.Fixture.transfer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -30,7 +30,7 @@ class TransferTest {
     void aTransferMovesCreditsInBurnOrderWithTheirKindAndExpiry() {
         MoneyModel m = org();
         join(m, "u1", true, null);
-        topUpPool(m, 50);
+        buy(m, "pool", 50);
 
         Answer answer = transfer(m, "pool", "u1", 120);
 
@@ -84,7 +84,7 @@ class TransferTest {
     }
 
     @Test
-    void aPreviewAnswersWhatTheTransferWouldIncludingItsAutoTopUpAndChangesNothing() {
+    void aPreviewAnswersWhatTheTransferWouldAndChangesNothingNotEvenARequestOfItsAutoTopUp() {
         MoneyModel m = org();
         join(m, "u1", true, null);
         m.apply(new Op.SetAutoTopUp(ADMIN, "pool", 50, 25, 3));
@@ -92,8 +92,8 @@ class TransferTest {
 
         Answer answer = m.apply(new Op.Preview(ADMIN, "pool", "u1", 60, "r"));
 
-        // 100 - 60 = 40 is below the threshold of 50: the transfer would set off a top-up of 25.
-        assertEquals(new Answer.Moved(null, true, 60, new View(Acct.pool(), 65, 0, 65),
+        // 100 - 60 = 40 is below the threshold of 50: the transfer would make a request, which brings no credits.
+        assertEquals(new Answer.Moved(null, true, 60, new View(Acct.pool(), 40, 0, 40),
                 new View(Acct.member("u1"), 60, 0, 60)), answer);
         assertEquals(before, snapshot(m));
         assertRefused(m.apply(new Op.Preview(U1, "pool", "u1", 60, "r")), 403, "admin-required");

@@ -49,6 +49,7 @@ final class Api {
     static final Who DAN = Who.user("dan");
     static final Who SCRAPER = Who.client("scraper-backend", "scraper-backend-secret");
     static final Who OPS = Who.client("ops-console", "ops-console-secret");
+    static final Who BILLING = Who.client("billing-backend", "billing-backend-secret");
 
     /** Realm subjects (README: sample identities). */
     static final Map<String, String> SUBJECTS = Map.of(

@@ -100,6 +100,7 @@ final class WholeSystem implements SystemUnderTest {
             case USER -> api.token(realm(who.name()));
             case BACKEND -> api.token(Api.SCRAPER);
             case OPERATOR -> api.token(Api.OPS);
+            case BILLING -> api.token(Api.BILLING);
         };
     }
 

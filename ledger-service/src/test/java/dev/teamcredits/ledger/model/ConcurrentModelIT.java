@@ -6,11 +6,14 @@ import dev.teamcredits.events.CloudEvent;
 import dev.teamcredits.events.DomainEvent;
 import dev.teamcredits.events.EventCodec;
 import dev.teamcredits.events.Topics;
-import dev.teamcredits.events.ledger.CreditsGranted;
 import dev.teamcredits.events.ledger.CreditsSpent;
 import dev.teamcredits.events.ledger.CycleClosed;
+import dev.teamcredits.events.ledger.OperatorGranted;
+import dev.teamcredits.events.ledger.PurchaseCompleted;
 import dev.teamcredits.events.ledger.ReservationCreated;
 import dev.teamcredits.events.ledger.ReservationReleased;
+import dev.teamcredits.events.ledger.TopUpExpired;
+import dev.teamcredits.events.ledger.TopUpRequested;
 import dev.teamcredits.events.ledger.TransferCompleted;
 import dev.teamcredits.events.team.Plan;
 import dev.teamcredits.ledger.model.SystemUnderTest.Reply;
@@ -41,15 +44,17 @@ import org.junit.jupiter.api.Test;
 /**
  * Several clients at once on one org: spends (members and a backend), reservations by a member and by a
  * backend for them (some left to run out), captures and releases by whoever made the hold, transfers,
- * previews, reversals, top-ups, retries, a cycle close, and a member's departure while their own clients
- * and the backend go on spending, holding and capturing for them. Afterwards every acknowledged answer
+ * previews, reversals, purchases (fresh, retried with their key, recorded again with their payment reference, and
+ * the same payment recorded at once by two billing clients), operator grants, retries, a cycle close, and a member's
+ * departure while their own clients and the backend go on spending, holding and capturing for them. The auto
+ * top-ups make requests as balances fall; the ledger expires them meanwhile. Afterwards every acknowledged answer
  * must be the model's answer in one serial order: the order in which the ledger published the changes
  * (its outbox, per org on Kafka), which must respect real time (a change acknowledged before another was
  * sent comes first; the departure counts as acknowledged when the ledger has applied it). A refusal or a
  * preview, which publishes nothing, must be the model's answer at some point between what finished before
  * it was sent and what started after it came back. No answer may be a 5xx, the final state must be the
- * model's (the departed member holds nothing, nothing is reserved for them), no team event of the org may
- * be parked, and the journal must agree with itself. {@code -Dmodel.concurrent.ops=N} sets the operations
+ * model's (the departed member holds nothing, nothing is reserved for them; every purchase history, each
+ * payment recorded once), no team event of the org may be parked, and the journal must agree with itself. {@code -Dmodel.concurrent.ops=N} sets the operations
  * per client.
  */
 class ConcurrentModelIT {
@@ -76,9 +81,9 @@ class ConcurrentModelIT {
         run.apply(new Op.Join("u3", Op.Role.MEMBER, false, null));
         run.apply(new Op.Transfer(admin, "setup-1", "pool", "u2", 60, null));
         // Enough on the leaver's balance that the departure always sweeps something: its event places it.
-        run.apply(new Op.TopUpPool(admin, "setup-0", 5_000));
+        run.apply(new Op.RecordPurchase(Step.BILLING, "setup-0", "setup-pay-0", "pool", 5_000, null, 500_000L, "EUR"));
         run.apply(new Op.Transfer(admin, "setup-2", "pool", LEAVER, 5_000, null));
-        run.apply(new Op.TopUpPersonal(Who.user("u1"), "setup-3", 40));
+        run.apply(new Op.OperatorGrant(Who.operator(), "setup-3", "personal:u1", 40, "setup"));
         run.apply(new Op.SetAutoTopUp(admin, "pool", 150, 200, 3));
         run.apply(new Op.SetAutoTopUp(admin, "u3", 20, 30, 2));
         // A zero-priced spend touches no account: its event marks where the concurrent phase starts.
@@ -107,10 +112,12 @@ class ConcurrentModelIT {
         assertEquals(List.of(), run.system.call("GET", "/v1/operator/parked-events", run.token(Who.operator()), null,
                 null).body().findValuesAsText("key").stream().filter(run.orgId.toString()::equals).toList(),
                 "team events of the org parked");
-        // The reservations left to run out end now, so that the events read next hold every change.
+        // The reservations left to run out end now, and every request the auto top-ups made has expired, so that
+        // the events read next hold every change.
         calls.stream().filter(c -> c.acknowledged() && c.op() instanceof Op.Reserve r
                 && r.ttlSeconds() <= ModelRun.SHORT_TTL_SECONDS)
                 .forEach(c -> ledger.awaitReleased(UUID.fromString(c.reply().body().path("id").asText())));
+        LedgerUnderTest.sleep(LedgerUnderTest.TOP_UP_REQUEST_TTL.plusSeconds(2).toMillis());
         ledger.awaitOutboxPublished();
         List<Object> order = serialOrder(ledger, run, calls);
         check(run, start, order, calls);
@@ -134,6 +141,7 @@ class ConcurrentModelIT {
         Map<String, Who> holdMakers = new HashMap<>();
         List<String> transfers = new ArrayList<>();
         List<Op> sent = new ArrayList<>();
+        List<Op.RecordPurchase> purchases = new ArrayList<>();
         Map<Op, String> names = new HashMap<>();
         for (int i = 0; i < ops; i++) {
             String key = "c" + client + "-" + i;
@@ -144,6 +152,8 @@ class ConcurrentModelIT {
                 op = new Op.CloseCycle(Who.operator(), key);
             } else if (client == 1 && i == ops / 3) {
                 op = new Op.Leave(LEAVER);
+            } else if (client >= 3 && i % 6 == 3) {
+                op = sharedPurchase(client, key, i);
             } else if (pick < 28) {
                 op = new Op.Spend(Who.user(member), key, null, random.nextBoolean() ? "PAGE_SCRAPE" : "ENRICHMENT",
                         1 + random.nextInt(25), null);
@@ -171,8 +181,13 @@ class ConcurrentModelIT {
                 harnessId = "t" + key;
                 op = new Op.Reverse(admin, key, transfers.get(random.nextInt(transfers.size())),
                         random.nextBoolean() ? null : 1 + (long) random.nextInt(20), null);
+            } else if (pick < 91) {
+                op = purchase(key, random, purchases);
+                if (op instanceof Op.RecordPurchase p) {
+                    purchases.add(p);
+                }
             } else if (pick < 93) {
-                op = new Op.TopUpPool(admin, key, 1 + random.nextInt(100));
+                op = new Op.OperatorGrant(Who.operator(), key, endpoint(random), 1 + random.nextInt(50), "goodwill");
             } else if (!sent.isEmpty()) {
                 op = sent.get(random.nextInt(sent.size())); // a retry with the same key
                 harnessId = names.get(op);
@@ -245,6 +260,33 @@ class ConcurrentModelIT {
         }
     }
 
+    /**
+     * A purchase: mostly a fresh payment into the pool or a member balance, a quarter of the time one this client
+     * recorded before, sent again with another key (the first purchase, replayed) or another amount (a conflict).
+     */
+    private static Op purchase(String key, Random random, List<Op.RecordPurchase> earlier) {
+        if (!earlier.isEmpty() && random.nextInt(4) == 0) {
+            Op.RecordPurchase p = earlier.get(random.nextInt(earlier.size()));
+            long amount = random.nextInt(4) == 0 ? p.amount() + 1 : p.amount();
+            return new Op.RecordPurchase(random.nextBoolean() ? Step.BILLING : Step.BILLING_2, key,
+                    p.paymentReference(), p.account(), amount, null, null, null);
+        }
+        long amount = 1 + random.nextInt(100);
+        return new Op.RecordPurchase(Step.BILLING, key, "pay-" + key, random.nextInt(3) == 0 ? endpoint(random)
+                : "pool", amount, null, amount * 10, "EUR");
+    }
+
+    /**
+     * Clients 3, 4 and 5 record the same payments at the same points of their sequences, each as another billing
+     * client or key, so that they race: one purchase each, the others its replay; now and then client 5 sends another
+     * amount (a conflict, whichever comes first).
+     */
+    private static Op sharedPurchase(int client, String key, int i) {
+        long amount = 10 + i % 7 + (client == 5 && i % 4 == 1 ? 1 : 0);
+        return new Op.RecordPurchase(client == 4 ? Step.BILLING_2 : Step.BILLING, key, "shared-" + i, "pool", amount,
+                null, null, null);
+    }
+
     /** Whether the operation charges, holds for or moves credits of {@code user}. */
     private static boolean concerns(Op op, String user) {
         if (op instanceof Op.Spend o) {
@@ -272,6 +314,14 @@ class ConcurrentModelIT {
 
     /** A reservation the system released when its TTL ran out, in the serial order. */
     record SystemExpiry(UUID reservationId) {
+    }
+
+    /** A top-up request the system expired, in the serial order. */
+    record SystemTopUpExpiry(UUID requestId) {
+    }
+
+    /** A request an auto top-up made, within another change: it names the model's next automatic request. */
+    record AutomaticRequest(UUID requestId) {
     }
 
     /**
@@ -329,8 +379,14 @@ class ConcurrentModelIT {
                     item = byTransaction.get(e.transactionId());
                 } else if (event instanceof TransferCompleted e && "member removed".equals(e.reason())) {
                     item = departure;
-                } else if (event instanceof CreditsGranted e && "TOP_UP".equals(e.reason())) {
+                } else if (event instanceof PurchaseCompleted e) {
                     item = byTransaction.get(e.transactionId());
+                } else if (event instanceof OperatorGranted e) {
+                    item = byTransaction.get(e.transactionId());
+                } else if (event instanceof TopUpRequested e && e.automatic()) {
+                    item = new AutomaticRequest(e.requestId());
+                } else if (event instanceof TopUpExpired e) {
+                    item = new SystemTopUpExpiry(e.requestId());
                 } else if (event instanceof CycleClosed) {
                     item = close;
                 }
@@ -381,8 +437,18 @@ class ConcurrentModelIT {
         List<MoneyModel> states = new ArrayList<>(List.of(model.copy()));
         Map<Call, Integer> position = new LinkedHashMap<>();
         List<String> history = new ArrayList<>();
+        List<UUID> automatic = new ArrayList<>(); // requests an auto top-up made, not yet tied to the model's
         for (Object item : order) {
-            if (item instanceof SystemExpiry e) {
+            if (item instanceof AutomaticRequest r) {
+                automatic.add(r.requestId());
+                mapAutomaticRequests(run, model, automatic);
+                continue;
+            }
+            if (item instanceof SystemTopUpExpiry e) {
+                String id = run.knownModelId(e.requestId());
+                Op expire = new Op.ExpireTopUp(id == null ? "unknown:" + e.requestId() : id);
+                history.add("system: " + expire + " → " + model.apply(expire));
+            } else if (item instanceof SystemExpiry e) {
                 String id = modelIds.get(harnessIdOf(calls, e.reservationId()));
                 history.add("system: " + new Op.ExpireReservation(id) + " → " + model.apply(new Op.ExpireReservation(id)));
             } else if (((Call) item).op() instanceof Op.Leave leave) {
@@ -408,9 +474,12 @@ class ConcurrentModelIT {
                 }
                 position.put(c, states.size() - 1);
             }
+            mapAutomaticRequests(run, model, automatic);
             states.add(model.copy());
         }
+        assertEquals(List.of(), automatic, "requests the ledger's auto top-ups made that the model's did not");
         run.compareState(model);
+        run.compareProvenance(model, false, true);
         List<String> outOfTime = new ArrayList<>();
         for (Map.Entry<Call, Integer> a : position.entrySet()) {
             for (Map.Entry<Call, Integer> b : position.entrySet()) {
@@ -457,6 +526,15 @@ class ConcurrentModelIT {
             }
         }
         assertEquals(List.of(), unexplained, "answers no point of the serial order explains");
+    }
+
+    /** Ties the model's automatic requests not yet tied to the ledger's, in the order both made them. */
+    private static void mapAutomaticRequests(ModelRun run, MoneyModel model, List<UUID> automatic) {
+        for (MoneyModel.TopUpRequestInfo r : model.topUpRequests()) {
+            if (r.automatic() && !run.isMapped(r.id()) && !automatic.isEmpty()) {
+                run.alias(r.id(), automatic.remove(0));
+            }
+        }
     }
 
     private static String harnessIdOf(List<Call> calls, UUID reservationId) {

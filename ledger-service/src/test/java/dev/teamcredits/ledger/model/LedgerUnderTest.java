@@ -66,6 +66,10 @@ public final class LedgerUnderTest implements SystemUnderTest {
     /** The ledger's configuration for the model runs: the model's {@code ModelConfig} must match it. */
     static final long FREE_CREDITS = 5;
     static final Duration MAX_TTL = Duration.ofHours(24);
+    /** Short, so that a run sees requests expire; a step waits for the expiry job (every second) when it must. */
+    static final Duration TOP_UP_REQUEST_TTL = Duration.ofSeconds(4);
+    /** Small, so that a run reaches it. */
+    static final int MAX_OPEN_TOP_UP_REQUESTS = 3;
 
     private static LedgerUnderTest running;
 
@@ -111,6 +115,11 @@ public final class LedgerUnderTest implements SystemUnderTest {
         env.put("LEDGER_RESERVATIONS_MAX_TTL", MAX_TTL.toString());
         // Reservations the tests let run out are released within a second (the scheduler's finest step).
         env.put("LEDGER_RESERVATIONS_EXPIRY_INTERVAL", "1s");
+        env.put("LEDGER_TOP_UPS_REQUEST_TTL", TOP_UP_REQUEST_TTL.toString());
+        env.put("LEDGER_TOP_UPS_EXPIRY_INTERVAL", "1s");
+        env.put("LEDGER_TOP_UPS_MAX_OPEN_PER_ACCOUNT", Integer.toString(MAX_OPEN_TOP_UP_REQUESTS));
+        // Two billing clients, so that runs can check that a payment reference is one purchase whoever records it.
+        env.put("LEDGER_BILLING_CLIENTS", "billing-backend,billing-backend-2");
         // Cycles move only when a test closes one (every org's first cycle ends a month from now anyway).
         env.put("LEDGER_CYCLES_CHECK_INTERVAL", "off");
         List<String> command = new ArrayList<>(List.of(ChildProcess.javaBinary(), "-Xmx512m", "-jar",
@@ -167,6 +176,11 @@ public final class LedgerUnderTest implements SystemUnderTest {
     }
 
     @Override
+    public Duration topUpRequestTtl() {
+        return TOP_UP_REQUEST_TTL;
+    }
+
+    @Override
     public String diagnostics() {
         return "Ledger log tail:\n" + logTail(15);
     }
@@ -192,6 +206,16 @@ public final class LedgerUnderTest implements SystemUnderTest {
             case USER -> token(subject(who.name(), run), null);
             case BACKEND -> token(subject(who.name(), run), "scraper-backend");
             case OPERATOR -> token(subject("operator", run), "ops-console");
+            case BILLING -> token("service-account-" + subject(who.name(), run), billingClient(who.name()));
+        };
+    }
+
+    /** The billing clients the ledger is configured with: the model's {@code billing} and {@code billing2}. */
+    private static String billingClient(String name) {
+        return switch (name) {
+            case "billing" -> "billing-backend";
+            case "billing2" -> "billing-backend-2";
+            default -> throw new IllegalArgumentException("No billing client for the model's " + name);
         };
     }
 

@@ -42,6 +42,7 @@ final class OpSource {
                 case USER -> "Who.user(\"" + w.name() + "\")";
                 case BACKEND -> "Who.backend(\"" + w.name() + "\")";
                 case OPERATOR -> "Who.operator()";
+                case BILLING -> "Who.billing(\"" + w.name() + "\")";
             };
         }
         return String.valueOf(value);

@@ -28,7 +28,7 @@ class ReplayIT {
     @Test
     void aCloseThatPostsNothingToThePoolStillStartsItsCycleTotalAgain() {
         replay(new ModelRun.Setup(Plan.PRO_PLUS, 0, true, true), List.of(
-                new Op.TopUpPool(Who.user("admin"), "k1", 1L),
+                new Op.RecordPurchase(Who.billing("billing"), "k1", "pay-1", "pool", 1L, null, null, null),
                 new Op.CloseCycle(Who.operator(), "k2")));
     }
 

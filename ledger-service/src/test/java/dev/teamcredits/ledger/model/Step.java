@@ -1,6 +1,7 @@
 package dev.teamcredits.ledger.model;
 
 import dev.teamcredits.events.team.Plan;
+import dev.teamcredits.model.Acct;
 import dev.teamcredits.model.MoneyModel;
 import dev.teamcredits.model.Op;
 import dev.teamcredits.model.Who;
@@ -20,15 +21,21 @@ import net.jqwik.api.Tuple;
 public record Step(Kind kind, int a, int b, int c, long n) {
 
     public enum Kind {
-        SPEND, BACKEND_SPEND, RESERVE, CAPTURE, RELEASE, TRANSFER, PREVIEW, REVERSE, TOP_UP_POOL, TOP_UP_PERSONAL,
-        CLOSE, RETRY, REUSE_KEY, AUTO_TOP_UP, NO_AUTO_TOP_UP, RECURRING, NO_RECURRING, JOIN, LEAVE, POOL_ACCESS,
-        POOL_CAP, ROLE, FALLBACK, PLAN
+        SPEND, BACKEND_SPEND, RESERVE, CAPTURE, RELEASE, TRANSFER, PREVIEW, REVERSE, REQUEST_TOP_UP, COMPLETE, BUY,
+        BUY_AGAIN, DECLINE, EXPIRE_TOP_UP, GRANT, CLOSE, RETRY, REUSE_KEY, AUTO_TOP_UP, NO_AUTO_TOP_UP, RECURRING,
+        NO_RECURRING, JOIN, LEAVE, POOL_ACCESS, POOL_CAP, ROLE, FALLBACK, PLAN
     }
 
     private static final List<String> ACTIONS = List.of("PAGE_SCRAPE", "ENRICHMENT", "EMAIL_FINDING", "PAGE_SCRAPE",
             "EXPORT", "ENRICHMENT", "TAG", "SAVE_ROW", "NOTE");
     private static final List<String> MEMBERS = List.of("u1", "u2", "u3");
     private static final List<Long> ALLOCATIONS = List.of(0L, 50L, 100L, 200L, 500L);
+    static final Who BILLING = Who.billing("billing");
+    /** Another billing client: a payment reference is one purchase whoever records it. */
+    static final Who BILLING_2 = Who.billing("billing2");
+    private static final List<Who> SERVICES = List.of(Who.backend("backend"), Who.operator(), BILLING);
+    private static final List<Who> NOT_BILLING = List.of(Who.user(ModelRun.ADMIN), Who.backend("backend"),
+            Who.operator());
 
     static Arbitrary<ModelRun.Setup> setups() {
         return Combinators.combine(Arbitraries.of(Plan.PRO, Plan.PRO_PLUS, Plan.ENTERPRISE),
@@ -43,7 +50,10 @@ public record Step(Kind kind, int a, int b, int c, long n) {
                 Tuple.of(9, Arbitraries.just(Kind.RESERVE)), Tuple.of(6, Arbitraries.just(Kind.CAPTURE)),
                 Tuple.of(4, Arbitraries.just(Kind.RELEASE)), Tuple.of(10, Arbitraries.just(Kind.TRANSFER)),
                 Tuple.of(2, Arbitraries.just(Kind.PREVIEW)), Tuple.of(4, Arbitraries.just(Kind.REVERSE)),
-                Tuple.of(4, Arbitraries.just(Kind.TOP_UP_POOL)), Tuple.of(3, Arbitraries.just(Kind.TOP_UP_PERSONAL)),
+                Tuple.of(3, Arbitraries.just(Kind.REQUEST_TOP_UP)), Tuple.of(3, Arbitraries.just(Kind.COMPLETE)),
+                Tuple.of(3, Arbitraries.just(Kind.BUY)), Tuple.of(2, Arbitraries.just(Kind.BUY_AGAIN)),
+                Tuple.of(2, Arbitraries.just(Kind.DECLINE)), Tuple.of(1, Arbitraries.just(Kind.EXPIRE_TOP_UP)),
+                Tuple.of(2, Arbitraries.just(Kind.GRANT)),
                 Tuple.of(4, Arbitraries.just(Kind.CLOSE)), Tuple.of(3, Arbitraries.just(Kind.RETRY)),
                 Tuple.of(1, Arbitraries.just(Kind.REUSE_KEY)), Tuple.of(3, Arbitraries.just(Kind.AUTO_TOP_UP)),
                 Tuple.of(1, Arbitraries.just(Kind.NO_AUTO_TOP_UP)), Tuple.of(2, Arbitraries.just(Kind.RECURRING)),
@@ -114,8 +124,83 @@ public record Step(Kind kind, int a, int b, int c, long n) {
                 ids.add("T999");
                 yield new Op.Reverse(admin, key, pick(ids, a), c % 3 == 0 ? null : 1 + n % 60, null);
             }
-            case TOP_UP_POOL -> new Op.TopUpPool(c % 6 == 5 ? Who.user(pick(MEMBERS, a)) : admin, key, 1 + n % 200);
-            case TOP_UP_PERSONAL -> new Op.TopUpPersonal(Who.user(pick(users, a)), key, 1 + n % 100);
+            case REQUEST_TOP_UP -> {
+                if (b % 3 == 0) {
+                    // Any user for their personal balance; now and then a service token (403).
+                    Who caller = c % 9 == 8 ? pick(SERVICES, a) : Who.user(pick(users, a));
+                    yield new Op.RequestTopUp(caller, key, "personal", 1 + n % 200);
+                }
+                Who caller = switch (c % 9) {
+                    case 7 -> Who.user(pick(MEMBERS, a)); // an admin only if a ROLE step made them one
+                    case 8 -> pick(SERVICES, a);
+                    default -> admin;
+                };
+                yield new Op.RequestTopUp(caller, key, b % 3 == 1 ? "pool" : pick(users, a + b), 1 + n % 200);
+            }
+            case COMPLETE -> {
+                var requests = m.topUpRequests();
+                var payable = requests.stream().filter(r -> !MoneyModel.COMPLETED.equals(r.status())
+                        && !MoneyModel.DECLINED.equals(r.status())).toList();
+                if (requests.isEmpty() || b % 11 == 10) {
+                    yield new Op.RecordPurchase(BILLING, key, "pay-" + key, null, 1 + n % 200, "Q999", null, null);
+                }
+                var r = payable.isEmpty() || b % 7 == 6 ? pick(requests, a) : pick(payable, a);
+                long amount = c % 9 == 8 ? r.amount() + 1 : r.amount(); // a mismatch now and then
+                String account = switch (c % 7) {
+                    case 5 -> r.account().name();
+                    case 6 -> "pool"; // a mismatch unless it is the pool's
+                    default -> null;
+                };
+                Who caller = b == 11 ? admin : a % 5 == 4 ? BILLING_2 : BILLING;
+                Long price = a % 3 == 0 ? null : amount * 10;
+                yield new Op.RecordPurchase(caller, key, "pay-" + key, account, amount, r.id(), price,
+                        price == null ? null : "EUR");
+            }
+            case BUY -> {
+                Who caller = c % 12 == 11 ? pick(NOT_BILLING, a) : b % 7 == 6 ? BILLING_2 : BILLING;
+                String reference = n % 17 == 16 ? "pay " + key : "pay-" + key; // a space: refused
+                long amount = 1 + n % 300;
+                Long price = a % 4 == 0 ? null : amount * 10;
+                String currency = price == null ? null : a % 4 == 3 && c % 5 == 0 ? null : "EUR"; // alone: refused
+                yield new Op.RecordPurchase(caller, key, reference, creditedAccount(a, b), amount, null, price,
+                        currency);
+            }
+            case BUY_AGAIN -> {
+                var purchases = m.purchases();
+                if (purchases.isEmpty()) {
+                    yield null;
+                }
+                var p = pick(purchases, a);
+                Who caller = c % 2 == 0 ? BILLING : BILLING_2;
+                yield switch (b % 4) {
+                    case 0 -> new Op.RecordPurchase(caller, key, p.paymentReference(), p.account().name(), p.amount(),
+                            null, null, null);
+                    case 1 -> new Op.RecordPurchase(caller, key, p.paymentReference(), p.requestId() == null
+                            ? p.account().name() : null, p.amount(), p.requestId(), p.price(), p.currency());
+                    case 2 -> new Op.RecordPurchase(caller, key, p.paymentReference(), p.account().name(),
+                            p.amount() + 1, null, null, null);
+                    default -> new Op.RecordPurchase(caller, key, p.paymentReference(), creditedAccount(c, b),
+                            p.amount(), null, null, null);
+                };
+            }
+            case DECLINE -> {
+                var requests = m.topUpRequests();
+                var awaiting = requests.stream().filter(r -> MoneyModel.AWAITING_PAYMENT.equals(r.status())).toList();
+                String id = requests.isEmpty() || b % 11 == 10 ? "Q999"
+                        : pick(awaiting.isEmpty() || b % 5 == 4 ? requests : awaiting, a).id();
+                Who caller = c % 10 == 9 ? admin : c % 10 == 8 ? BILLING_2 : BILLING;
+                yield new Op.DeclineTopUp(caller, key, id, n % 11 == 10 ? " " : "card declined " + n);
+            }
+            case EXPIRE_TOP_UP -> {
+                var awaiting = m.topUpRequests().stream()
+                        .filter(r -> MoneyModel.AWAITING_PAYMENT.equals(r.status())).toList();
+                yield awaiting.isEmpty() ? null : new Op.ExpireTopUp(pick(awaiting, a).id());
+            }
+            case GRANT -> {
+                Who caller = c % 10 == 9 ? admin : c % 10 == 8 ? BILLING : Who.operator();
+                String reason = n % 13 == 12 ? "" : "goodwill " + n; // empty: refused
+                yield new Op.OperatorGrant(caller, key, creditedAccount(a, b), 1 + n % 300, reason);
+            }
             case CLOSE -> new Op.CloseCycle(c % 8 == 7 ? admin : Who.operator(), key);
             case RETRY -> {
                 List<Op> earlier = idempotent(run);
@@ -149,6 +234,15 @@ public record Step(Kind kind, int a, int b, int c, long n) {
             }
             case FALLBACK -> new Op.SetPersonalFallback(a % 2 == 0);
             case PLAN -> new Op.ChangePlan(pick(ALLOCATIONS, a), b % 2 == 0);
+        };
+    }
+
+    /** Where a purchase or grant goes: the pool, a member balance (active, former or never), a personal balance. */
+    private static String creditedAccount(int a, int b) {
+        return switch (b % 3) {
+            case 0 -> "pool";
+            case 1 -> pick(ModelRun.USERS, a);
+            default -> Acct.personal(pick(ModelRun.USERS, a)).name();
         };
     }
 
@@ -186,9 +280,10 @@ public record Step(Kind kind, int a, int b, int c, long n) {
 
     private static List<Op> idempotent(ModelRun run) {
         return run.log().stream().filter(op -> op instanceof Op.Spend || op instanceof Op.Transfer
-                || op instanceof Op.TopUpPool || op instanceof Op.TopUpPersonal || op instanceof Op.Reserve
+                || op instanceof Op.Reserve
                 || op instanceof Op.Capture || op instanceof Op.Release || op instanceof Op.Reverse
-                || op instanceof Op.CloseCycle).toList();
+                || op instanceof Op.CloseCycle || op instanceof Op.RequestTopUp || op instanceof Op.RecordPurchase
+                || op instanceof Op.DeclineTopUp || op instanceof Op.OperatorGrant).toList();
     }
 
     /** The same key with another request: a 422 if the first one went through. */
@@ -198,12 +293,6 @@ public record Step(Kind kind, int a, int b, int c, long n) {
         }
         if (op instanceof Op.Transfer o) {
             return new Op.Transfer(o.caller(), o.key(), o.from(), o.to(), o.amount() + 1, o.reason());
-        }
-        if (op instanceof Op.TopUpPool o) {
-            return new Op.TopUpPool(o.caller(), o.key(), o.amount() + 1);
-        }
-        if (op instanceof Op.TopUpPersonal o) {
-            return new Op.TopUpPersonal(o.caller(), o.key(), o.amount() + 1);
         }
         if (op instanceof Op.Reserve o) {
             return new Op.Reserve(o.caller(), o.key(), o.userId(), o.action(), o.quantity(),
@@ -215,6 +304,19 @@ public record Step(Kind kind, int a, int b, int c, long n) {
         if (op instanceof Op.Reverse o) {
             return new Op.Reverse(o.caller(), o.key(), o.transferId(), o.amount() == null ? 1L : o.amount() + 1,
                     o.reason());
+        }
+        if (op instanceof Op.RequestTopUp o) {
+            return new Op.RequestTopUp(o.caller(), o.key(), o.account(), o.amount() + 1);
+        }
+        if (op instanceof Op.RecordPurchase o) {
+            return new Op.RecordPurchase(o.caller(), o.key(), o.paymentReference(), o.account(), o.amount() + 1,
+                    o.requestId(), o.price(), o.currency());
+        }
+        if (op instanceof Op.DeclineTopUp o) {
+            return new Op.DeclineTopUp(o.caller(), o.key(), o.requestId(), o.reason() + "!");
+        }
+        if (op instanceof Op.OperatorGrant o) {
+            return new Op.OperatorGrant(o.caller(), o.key(), o.account(), o.amount() + 1, o.reason());
         }
         return op;
     }

@@ -31,6 +31,11 @@ public interface SystemUnderTest {
     /** Waits until the system released a reservation whose TTL ran out; returns its final status. */
     String awaitReleased(UUID reservationId);
 
+    /** How long a top-up request awaits payment before the ledger expires it. */
+    default java.time.Duration topUpRequestTtl() {
+        return java.time.Duration.ofHours(24);
+    }
+
     /** What to print when a run fails (log tails). */
     String diagnostics();
 }

@@ -124,11 +124,17 @@ class PurchaseTest extends LedgerTestBase {
         Org org = Org.create(Plan.PRO, 100, false, false);
         Map<String, Object> request = requestFor(org, "pool", 70);
         User billing = LedgerFixture.billing();
+        String key = LedgerFixture.key();
+        as(billing).header("Idempotency-Key", key).body(Map.of("reason", "card declined"))
+                .post("/v1/top-up-requests/{r}/decline", request.get("id")).then().statusCode(200)
+                .body("status", equalTo("declined")).body("declineReason", equalTo("card declined"));
+        as(billing).header("Idempotency-Key", key).body(Map.of("reason", "card declined"))
+                .post("/v1/top-up-requests/{r}/decline", request.get("id")).then().statusCode(200)
+                .header("Idempotency-Replayed", "true").body("status", equalTo("declined"));
         post(billing).body(Map.of("reason", "card declined")).post("/v1/top-up-requests/{r}/decline",
-                request.get("id")).then().statusCode(200).body("status", equalTo("declined"))
-                .body("declineReason", equalTo("card declined"));
-        post(billing).body(Map.of("reason", "card declined")).post("/v1/top-up-requests/{r}/decline",
-                request.get("id")).then().statusCode(200).body("status", equalTo("declined"));
+                request.get("id")).then().statusCode(409)
+                .body("type", equalTo("urn:team-credits:problem:top-up-request-settled"))
+                .body("requestStatus", equalTo("declined"));
         purchase(billing, Map.of("topUpRequestId", request.get("id"), "amount", 70, "paymentReference",
                 "pi_" + UUID.randomUUID())).then().statusCode(409)
                 .body("type", equalTo("urn:team-credits:problem:top-up-request-settled"));

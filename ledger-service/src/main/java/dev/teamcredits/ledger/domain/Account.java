@@ -56,15 +56,18 @@ public final class Account {
         public java.time.LocalDate cycleStart;
         public boolean armed;
         public boolean changed;
+        /** Top-up requests of the account still awaiting payment (made by hand or by this setting). */
+        public int openRequests;
 
         public AutoTopUp(long threshold, long amount, int perCycleLimit, int fired, java.time.LocalDate cycleStart,
-                boolean armed) {
+                boolean armed, int openRequests) {
             this.threshold = threshold;
             this.amount = amount;
             this.perCycleLimit = perCycleLimit;
             this.fired = fired;
             this.cycleStart = cycleStart;
             this.armed = armed;
+            this.openRequests = openRequests;
         }
     }
 

@@ -18,17 +18,22 @@ public final class AutoTopUpPolicy {
     /** Who a request of the auto top-up is made by. */
     public static final String REQUESTER = "auto-top-up";
 
-    /** Runs after a step for the accounts it changed. */
-    public static void afterStep(Postings postings, Collection<Account> accounts) {
+    /**
+     * Runs after a step for the accounts it changed. An account that already has {@code maxOpenRequests} requests
+     * awaiting payment makes none (the billing backend has enough to do for it): nothing is counted, and the
+     * setting stays armed, so the next step below the threshold tries again.
+     */
+    public static void afterStep(Postings postings, Collection<Account> accounts, int maxOpenRequests) {
         for (Account a : new ArrayList<>(accounts)) {
             Account.AutoTopUp auto = a.autoTopUp;
             if (!a.stepChanged || auto == null) {
                 continue;
             }
             if (a.available() < auto.threshold) {
-                if (auto.armed && auto.fired < auto.perCycleLimit) {
+                if (auto.armed && auto.fired < auto.perCycleLimit && auto.openRequests < maxOpenRequests) {
                     postings.requestTopUp(a, auto.amount, REQUESTER, true);
                     auto.fired++;
+                    auto.openRequests++;
                     // Still below the threshold: the next request waits until available has risen to it again.
                     auto.armed = false;
                     auto.changed = true;

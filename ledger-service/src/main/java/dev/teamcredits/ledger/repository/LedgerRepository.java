@@ -137,7 +137,8 @@ public class LedgerRepository {
                 + "cycle_in FROM account WHERE ref = ANY($1) ORDER BY id" + (forUpdate ? " FOR UPDATE" : ""))
                 .execute(Tuple.of(refs));
         Uni<RowSet<Row>> autoTopUps = db.sql().preparedQuery("SELECT t.account_id, t.threshold, t.amount, "
-                + "t.per_cycle_limit, t.fired, t.cycle_start, t.armed FROM auto_top_up t "
+                + "t.per_cycle_limit, t.fired, t.cycle_start, t.armed, (SELECT count(*) FROM top_up_request r "
+                + "WHERE r.account_id = t.account_id AND r.status = 'AWAITING_PAYMENT') FROM auto_top_up t "
                 + "JOIN account a ON a.id = t.account_id WHERE a.ref = ANY($1)")
                 .execute(Tuple.of(refs));
         Uni<RowSet<Row>> lots = db.sql().preparedQuery("SELECT l.id, l.account_id, l.kind, l.expires_at, l.remaining, "
@@ -158,7 +159,7 @@ public class LedgerRepository {
                 Account account = byId.get(t.getLong(0));
                 if (account != null) {
                     account.autoTopUp = new Account.AutoTopUp(t.getLong(1), t.getLong(2), t.getInteger(3),
-                            t.getInteger(4), t.getLocalDate(5), t.getBoolean(6));
+                            t.getInteger(4), t.getLocalDate(5), t.getBoolean(6), t.getLong(7).intValue());
                 }
             }
             for (Row r : lotRows) {

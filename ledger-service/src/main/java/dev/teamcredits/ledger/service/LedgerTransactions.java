@@ -130,7 +130,7 @@ public class LedgerTransactions {
      * changed, so every step sees the auto top-ups of the steps before it.
      */
     public void endStep(LedgerTransaction tx) {
-        AutoTopUpPolicy.afterStep(tx.postings, tx.accounts());
+        AutoTopUpPolicy.afterStep(tx.postings, tx.accounts(), config.topUps().maxOpenPerAccount());
         tx.accounts().forEach(a -> a.stepChanged = false);
     }
 

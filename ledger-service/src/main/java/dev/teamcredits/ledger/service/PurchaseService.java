@@ -58,22 +58,35 @@ public class PurchaseService {
         if ((command.price() == null) != (command.currency() == null)) {
             return Uni.createFrom().failure(LedgerProblems.priceWithoutCurrency());
         }
+        if (command.account() == null && command.topUpRequestId() == null) {
+            return Uni.createFrom().failure(LedgerProblems.accountRequired());
+        }
         // Locks: the idempotency key, the payment reference, the request, the account; in that order.
         return transactions.transaction(tx -> idempotent.once(tx, caller, key, List.of("purchase", command),
                 Purchase.class, () -> topUps.lockPaymentReference(tx, command.paymentReference())
                         .chain(() -> topUps.purchaseByReference(tx, command.paymentReference()))
-                        .chain(earlier -> earlier != null ? Uni.createFrom().item(again(earlier, command))
+                        .chain(earlier -> earlier != null ? again(tx, earlier, command)
                                 : recordNew(tx, caller, command))));
     }
 
-    /** The payment was recorded before: the same purchase again, or 409 when this one says otherwise. */
-    private static Purchase again(PurchaseRow earlier, PurchaseCommand command) {
-        boolean same = earlier.amount() == command.amount()
-                && (command.account() == null || command.account().ref().equals(earlier.account().ref()))
-                && (command.topUpRequestId() == null || command.topUpRequestId().equals(earlier.requestId()));
-        if (!same) {
-            throw LedgerProblems.paymentReferenceConflict(command.paymentReference());
-        }
+    /**
+     * The payment was recorded before: the same purchase again (same account and amount), or 409 when this one
+     * says otherwise. Without an account, the account is that of the request it names (an unknown request names
+     * none: 409).
+     */
+    private Uni<Purchase> again(LedgerTransaction tx, PurchaseRow earlier, PurchaseCommand command) {
+        Uni<AccountKey> account = command.account() != null ? Uni.createFrom().item(command.account())
+                : topUps.lockRequest(tx, command.topUpRequestId()).map(r -> r == null ? null : r.account());
+        return account.map(named -> {
+            if (earlier.amount() != command.amount() || named == null
+                    || !named.ref().equals(earlier.account().ref())) {
+                throw LedgerProblems.paymentReferenceConflict(command.paymentReference());
+            }
+            return answer(earlier);
+        });
+    }
+
+    private static Purchase answer(PurchaseRow earlier) {
         return new Purchase(earlier.id(), earlier.transactionId(), earlier.orgId(), earlier.account().asRef(),
                 earlier.amount(), earlier.paymentReference(), earlier.requestId(), earlier.price(), earlier.currency(),
                 null, earlier.recordedBy(), earlier.createdAt(), null, true);

@@ -90,8 +90,9 @@ public class TopUpRequestService {
     }
 
     /**
-     * The billing backend declines a request it could not take the payment for. Declining a declined request
-     * again answers it as it is; a completed or expired one is 409 {@code top-up-request-settled}.
+     * The billing backend declines a request it could not take the payment for. Only a request awaiting payment
+     * can be declined: a declined, completed or expired one is 409 {@code top-up-request-settled} (a retry with
+     * the same Idempotency-Key replays the decline).
      */
     public Uni<Outcome<TopUpRequestState>> decline(Caller caller, String key, UUID requestId, String reason) {
         if (!access.isBillingClient(caller)) {
@@ -101,9 +102,6 @@ public class TopUpRequestService {
                 TopUpRequestState.class, () -> topUps.lockRequest(tx, requestId).map(r -> {
                     if (r == null) {
                         throw LedgerProblems.topUpRequestNotFound();
-                    }
-                    if (r.status() == TopUpStatus.DECLINED) {
-                        return state(r);
                     }
                     if (r.status() != TopUpStatus.AWAITING_PAYMENT) {
                         throw LedgerProblems.topUpRequestSettled(r.status().label());

@@ -52,7 +52,7 @@ class PostingsTest {
         Account member = Accounts.member("u1");
         Accounts.lot(member, LotKind.SUBSCRIPTION, Accounts.CYCLE_END, 7);
         Accounts.lot(member, LotKind.TOP_UP, null, 3);
-        member.autoTopUp = new Account.AutoTopUp(10, 5, 1, 0, null, true);
+        member.autoTopUp = new Account.AutoTopUp(10, 5, 1, 0, null, true, 0);
         Postings p = Accounts.postings();
         MemberDeparture.endSettings(member);
         MemberDeparture.sweep(p, member, pool);

@@ -240,7 +240,6 @@ public final class ModelRun {
     /** An account as purchase and grant bodies name it. */
     private Map<String, Object> accountRef(Acct acct) {
         Map<String, Object> ref = new LinkedHashMap<>();
-        ref.put("kind", acct.kind().name());
         if (acct.kind() != Acct.Kind.PERSONAL) {
             ref.put("orgId", orgId.toString());
         }

@@ -190,7 +190,7 @@ class WebhookTest {
                     .statusCode(201).header("Idempotency-Replayed", nullValue()).body("secret", notNullValue());
         }
         as(org.admin).get("/v1/orgs/{o}/webhooks", org.id).then().body("", hasSize(2))
-                .body("[0].eventTypes", hasSize(7));
+                .body("[0].eventTypes", hasSize(11));
     }
 
     private static String register(Org org, String url, List<String> types, String secret) {

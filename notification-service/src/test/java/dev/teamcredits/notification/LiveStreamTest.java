@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.teamcredits.events.ledger.AccountRef;
 import dev.teamcredits.events.ledger.BalanceView;
-import dev.teamcredits.events.ledger.CreditsGranted;
 import dev.teamcredits.events.ledger.CreditsSpent;
 import dev.teamcredits.events.ledger.SourceAmount;
+import dev.teamcredits.events.ledger.TopUpRequested;
 import dev.teamcredits.events.ledger.TransferCompleted;
 import dev.teamcredits.events.team.Role;
 import dev.teamcredits.notification.NotificationFixture.Org;
@@ -87,13 +87,13 @@ class LiveStreamTest {
             CreditsSpent spend = new CreditsSpent(org.id, UUID.randomUUID(), cleo.subject(), "PAGE_SCRAPE", 3, 3,
                     List.of(new SourceAmount(AccountRef.member(cleo.subject()), 3)), org.cycleStart(), null,
                     cleo.subject(), new BalanceView(pool, 877, 0, 877), Instant.now());
-            // Ben's own top-up comes last: once his page has it, it has had everything before it.
-            CreditsGranted own = new CreditsGranted(org.id, UUID.randomUUID(), AccountRef.member(ben.subject()), 10,
-                    "TOP_UP", "TOP_UP", null, new BalanceView(AccountRef.member(ben.subject()), 10, 0, 10),
-                    org.admin.subject(), Instant.now());
+            // A top-up request for Ben's own balance comes last: once his page has it, it has had everything
+            // before it.
+            TopUpRequested own = new TopUpRequested(org.id, UUID.randomUUID(), AccountRef.member(ben.subject()), 10,
+                    org.admin.subject(), false, Instant.now().plusSeconds(86400), Instant.now());
             send(bonus, spend, own);
 
-            bens.next("ledger", own.transactionId().toString());
+            bens.next("ledger", own.requestId().toString());
             List<String> bensMessages = bens.seen().stream().filter(e -> !e[0].equals("ready")).map(e -> e[1])
                     .toList();
             for (String message : bensMessages) {
@@ -102,7 +102,8 @@ class LiveStreamTest {
                         || message.contains(spend.transactionId().toString()),
                         "ben's stream carried cleo's money: " + message);
             }
-            assertEquals(3, bensMessages.size(), "the pool's numbers twice, then his own top-up: " + bensMessages);
+            assertEquals(3, bensMessages.size(), "the pool's numbers twice, then his own top-up request: "
+                    + bensMessages);
             for (String message : bensMessages.subList(0, 2)) {
                 JsonNode change = JSON.readTree(message);
                 assertEquals("dev.teamcredits.stream.pool-balance.v1", change.path("type").asText(), message);

@@ -13,6 +13,9 @@ import dev.teamcredits.events.CloudEvent;
 import dev.teamcredits.events.EventCodec;
 import dev.teamcredits.events.Topics;
 import dev.teamcredits.events.ledger.LedgerEvent;
+import dev.teamcredits.events.ledger.OperatorGranted;
+import dev.teamcredits.events.ledger.PurchaseCompleted;
+import dev.teamcredits.events.ledger.TopUpRequested;
 import dev.teamcredits.events.team.MemberRemoved;
 import dev.teamcredits.events.team.Role;
 import dev.teamcredits.notification.NotificationFixture.Org;
@@ -21,6 +24,7 @@ import dev.teamcredits.notification.domain.LedgerWorld;
 import dev.teamcredits.notification.domain.LedgerWorld.Happened;
 import dev.teamcredits.notification.domain.LedgerWorld.Intent;
 import dev.teamcredits.notification.domain.LedgerWorld.Left;
+import dev.teamcredits.notification.domain.LedgerWorld.Op;
 import dev.teamcredits.notification.domain.LedgerWorld.Person;
 import dev.teamcredits.notification.domain.LedgerWorld.Step;
 import dev.teamcredits.notification.domain.WhatRestShows;
@@ -40,11 +44,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The visibility rule end to end: a random day of an org (random roster, random ledger events and
- * departures, from a fixed seed that is printed) goes through the real broker, and every person's real
- * SSE connection — admins, members with and without pool access, a member who leaves, a user of
- * another org — must receive exactly what the ledger's REST lets them read ({@code WhatRestShows}),
- * in the {@code ledger} messages and in the data of the {@code notification} messages alike. The rule
- * alone, over many random days: {@code domain/WhoSeesLedgerChangesPropertyTest}.
+ * departures, from a fixed seed that is printed), ending with a round of buying credits so that every kind
+ * occurs (requests by an admin, an auto top-up and users for the pool, a member balance and personal balances;
+ * paid, declined, expired; purchases without a request and operators' grants into each kind of account), goes
+ * through the real broker, and every person's real SSE connection — admins, members with and without pool
+ * access, a member who leaves, a user of another org — must receive exactly what the ledger's REST lets them
+ * read ({@code WhatRestShows}), in the {@code ledger} messages and in the data of the {@code notification}
+ * messages alike. The rule alone, over many random days: {@code domain/WhoSeesLedgerChangesPropertyTest}.
  */
 @QuarkusTest
 class LiveStreamVisibilityTest {
@@ -91,13 +97,19 @@ class LiveStreamVisibilityTest {
                 expected.put(user, new ArrayList<>());
             }
             List<String[]> records = new ArrayList<>();
+            List<Intent> intents = new ArrayList<>();
             for (int i = 0; i < INTENTS; i++) {
-                for (Step step : world.apply(Intent.random(random))) {
+                intents.add(Intent.random(random));
+            }
+            intents.addAll(BUYING);
+            for (Intent intent : intents) {
+                for (Step step : world.apply(intent)) {
                     if (step instanceof Happened happened) {
                         CloudEvent<LedgerEvent> event = CloudEvent.of("/ledger-service", happened.event());
                         records.add(new String[] { happened.event().key(), EventCodec.encode(event) });
                         causes.put(event.id(), happened);
                         counts.merge(happened.event().getClass().getSimpleName(), 1, Integer::sum);
+                        buyingKind(happened.event()).ifPresent(kind -> counts.merge(kind, 1, Integer::sum));
                         for (String user : users.keySet()) {
                             WhatRestShows.to(user, happened.event(), happened.roster()).ifPresent(view -> {
                                 view.put("eventId", event.id());
@@ -153,10 +165,47 @@ class LiveStreamVisibilityTest {
             System.out.println("LiveStreamVisibilityTest: " + counts + "; ledger messages per person " + checked);
             assertTrue(counts.getOrDefault("departures", 0) > 0 && counts.size() > 8,
                     "the day should have departures and most event types: " + counts);
+            assertTrue(counts.keySet().containsAll(List.of("TopUpRequested POOL", "TopUpRequested MEMBER",
+                    "TopUpRequested PERSONAL", "TopUpRequested automatic", "PurchaseCompleted POOL",
+                    "PurchaseCompleted MEMBER", "PurchaseCompleted PERSONAL", "PurchaseCompleted without request",
+                    "TopUpDeclined", "TopUpExpired", "OperatorGranted POOL", "OperatorGranted MEMBER",
+                    "OperatorGranted PERSONAL")), "the day should have every kind of buying: " + counts);
             assertTrue(wrong.isEmpty(), day + "\n" + wrong);
         } finally {
             streams.values().forEach(SseClient::close);
         }
+    }
+
+    /**
+     * A round of buying after the random day: requests by an admin for the pool and for a member balance, by the
+     * auto top-up for both, by a user and by the other org's user for their personal balances; then the newest
+     * expires, the one before is declined, the rest are paid, newest first (the expired one too, late);
+     * purchases without a request and operators' grants into the pool, a member balance, a personal balance and
+     * the other org's user's.
+     */
+    private static final List<Intent> BUYING = List.of(new Intent(Op.REQUEST, 1, 0, 120),
+            new Intent(Op.REQUEST, 2, 1, 130), new Intent(Op.AUTO_REQUEST, 0, 0, 140),
+            new Intent(Op.AUTO_REQUEST, 1, 1, 150), new Intent(Op.PERSONAL_REQUEST, 2, 1, 160),
+            new Intent(Op.PERSONAL_REQUEST, 0, 0, 170), new Intent(Op.EXPIRE_REQUEST, 0, -1, 0),
+            new Intent(Op.DECLINE, 0, -1, 0), new Intent(Op.PAY, 0, -1, 0), new Intent(Op.PAY, 0, -1, 0),
+            new Intent(Op.PAY, 0, -1, 0), new Intent(Op.PAY, 0, -1, 0), new Intent(Op.PAY, 0, -1, 0),
+            new Intent(Op.PURCHASE, 1, 0, 180), new Intent(Op.PURCHASE, 1, 1, 190), new Intent(Op.PURCHASE, 1, 2, 200),
+            new Intent(Op.PURCHASE, 1, 3, 210), new Intent(Op.OPERATOR_GRANT, 2, 0, 220),
+            new Intent(Op.OPERATOR_GRANT, 2, 1, 230), new Intent(Op.OPERATOR_GRANT, 2, 2, 240),
+            new Intent(Op.OPERATOR_GRANT, 2, 3, 250));
+
+    private static Optional<String> buyingKind(LedgerEvent event) {
+        if (event instanceof TopUpRequested e) {
+            return Optional.of(e.automatic() ? "TopUpRequested automatic" : "TopUpRequested " + e.account().kind());
+        }
+        if (event instanceof PurchaseCompleted e) {
+            return Optional.of(e.requestId() == null ? "PurchaseCompleted without request"
+                    : "PurchaseCompleted " + e.account().kind());
+        }
+        if (event instanceof OperatorGranted e) {
+            return Optional.of("OperatorGranted " + e.account().kind());
+        }
+        return Optional.empty();
     }
 
     /** A notification about a ledger event carries, as its data, what the person may read of that event. */

@@ -118,6 +118,8 @@ class WebhookTest {
     @Test
     void aWebhookMayNotPointIntoTheServicesOwnNetworkOrUsePlainHttp() {
         Org org = Org.create();
+        // Until the org's team events are read here, its admin is nobody (404), whatever the URL.
+        await("the admin known", () -> as(org.admin).get("/v1/orgs/{o}/webhooks", org.id).statusCode() == 200);
         List<String> accepted = new ArrayList<>();
         for (String url : List.of("https://127.0.0.2/hook", "https://localhost:8083/q/health",
                 "https://169.254.169.254/latest/meta-data", "https://10.0.0.1/x", "https://192.168.1.1/x",
@@ -190,7 +192,7 @@ class WebhookTest {
                     .statusCode(201).header("Idempotency-Replayed", nullValue()).body("secret", notNullValue());
         }
         as(org.admin).get("/v1/orgs/{o}/webhooks", org.id).then().body("", hasSize(2))
-                .body("[0].eventTypes", hasSize(7));
+                .body("[0].eventTypes", hasSize(11));
     }
 
     private static String register(Org org, String url, List<String> types, String secret) {

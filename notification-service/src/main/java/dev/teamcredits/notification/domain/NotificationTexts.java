@@ -127,6 +127,108 @@ public final class NotificationTexts {
         return s(member) + inParentheses(email) + " is no longer a member of " + s(org) + ".";
     }
 
+    public static String topUpCompletedTitle(long amount) {
+        return "Top-up of " + amount + " credits completed";
+    }
+
+    /** @param request who asked, from {@link #yourRequest()}, {@link #requestOf} or {@link #autoTopUpRequest()} */
+    public static String topUpCompletedBody(String request, long amount, String account, String paymentReference,
+            String after) {
+        return s(request) + " of " + amount + " credits for " + s(account) + " was paid" + payment(paymentReference)
+                + "; the credits have arrived." + s(after);
+    }
+
+    public static String creditsPurchasedTitle(long amount) {
+        return amount + " credits bought";
+    }
+
+    public static String creditsPurchasedBody(long amount, String account, String paymentReference, String after) {
+        return amount + " credits were bought for " + s(account) + payment(paymentReference) + "." + s(after);
+    }
+
+    public static String topUpDeclinedTitle(long amount) {
+        return "Top-up of " + amount + " credits declined";
+    }
+
+    public static String topUpDeclinedBody(String request, long amount, String account, String reason) {
+        return s(request) + " of " + amount + " credits for " + s(account) + " was declined" + because(reason)
+                + ". No credits were added.";
+    }
+
+    public static String topUpExpiredTitle(long amount) {
+        return "Top-up of " + amount + " credits expired";
+    }
+
+    public static String topUpExpiredBody(String request, long amount, String account) {
+        return s(request) + " of " + amount + " credits for " + s(account)
+                + " was neither paid nor declined in time and has expired. No credits were added.";
+    }
+
+    public static String operatorGrantTitle(long amount) {
+        return amount + " credits granted";
+    }
+
+    public static String operatorGrantBody(long amount, String account, String reason, String after) {
+        return "An operator granted " + amount + " credits to " + s(account) + because(reason) + "." + s(after);
+    }
+
+    /** A top-up request, told to the one who made it. */
+    public static String yourRequest() {
+        return "Your top-up request";
+    }
+
+    /** A top-up request, told to someone other than the user who made it. */
+    public static String requestOf(String requester) {
+        return s(requester) + "'s top-up request";
+    }
+
+    /** A top-up request whose requester the event does not name. */
+    public static String someRequest() {
+        return "A top-up request";
+    }
+
+    /** A top-up request the account's auto top-up made. */
+    public static String autoTopUpRequest() {
+        return "The auto top-up's request";
+    }
+
+    /** The org's pool, as an account credits are bought or granted for. */
+    public static String teamPool(String org) {
+        return "the team pool of " + s(org);
+    }
+
+    /** The reader's own member balance. */
+    public static String yourBalanceIn(String org) {
+        return "your balance in " + s(org);
+    }
+
+    /** Another member's balance (its numbers are never stated to anyone but its owner). */
+    public static String balanceOf(String member, String org) {
+        return s(member) + "'s balance in " + s(org);
+    }
+
+    public static String yourPersonalBalance() {
+        return "your personal balance";
+    }
+
+    /** A personal balance that is not the reader's (the ledger lets no one else act on it; a fallback). */
+    public static String personalBalanceOf(String user) {
+        return s(user) + "'s personal balance";
+    }
+
+    /** The closing sentence with the pool's balance after a change (every member may read it). */
+    public static String poolNow(long balance) {
+        return " The pool now has " + balance + ".";
+    }
+
+    public static String yourBalanceNow(long balance) {
+        return " Your balance is now " + balance + ".";
+    }
+
+    public static String yourPersonalBalanceNow(long balance) {
+        return " Your personal balance is now " + balance + ".";
+    }
+
     /** How texts name the pool as one side of a transfer. */
     public static String pool() {
         return "the pool";
@@ -138,6 +240,10 @@ public final class NotificationTexts {
 
     private static String because(String reason) {
         return present(reason) ? " — reason: " + reason : "";
+    }
+
+    private static String payment(String reference) {
+        return present(reference) ? " (payment " + reference + ")" : "";
     }
 
     private static String inParentheses(String email) {

@@ -2,8 +2,10 @@ package dev.teamcredits.notification.domain;
 
 /**
  * What a notification tells its recipient, and which channels tell it when the user has not chosen:
- * the inbox always, email only for credits received (the one thing worth an email unasked), the
- * live stream always. Users change email and stream per type ({@link ChannelPreferences}).
+ * the inbox always, email only for money the user asked for or got (credits received by a transfer, a
+ * purchase or an operator's grant, and a request to buy credits that came to nothing: the things worth
+ * an email unasked), the live stream always. Users change email and stream per type
+ * ({@link ChannelPreferences}).
  */
 public enum NotificationType {
     /** A member received credits from a transfer. */
@@ -21,7 +23,17 @@ public enum NotificationType {
     RESERVATION_EXPIRED(false),
     UNUSUAL_USAGE(false),
     MEMBER_ADDED(false),
-    MEMBER_REMOVED(false);
+    MEMBER_REMOVED(false),
+    /** A top-up request was paid: the credits it asked for arrived. */
+    TOP_UP_COMPLETED(true),
+    /** Credits were bought for an account without a top-up request. */
+    CREDITS_PURCHASED(true),
+    /** The billing backend declined a top-up request, with its reason. */
+    TOP_UP_DECLINED(true),
+    /** A top-up request was neither paid nor declined in time. */
+    TOP_UP_EXPIRED(true),
+    /** An operator granted credits, with their reason. */
+    OPERATOR_GRANT(true);
 
     private final boolean emailByDefault;
 

@@ -2,8 +2,12 @@ package dev.teamcredits.notification.domain;
 
 import dev.teamcredits.events.EventCatalog;
 import dev.teamcredits.events.ledger.LowBalance;
+import dev.teamcredits.events.ledger.OperatorGranted;
 import dev.teamcredits.events.ledger.PoolEmpty;
+import dev.teamcredits.events.ledger.PurchaseCompleted;
 import dev.teamcredits.events.ledger.ReservationReleased;
+import dev.teamcredits.events.ledger.TopUpDeclined;
+import dev.teamcredits.events.ledger.TopUpExpired;
 import dev.teamcredits.events.ledger.TransferCompleted;
 import dev.teamcredits.events.team.MemberJoined;
 import dev.teamcredits.events.team.MemberRemoved;
@@ -22,11 +26,16 @@ import java.util.Set;
  */
 public final class WebhookRegistration {
 
-    /** The events an org's webhooks can subscribe to: those that tell people something. */
+    /**
+     * The events an org's webhooks can subscribe to: those that tell people something (not a top-up request,
+     * which tells no one: its purchase, decline or expiry does). Only an org's events reach its webhooks.
+     */
     public static final Set<String> SUBSCRIBABLE_TYPES = Set.of(EventCatalog.typeOf(TransferCompleted.class),
             EventCatalog.typeOf(LowBalance.class), EventCatalog.typeOf(PoolEmpty.class),
             EventCatalog.typeOf(ReservationReleased.class), EventCatalog.typeOf(UnusualUsage.class),
-            EventCatalog.typeOf(MemberJoined.class), EventCatalog.typeOf(MemberRemoved.class));
+            EventCatalog.typeOf(MemberJoined.class), EventCatalog.typeOf(MemberRemoved.class),
+            EventCatalog.typeOf(PurchaseCompleted.class), EventCatalog.typeOf(TopUpDeclined.class),
+            EventCatalog.typeOf(TopUpExpired.class), EventCatalog.typeOf(OperatorGranted.class));
 
     /** How many random bytes a generated secret has. */
     public static final int SECRET_BYTES = 32;

@@ -5,8 +5,12 @@ import dev.teamcredits.events.ledger.AccountRef;
 import dev.teamcredits.events.ledger.BalanceView;
 import dev.teamcredits.events.ledger.LedgerEvent;
 import dev.teamcredits.events.ledger.LowBalance;
+import dev.teamcredits.events.ledger.OperatorGranted;
 import dev.teamcredits.events.ledger.PoolEmpty;
+import dev.teamcredits.events.ledger.PurchaseCompleted;
 import dev.teamcredits.events.ledger.ReservationReleased;
+import dev.teamcredits.events.ledger.TopUpDeclined;
+import dev.teamcredits.events.ledger.TopUpExpired;
 import dev.teamcredits.events.ledger.TransferCompleted;
 import dev.teamcredits.events.team.MemberJoined;
 import dev.teamcredits.events.team.MemberRemoved;
@@ -15,13 +19,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Who is told what about an event (the spec's "Notification service", the README's table): the
  * recipient of a transfer and the admin who made it, a member whose credits were taken, the other
  * admins of pool moves and of the sweep when a member leaves; low balance, pool empty, an expired
- * reservation, unusual usage, members added and removed.
+ * reservation, unusual usage, members added and removed; credits bought (the requester, the account's
+ * owner and the org's admins), a top-up request declined or expired (the requester and the admins), an
+ * operator's grant (the account's owner and the admins). A top-up request itself tells no one: its
+ * requester just made it.
  */
 public final class WhoIsTold {
 
@@ -32,12 +40,19 @@ public final class WhoIsTold {
     /** The ledger's actor for its own moves (the sweep of a leaving member). */
     static final String SYSTEM_ACTOR = "system";
     static final String MEMBER_REMOVED_REASON = "member removed";
+    /** Who the ledger names as the requester of a request an account's auto top-up made. */
+    static final String AUTO_TOP_UP = "auto-top-up";
 
     private WhoIsTold() {
     }
 
     /** Whether telling about this event needs the org's members (admins, names) to be known here. */
     public static boolean needsOrg(DomainEvent event) {
+        if (event instanceof PurchaseCompleted || event instanceof TopUpDeclined || event instanceof TopUpExpired
+                || event instanceof OperatorGranted) {
+            // An org's admins are told; a personal balance's events name everyone they tell.
+            return event.orgId() != null;
+        }
         return event instanceof TransferCompleted || event instanceof LowBalance || event instanceof PoolEmpty
                 || event instanceof UnusualUsage || event instanceof ReservationReleased r && r.expired();
     }
@@ -72,6 +87,32 @@ public final class WhoIsTold {
                         NotificationTexts.unusualUsageBody(member, e.credits(), orgName, e.day().toString(),
                                 decimal(e.factor()), decimal(e.trailingAverage()), e.trailingDays())));
             }
+        } else if (event instanceof PurchaseCompleted e) {
+            purchase(e, org, notices);
+        } else if (event instanceof TopUpDeclined e) {
+            for (String user : requesterAndAdmins(e, e.requestedBy(), e.automatic(), org)) {
+                notices.add(new Notice(user, NotificationType.TOP_UP_DECLINED,
+                        NotificationTexts.topUpDeclinedTitle(e.amount()), NotificationTexts.topUpDeclinedBody(
+                                request(e.requestedBy(), e.automatic(), user, org), e.amount(),
+                                accountFor(e.account(), user, org), e.reason())));
+            }
+        } else if (event instanceof TopUpExpired e) {
+            for (String user : requesterAndAdmins(e, e.requestedBy(), e.automatic(), org)) {
+                notices.add(new Notice(user, NotificationType.TOP_UP_EXPIRED,
+                        NotificationTexts.topUpExpiredTitle(e.amount()), NotificationTexts.topUpExpiredBody(
+                                request(e.requestedBy(), e.automatic(), user, org), e.amount(),
+                                accountFor(e.account(), user, org))));
+            }
+        } else if (event instanceof OperatorGranted e) {
+            Set<String> told = new LinkedHashSet<>();
+            owner(e.account()).ifPresent(told::add);
+            told.addAll(admins(e, org));
+            for (String user : told) {
+                notices.add(new Notice(user, NotificationType.OPERATOR_GRANT,
+                        NotificationTexts.operatorGrantTitle(e.amount()), NotificationTexts.operatorGrantBody(
+                                e.amount(), accountFor(e.account(), user, org), e.reason(),
+                                balanceAfter(e.after(), user))));
+            }
         } else if (event instanceof MemberJoined e && e.invitationId() != null) {
             // The org's creator joins with the org itself: nothing to tell anyone.
             memberJoined(e, org, notices);
@@ -85,9 +126,10 @@ public final class WhoIsTold {
                         NotificationTexts.memberLeftBody(member, e.email(), orgName)));
             }
         }
-        if (event instanceof LedgerEvent) {
+        if (event instanceof LedgerEvent && event.orgId() != null) {
             // A former member reads nothing of the org any more (the ledger answers them 404), not even the
-            // low balance its sweep of their account leaves: they were told of that when they left.
+            // low balance its sweep of their account leaves: they were told of that when they left. (Their
+            // personal balance is still theirs.)
             notices.removeIf(n -> org.member(n.userId()).filter(m -> !m.active()).isPresent());
         }
         return notices;
@@ -152,6 +194,96 @@ public final class WhoIsTold {
                 }
             }
         }
+    }
+
+    /**
+     * A purchase: the user who asked for it (a completed request), the account's owner (credits arriving in
+     * someone's own balance are theirs to know of, as a transfer's recipient is) and the org's admins.
+     */
+    private static void purchase(PurchaseCompleted e, OrgRoster org, List<Notice> notices) {
+        boolean requested = e.requestId() != null;
+        Set<String> told = new LinkedHashSet<>();
+        if (requested) {
+            requester(e.requestedBy(), false).ifPresent(told::add);
+        }
+        owner(e.account()).ifPresent(told::add);
+        told.addAll(admins(e, org));
+        for (String user : told) {
+            String account = accountFor(e.account(), user, org);
+            String after = balanceAfter(e.after(), user);
+            notices.add(requested
+                    ? new Notice(user, NotificationType.TOP_UP_COMPLETED,
+                            NotificationTexts.topUpCompletedTitle(e.amount()), NotificationTexts.topUpCompletedBody(
+                                    request(e.requestedBy(), false, user, org), e.amount(), account,
+                                    e.paymentReference(), after))
+                    : new Notice(user, NotificationType.CREDITS_PURCHASED,
+                            NotificationTexts.creditsPurchasedTitle(e.amount()),
+                            NotificationTexts.creditsPurchasedBody(e.amount(), account, e.paymentReference(), after)));
+        }
+    }
+
+    /** The requester (if a user asked: an auto top-up's request is nobody's in particular), then the admins. */
+    private static Set<String> requesterAndAdmins(LedgerEvent event, String requestedBy, boolean automatic,
+            OrgRoster org) {
+        Set<String> told = new LinkedHashSet<>();
+        requester(requestedBy, automatic).ifPresent(told::add);
+        told.addAll(admins(event, org));
+        return told;
+    }
+
+    /** The org's admins, for an event of an org; none for a personal balance's, whatever org it is read with. */
+    private static List<String> admins(LedgerEvent event, OrgRoster org) {
+        return event.orgId() == null ? List.of() : org.activeAdmins();
+    }
+
+    private static Optional<String> requester(String requestedBy, boolean automatic) {
+        return automatic || requestedBy == null || requestedBy.isBlank() || AUTO_TOP_UP.equals(requestedBy)
+                ? Optional.empty() : Optional.of(requestedBy);
+    }
+
+    /** The user whose own balance (a member balance or a personal one) the account is; none for the pool. */
+    private static Optional<String> owner(AccountRef account) {
+        return account.kind() == AccountRef.Kind.POOL ? Optional.empty() : Optional.ofNullable(account.userId());
+    }
+
+    /** How a text names who asked, as {@code reader} reads it. */
+    private static String request(String requestedBy, boolean automatic, String reader, OrgRoster org) {
+        if (automatic || AUTO_TOP_UP.equals(requestedBy)) {
+            return NotificationTexts.autoTopUpRequest();
+        }
+        if (requestedBy == null || requestedBy.isBlank()) {
+            return NotificationTexts.someRequest();
+        }
+        return reader.equals(requestedBy) ? NotificationTexts.yourRequest()
+                : NotificationTexts.requestOf(org.label(requestedBy));
+    }
+
+    /** How a text names the account credits are for, as {@code reader} reads it. */
+    private static String accountFor(AccountRef account, String reader, OrgRoster org) {
+        boolean own = reader.equals(account.userId());
+        return switch (account.kind()) {
+            case POOL -> NotificationTexts.teamPool(org.name());
+            case MEMBER -> own ? NotificationTexts.yourBalanceIn(org.name())
+                    : NotificationTexts.balanceOf(org.label(account.userId()), org.name());
+            case PERSONAL -> own ? NotificationTexts.yourPersonalBalance()
+                    : NotificationTexts.personalBalanceOf(org.label(account.userId()));
+        };
+    }
+
+    /** The balance after, stated only where the reader may read it: the pool's, or their own; never another's. */
+    private static String balanceAfter(BalanceView after, String reader) {
+        if (after == null || after.account() == null) {
+            return "";
+        }
+        AccountRef account = after.account();
+        if (account.kind() == AccountRef.Kind.POOL) {
+            return NotificationTexts.poolNow(after.balance());
+        }
+        if (!reader.equals(account.userId())) {
+            return "";
+        }
+        return account.kind() == AccountRef.Kind.MEMBER ? NotificationTexts.yourBalanceNow(after.balance())
+                : NotificationTexts.yourPersonalBalanceNow(after.balance());
     }
 
     private static String account(AccountRef ref, OrgRoster org) {

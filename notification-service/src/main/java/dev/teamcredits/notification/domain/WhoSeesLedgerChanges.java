@@ -9,10 +9,15 @@ import dev.teamcredits.events.ledger.CreditsSpent;
 import dev.teamcredits.events.ledger.CycleClosed;
 import dev.teamcredits.events.ledger.LedgerEvent;
 import dev.teamcredits.events.ledger.LowBalance;
+import dev.teamcredits.events.ledger.OperatorGranted;
 import dev.teamcredits.events.ledger.PoolEmpty;
+import dev.teamcredits.events.ledger.PurchaseCompleted;
 import dev.teamcredits.events.ledger.ReservationCaptured;
 import dev.teamcredits.events.ledger.ReservationCreated;
 import dev.teamcredits.events.ledger.ReservationReleased;
+import dev.teamcredits.events.ledger.TopUpDeclined;
+import dev.teamcredits.events.ledger.TopUpExpired;
+import dev.teamcredits.events.ledger.TopUpRequested;
 import dev.teamcredits.events.ledger.TransferCompleted;
 import dev.teamcredits.notification.domain.OrgRoster.Member;
 import java.time.Instant;
@@ -31,10 +36,12 @@ import java.util.UUID;
  * <li>An active admin of the org: every event of it, whole.</li>
  * <li>An active member: the events that are theirs, whole but for other members' balances (a transfer
  * to or from their balance, a spend or hold they were charged, a grant, expiry, rollover or low balance
- * of their balance); the cycle closing (its dates and allocation are on the org's page); and of any other
- * change that carries the pool's numbers, only those ({@link PoolBalance}). Not the amount, reason,
- * actor or members of a transaction that is not theirs, and not the pool's alerts (low, empty: for the
- * admins, and their numbers were already in the change that caused them).</li>
+ * of their balance, a top-up request for their balance and its purchase, decline or expiry, an
+ * operator's grant to it); the cycle closing (its dates and allocation are on the org's page); and of any
+ * other change that carries the pool's numbers, only those ({@link PoolBalance}: a purchase or an
+ * operator's grant into the pool). Not the amount, reason, actor or members of a transaction that is not
+ * theirs, not the pool's requests, declines and expiries (they move no credits), and not the pool's alerts
+ * (low, empty: for the admins, and their numbers were already in the change that caused them).</li>
  * <li>A user: the events of their personal balance (they belong to no org).</li>
  * <li>Anyone else, former members included: nothing.</li>
  * </ul>
@@ -125,6 +132,22 @@ public final class WhoSeesLedgerChanges {
             // The pool's alerts are for the admins; the change that emptied it showed the numbers.
             return Optional.empty();
         }
+        if (event instanceof PurchaseCompleted e) {
+            return isOwn(e.account(), user) ? whole(e) : pool(e.orgId(), e.after(), e.at());
+        }
+        if (event instanceof OperatorGranted e) {
+            return isOwn(e.account(), user) ? whole(e) : pool(e.orgId(), e.after(), e.at());
+        }
+        // A request, its decline or its expiry moves no credits: nothing for the pool's card.
+        if (event instanceof TopUpRequested e) {
+            return isOwn(e.account(), user) ? whole(e) : Optional.empty();
+        }
+        if (event instanceof TopUpDeclined e) {
+            return isOwn(e.account(), user) ? whole(e) : Optional.empty();
+        }
+        if (event instanceof TopUpExpired e) {
+            return isOwn(e.account(), user) ? whole(e) : Optional.empty();
+        }
         return Optional.empty();
     }
 
@@ -133,7 +156,12 @@ public final class WhoSeesLedgerChanges {
         AccountRef account = event instanceof CreditsGranted e ? e.account()
                 : event instanceof CreditsExpired e ? e.account()
                 : event instanceof CreditsRolledOver e ? e.account()
-                : event instanceof LowBalance e ? e.account() : null;
+                : event instanceof LowBalance e ? e.account()
+                : event instanceof TopUpRequested e ? e.account()
+                : event instanceof PurchaseCompleted e ? e.account()
+                : event instanceof TopUpDeclined e ? e.account()
+                : event instanceof TopUpExpired e ? e.account()
+                : event instanceof OperatorGranted e ? e.account() : null;
         return account != null && account.kind() == AccountRef.Kind.PERSONAL ? Optional.ofNullable(account.userId())
                 : Optional.empty();
     }

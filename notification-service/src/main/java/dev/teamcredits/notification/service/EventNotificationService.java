@@ -88,6 +88,7 @@ public class EventNotificationService {
         DomainEvent data = event.data();
         UUID orgId = data.orgId();
         String dataJson = json.valueToTree(data).toString();
+        // A personal balance's event has no org (it is keyed by its user): no roster, no admins, no webhooks.
         return project(c, data)
                 .chain(() -> orgId == null ? Uni.createFrom().item(Optional.<OrgRoster>empty())
                         : membership.find(c, orgId))
@@ -153,7 +154,10 @@ public class EventNotificationService {
                 : Uni.createFrom().voidItem());
     }
 
-    /** Queues one delivery per subscribed webhook; its body is the CloudEvent as published. */
+    /**
+     * Queues one delivery per subscribed webhook of the event's org; its body is the CloudEvent as published. An
+     * event about a personal balance belongs to no org, so no org's webhook gets it.
+     */
     private Uni<Void> webhooks(SqlClient c, CloudEvent<DomainEvent> event, UUID orgId) {
         if (orgId == null || !WebhookRegistration.isSubscribable(event.type())) {
             return Uni.createFrom().voidItem();

@@ -9,11 +9,16 @@ import dev.teamcredits.events.ledger.CreditsSpent;
 import dev.teamcredits.events.ledger.CycleClosed;
 import dev.teamcredits.events.ledger.LedgerEvent;
 import dev.teamcredits.events.ledger.LowBalance;
+import dev.teamcredits.events.ledger.OperatorGranted;
 import dev.teamcredits.events.ledger.PoolEmpty;
+import dev.teamcredits.events.ledger.PurchaseCompleted;
 import dev.teamcredits.events.ledger.ReservationCaptured;
 import dev.teamcredits.events.ledger.ReservationCreated;
 import dev.teamcredits.events.ledger.ReservationReleased;
 import dev.teamcredits.events.ledger.SourceAmount;
+import dev.teamcredits.events.ledger.TopUpDeclined;
+import dev.teamcredits.events.ledger.TopUpExpired;
+import dev.teamcredits.events.ledger.TopUpRequested;
 import dev.teamcredits.events.ledger.TransferCompleted;
 import dev.teamcredits.notification.domain.OrgRoster.Member;
 import java.time.Instant;
@@ -33,11 +38,13 @@ import java.util.UUID;
 /**
  * One org's day as the ledger and the team service publish it, generated from random intents: transfers
  * pool↔member and member↔member, spends along the waterfall (pool with access, member balance, personal),
- * holds created, captured, released and expired, top-ups and grants, free personal credits (also for
- * someone of another org), cycle closes with expiry and rollover, departures with their sweep, and the
- * low-balance and pool-empty alerts those cause. A small running model of balances keeps the numbers
- * plausible; spends and holds carry the pool's numbers whatever they drew from, as the ledger publishes
- * them. Used by the visibility property (the pure rule) and the end-to-end stream test (real Kafka and
+ * holds created, captured, released and expired, buying credits (top-up requests by an admin for the pool
+ * or a member balance, by an account's auto top-up, by a user for their personal balance, also someone of
+ * another org; paid, late paid after expiring, declined or expired; purchases without a request) and
+ * operators' grants into the pool, member and personal balances, free personal credits, cycle closes with
+ * expiry and rollover, departures with their sweep, and the low-balance and pool-empty alerts those cause.
+ * A small running model of balances keeps the numbers plausible; spends and holds carry the pool's numbers
+ * whatever they drew from, as the ledger publishes them. Used by the visibility property (the pure rule) and the end-to-end stream test (real Kafka and
  * SSE), so both see the same kinds of days.
  */
 public final class LedgerWorld {
@@ -48,7 +55,8 @@ public final class LedgerWorld {
      */
     public enum Op {
         POOL_TO_MEMBER(4), MEMBER_TO_POOL(2), MEMBER_TO_MEMBER(3), SPEND(5), HOLD(3), CAPTURE(2), RELEASE(1),
-        EXPIRE(1), TOP_UP_POOL(1), TOP_UP_MEMBER(1), AUTO_TOP_UP(1), FREE_CREDITS(1), CYCLE_CLOSE(1), DEPART(1);
+        EXPIRE(1), REQUEST(2), AUTO_REQUEST(1), PERSONAL_REQUEST(1), PAY(2), DECLINE(2), EXPIRE_REQUEST(2),
+        PURCHASE(1), OPERATOR_GRANT(1), FREE_CREDITS(1), CYCLE_CLOSE(1), DEPART(1);
 
         public final int weight;
 
@@ -92,6 +100,9 @@ public final class LedgerWorld {
 
     public static final long LOW = 50;
     static final String BACKEND = "scraper-backend";
+    static final String BILLING = "billing-backend";
+    static final String OPERATOR = "ops-console";
+    static final String AUTO_TOP_UP = "auto-top-up";
 
     private final UUID orgId;
     private final List<Person> people;
@@ -99,14 +110,36 @@ public final class LedgerWorld {
     private final Set<String> gone = new LinkedHashSet<>();
     private final Map<AccountRef, long[]> accounts = new HashMap<>();
     private final List<Hold> holds = new ArrayList<>();
+    /** Top-up requests not settled yet: open, or expired (a payment may still complete those). */
+    private final List<Request> requests = new ArrayList<>();
     private Instant clock = Instant.parse("2026-12-01T09:00:00Z");
     private LocalDate cycleStart = LocalDate.of(2026, 12, 1);
     private int reasons;
+    private int payments;
 
     private record Hold(UUID id, String userId, Map<AccountRef, Long> parts) {
 
         long total() {
             return parts.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** A top-up request; {@code expired} once its time ran out unpaid. */
+    private static final class Request {
+        final UUID id = UUID.randomUUID();
+        final UUID orgId;
+        final AccountRef account;
+        final long amount;
+        final String requestedBy;
+        final boolean automatic;
+        boolean expired;
+
+        Request(UUID orgId, AccountRef account, long amount, String requestedBy, boolean automatic) {
+            this.orgId = orgId;
+            this.account = account;
+            this.amount = amount;
+            this.requestedBy = requestedBy;
+            this.automatic = automatic;
         }
     }
 
@@ -175,10 +208,43 @@ public final class LedgerWorld {
                     release(holds.get(Math.floorMod(intent.who(), holds.size())), intent.op() == Op.EXPIRE, events);
                 }
             }
-            case TOP_UP_POOL -> grant(AccountRef.pool(), intent.amount(), "TOP_UP", admin(), events);
-            case TOP_UP_MEMBER -> grant(member(who), intent.amount(), "TOP_UP", admin(), events);
-            case AUTO_TOP_UP -> grant(intent.other() % 2 == 0 ? AccountRef.pool() : member(who), intent.amount(),
-                    "AUTO_TOP_UP", "system", events);
+            case REQUEST -> {
+                // An admin asks for the pool or a member balance.
+                List<Person> admins = present.stream().filter(Person::admin).toList();
+                Person admin = admins.get(Math.floorMod(intent.other() / 2, admins.size()));
+                request(orgId, intent.other() % 2 == 0 ? AccountRef.pool() : member(who), intent.amount(),
+                        admin.userId(), false, events);
+            }
+            case AUTO_REQUEST -> request(orgId, intent.other() % 2 == 0 ? AccountRef.pool() : member(who),
+                    intent.amount(), AUTO_TOP_UP, true, events);
+            case PERSONAL_REQUEST -> {
+                String user = intent.other() % 3 == 0 ? outsider : who.userId();
+                request(null, AccountRef.personal(user), intent.amount(), user, false, events);
+            }
+            case PAY -> {
+                if (!requests.isEmpty()) {
+                    pay(requests.get(Math.floorMod(intent.other(), requests.size())), events);
+                }
+            }
+            case DECLINE, EXPIRE_REQUEST -> {
+                List<Request> open = requests.stream().filter(r -> !r.expired).toList();
+                if (!open.isEmpty()) {
+                    settle(open.get(Math.floorMod(intent.other(), open.size())), intent.op() == Op.DECLINE, events);
+                }
+            }
+            case PURCHASE -> {
+                AccountRef to = anyAccount(who, intent.other());
+                credit(to, intent.amount());
+                events.add(new PurchaseCompleted(orgOf(to), UUID.randomUUID(), UUID.randomUUID(), null, to,
+                        intent.amount(), "pay_" + ++payments, intent.amount() * 100, "EUR", null, view(to), BILLING,
+                        clock));
+            }
+            case OPERATOR_GRANT -> {
+                AccountRef to = anyAccount(who, intent.other());
+                credit(to, intent.amount());
+                events.add(new OperatorGranted(orgOf(to), UUID.randomUUID(), to, intent.amount(),
+                        "reason " + ++reasons + ": goodwill after an outage", view(to), OPERATOR, clock));
+            }
             case FREE_CREDITS -> {
                 String user = intent.other() % 3 == 0 ? outsider : who.userId();
                 AccountRef personal = AccountRef.personal(user);
@@ -305,10 +371,59 @@ public final class LedgerWorld {
                 view(AccountRef.pool()), clock));
     }
 
-    private void grant(AccountRef to, long amount, String reason, String actor, List<LedgerEvent> events) {
+    private void request(UUID org, AccountRef account, long amount, String requestedBy, boolean automatic,
+            List<LedgerEvent> events) {
+        Request request = new Request(org, account, amount, requestedBy, automatic);
+        requests.add(request);
+        events.add(new TopUpRequested(org, request.id, account, amount, requestedBy, automatic,
+                clock.plusSeconds(86400), clock));
+    }
+
+    /** The billing backend's purchase completes the request, even after it expired (the payment was taken). */
+    private void pay(Request request, List<LedgerEvent> events) {
+        if (isFormerMember(request.account)) {
+            return; // the ledger refuses credits for someone who left (member-inactive)
+        }
+        requests.remove(request);
+        credit(request.account, request.amount);
+        events.add(new PurchaseCompleted(request.orgId, UUID.randomUUID(), UUID.randomUUID(), request.id,
+                request.account, request.amount, "pay_" + ++payments, null, null, request.requestedBy,
+                view(request.account), BILLING, clock));
+    }
+
+    private void settle(Request request, boolean declined, List<LedgerEvent> events) {
+        if (declined) {
+            requests.remove(request);
+            events.add(new TopUpDeclined(request.orgId, request.id, request.account, request.amount,
+                    "reason " + ++reasons + ": card refused", request.requestedBy, request.automatic, BILLING,
+                    clock));
+        } else {
+            request.expired = true;
+            events.add(new TopUpExpired(request.orgId, request.id, request.account, request.amount,
+                    request.requestedBy, request.automatic, clock));
+        }
+    }
+
+    /** The pool, a present member's balance or a personal one (also of someone of another org), by {@code pick}. */
+    private AccountRef anyAccount(Person who, int pick) {
+        return switch (pick % 4) {
+            case 0 -> AccountRef.pool();
+            case 1 -> member(who);
+            case 2 -> AccountRef.personal(who.userId());
+            default -> AccountRef.personal(outsider);
+        };
+    }
+
+    private void credit(AccountRef to, long amount) {
         account(to)[0] += amount;
-        events.add(new CreditsGranted(orgId, UUID.randomUUID(), to, amount, reason, "TOP_UP", null, view(to), actor,
-                clock));
+    }
+
+    private UUID orgOf(AccountRef account) {
+        return account.kind() == AccountRef.Kind.PERSONAL ? null : orgId;
+    }
+
+    private boolean isFormerMember(AccountRef account) {
+        return account.kind() == AccountRef.Kind.MEMBER && gone.contains(account.userId());
     }
 
     /** Unused subscription credits of the pool (and of a member they were moved to) expire or roll over. */

@@ -13,7 +13,9 @@ class WebhookRegistrationTest {
 
     private static final String TRANSFER = "dev.teamcredits.ledger.transfer.completed.v1";
     private static final List<String> ALL = List.of("dev.teamcredits.ledger.balance.low.v1",
-            "dev.teamcredits.ledger.pool.empty.v1", "dev.teamcredits.ledger.reservation.released.v1", TRANSFER,
+            "dev.teamcredits.ledger.credits.operator-granted.v1", "dev.teamcredits.ledger.pool.empty.v1",
+            "dev.teamcredits.ledger.purchase.completed.v1", "dev.teamcredits.ledger.reservation.released.v1",
+            "dev.teamcredits.ledger.top-up.declined.v1", "dev.teamcredits.ledger.top-up.expired.v1", TRANSFER,
             "dev.teamcredits.team.member.joined.v1", "dev.teamcredits.team.member.removed.v1",
             "dev.teamcredits.usage.unusual.v1");
 
@@ -51,6 +53,12 @@ class WebhookRegistrationTest {
             TRANSFER + ", true",
             "dev.teamcredits.usage.unusual.v1, true",
             "dev.teamcredits.team.member.removed.v1, true",
+            "dev.teamcredits.ledger.purchase.completed.v1, true",
+            "dev.teamcredits.ledger.top-up.declined.v1, true",
+            "dev.teamcredits.ledger.top-up.expired.v1, true",
+            "dev.teamcredits.ledger.credits.operator-granted.v1, true",
+            "dev.teamcredits.ledger.top-up.requested.v1, false",
+            "dev.teamcredits.ledger.credits.granted.v1, false",
             "dev.teamcredits.ledger.credits.spent.v1, false",
             "dev.teamcredits.team.org.created.v1, false",
             "nope, false" })

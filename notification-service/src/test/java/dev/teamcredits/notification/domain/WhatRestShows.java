@@ -23,10 +23,18 @@ import java.util.Optional;
  * <li>a member read the pool's numbers (balance, reserved, available) and the org's cycle and
  * allocation (GET /v1/orgs/{id}), and their own history: every transaction that names them (their
  * account, or them as the member charged), with the amounts, reason, actor and accounts, but no other
- * member's balance;</li>
- * <li>a user read their own personal balance;</li>
+ * member's balance; and their member balance's purchase history (GET
+ * /v1/orgs/{id}/accounts/{userId}/purchases: its requests, purchases, declines and expiries, whoever asked);</li>
+ * <li>a user read their own personal balance and its purchase history (GET /v1/me/purchases);</li>
  * <li>anyone else nothing of the org (a former member included).</li>
  * </ul>
+ * The pool's purchase history is readable by every member too, but the stream deliberately shows a member less
+ * of the pool's buying: the pool's numbers after credits arrived (a purchase or an operator's grant into it) and
+ * nothing of a request, decline or expiry, which move no credits. The oracle reads this off the JSON as for
+ * every other event: a pool's request names no member and carries no balance, so a member is shown nothing; a
+ * purchase or grant into the pool carries the pool's balance after, so a member is shown those numbers. Who asked
+ * ({@code requestedBy}) does not make an event a member's own: only their account, or them as the member charged,
+ * does (only admins ask for an org's accounts).
  * The answer is the stream's {@code {type, data}}: the event's own type and data, with other members'
  * balances null where the event is the member's own; or {@code pool-balance} with only the pool's numbers.
  */

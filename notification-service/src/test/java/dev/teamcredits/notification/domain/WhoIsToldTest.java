@@ -1,15 +1,22 @@
 package dev.teamcredits.notification.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.teamcredits.events.DomainEvent;
 import dev.teamcredits.events.ledger.AccountRef;
 import dev.teamcredits.events.ledger.BalanceView;
 import dev.teamcredits.events.ledger.CreditsSpent;
 import dev.teamcredits.events.ledger.LowBalance;
+import dev.teamcredits.events.ledger.OperatorGranted;
 import dev.teamcredits.events.ledger.PoolEmpty;
+import dev.teamcredits.events.ledger.PurchaseCompleted;
 import dev.teamcredits.events.ledger.ReservationReleased;
 import dev.teamcredits.events.ledger.SourceAmount;
+import dev.teamcredits.events.ledger.TopUpDeclined;
+import dev.teamcredits.events.ledger.TopUpExpired;
+import dev.teamcredits.events.ledger.TopUpRequested;
 import dev.teamcredits.events.ledger.TransferCompleted;
 import dev.teamcredits.events.team.MemberJoined;
 import dev.teamcredits.events.team.MemberRemoved;
@@ -106,6 +113,116 @@ class WhoIsToldTest {
                         new RoleChanged(ORG, "ben", Role.MEMBER, Role.ADMIN, "ada"), ACME));
     }
 
+    /** Buying credits: the spec's "Who is told" for purchases, declines, expiries and operator grants. */
+    static Stream<Arguments> buying() {
+        AccountRef pool = AccountRef.pool();
+        AccountRef ben = AccountRef.member("ben");
+        AccountRef cleo = AccountRef.member("cleo");
+        AccountRef zoe = AccountRef.personal("zoe");
+        OrgRoster none = OrgRoster.unknown(null);
+        return Stream.of(
+                told("a top-up request: no one (its requester just made it)",
+                        requested(pool, "ada", false), ACME),
+                told("the pool's request paid: the admin who asked, then the other admin",
+                        purchase(pool, "ada"), ACME, "ada TOP_UP_COMPLETED", "bob TOP_UP_COMPLETED"),
+                told("the pool's auto top-up paid: the admins (the auto top-up is nobody in particular)",
+                        purchase(pool, "auto-top-up"), ACME, "ada TOP_UP_COMPLETED", "bob TOP_UP_COMPLETED"),
+                told("a member balance's request paid: the admin who asked, the member whose credits arrived, "
+                        + "the other admin", purchase(ben, "bob"), ACME,
+                        "bob TOP_UP_COMPLETED", "ben TOP_UP_COMPLETED", "ada TOP_UP_COMPLETED"),
+                told("a member balance's auto top-up paid: the member and the admins",
+                        purchase(cleo, "auto-top-up"), ACME,
+                        "cleo TOP_UP_COMPLETED", "ada TOP_UP_COMPLETED", "bob TOP_UP_COMPLETED"),
+                told("a purchase without a request for the pool: the admins",
+                        purchase(pool, null), ACME, "ada CREDITS_PURCHASED", "bob CREDITS_PURCHASED"),
+                told("a purchase without a request for a member balance: its owner and the admins",
+                        purchase(ben, null), ACME,
+                        "ben CREDITS_PURCHASED", "ada CREDITS_PURCHASED", "bob CREDITS_PURCHASED"),
+                told("a personal request paid: its owner, who asked", purchase(zoe, "zoe"), none,
+                        "zoe TOP_UP_COMPLETED"),
+                told("a personal purchase without a request: its owner", purchase(zoe, null), none,
+                        "zoe CREDITS_PURCHASED"),
+                told("a personal balance's event read with an org: no admins; a former member's own balance is "
+                        + "still theirs", purchase(AccountRef.personal("gus"), "gus"), ACME, "gus TOP_UP_COMPLETED"),
+                told("a former member's balance (the ledger refuses it; were it to come): the admins only",
+                        purchase(AccountRef.member("gus"), "gus"), ACME,
+                        "ada TOP_UP_COMPLETED", "bob TOP_UP_COMPLETED"),
+                told("the pool's request declined: the admin who asked, then the other admin",
+                        declined(pool, "ada", false), ACME, "ada TOP_UP_DECLINED", "bob TOP_UP_DECLINED"),
+                told("a member balance's request declined: its requester and the admins, not the member",
+                        declined(cleo, "bob", false), ACME, "bob TOP_UP_DECLINED", "ada TOP_UP_DECLINED"),
+                told("an auto top-up's request declined: the admins",
+                        declined(ben, "auto-top-up", true), ACME, "ada TOP_UP_DECLINED", "bob TOP_UP_DECLINED"),
+                told("a personal request declined: its requester", declined(zoe, "zoe", false), none,
+                        "zoe TOP_UP_DECLINED"),
+                told("a request by an admin who left, expired: the admins who remain",
+                        expired(pool, "gus", false), ACME, "ada TOP_UP_EXPIRED", "bob TOP_UP_EXPIRED"),
+                told("an auto top-up's request expired: the admins",
+                        expired(pool, "auto-top-up", true), ACME, "ada TOP_UP_EXPIRED", "bob TOP_UP_EXPIRED"),
+                told("a personal request expired: its requester", expired(zoe, "zoe", false), none,
+                        "zoe TOP_UP_EXPIRED"),
+                told("an operator's grant to the pool: the admins", grant(pool), ACME,
+                        "ada OPERATOR_GRANT", "bob OPERATOR_GRANT"),
+                told("an operator's grant to a member balance: its owner and the admins", grant(cleo), ACME,
+                        "cleo OPERATOR_GRANT", "ada OPERATOR_GRANT", "bob OPERATOR_GRANT"),
+                told("an operator's grant to a personal balance: its owner", grant(zoe), none, "zoe OPERATOR_GRANT"),
+                told("an org not known yet: whom the event names", purchase(ben, "ada"), OrgRoster.unknown(ORG),
+                        "ada TOP_UP_COMPLETED", "ben TOP_UP_COMPLETED"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("buying")
+    void buyingCreditsTellsTheRequesterTheOwnerAndTheAdmins(String what, DomainEvent event, OrgRoster org,
+            List<String> told) {
+        assertEquals(told, WhoIsTold.about(event, org).stream().map(n -> n.userId() + " " + n.type()).toList());
+    }
+
+    /** Every text about buying credits states the amount, and a member balance's numbers only to its owner. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("buying")
+    void aMemberBalanceIsStatedToItsOwnerOnly(String what, DomainEvent event, OrgRoster org, List<String> told) {
+        for (Notice notice : WhoIsTold.about(event, org)) {
+            assertTrue(notice.title().contains(AMOUNT + " credits") && notice.body().contains(AMOUNT + " credits"),
+                    notice.toString());
+            AccountRef account = accountOf(event);
+            boolean ownersNumbers = notice.userId().equals(account.userId())
+                    && (event instanceof PurchaseCompleted || event instanceof OperatorGranted);
+            assertEquals(ownersNumbers, notice.body().contains(Long.toString(OWN_BALANCE_AFTER)), notice.toString());
+            assertFalse(notice.body().contains("null") || notice.body().contains("MEMBER"), notice.toString());
+        }
+    }
+
+    @Test
+    void textsOfBuyingCreditsNameTheAccountAsTheReaderKnowsIt() {
+        List<Notice> paid = WhoIsTold.about(purchase(AccountRef.member("ben"), "bob"), ACME);
+        assertEquals(new Notice("bob", NotificationType.TOP_UP_COMPLETED, "Top-up of 500 credits completed",
+                "Your top-up request of 500 credits for ben@acme.example's balance in Acme Research was paid "
+                        + "(payment pay_42); the credits have arrived."), paid.get(0));
+        assertEquals("Bob's top-up request of 500 credits for your balance in Acme Research was paid (payment pay_42); "
+                + "the credits have arrived. Your balance is now 4321.", paid.get(1).body());
+        assertEquals("The auto top-up's request of 500 credits for the team pool of Acme Research was paid "
+                + "(payment pay_42); the credits have arrived. The pool now has 1500.",
+                WhoIsTold.about(purchase(AccountRef.pool(), "auto-top-up"), ACME).get(0).body());
+        assertEquals(new Notice("zoe", NotificationType.CREDITS_PURCHASED, "500 credits bought",
+                "500 credits were bought for your personal balance (payment pay_42). Your personal balance is now "
+                        + "4321."), WhoIsTold.about(purchase(AccountRef.personal("zoe"), null), OrgRoster.unknown(null))
+                .get(0));
+        assertEquals(new Notice("ada", NotificationType.TOP_UP_DECLINED, "Top-up of 500 credits declined",
+                "Your top-up request of 500 credits for the team pool of Acme Research was declined — reason: "
+                        + "card refused by the issuer. No credits were added."),
+                WhoIsTold.about(declined(AccountRef.pool(), "ada", false), ACME).get(0));
+        assertEquals(new Notice("ada", NotificationType.TOP_UP_EXPIRED, "Top-up of 500 credits expired",
+                "The auto top-up's request of 500 credits for the team pool of Acme Research was neither paid nor "
+                        + "declined in time and has expired. No credits were added."),
+                WhoIsTold.about(expired(AccountRef.pool(), "auto-top-up", true), ACME).get(0));
+        List<Notice> granted = WhoIsTold.about(grant(AccountRef.member("cleo")), ACME);
+        assertEquals(new Notice("cleo", NotificationType.OPERATOR_GRANT, "500 credits granted",
+                "An operator granted 500 credits to your balance in Acme Research — reason: support ticket 77, "
+                        + "double charge. Your balance is now 4321."), granted.get(0));
+        assertEquals("An operator granted 500 credits to Cleo's balance in Acme Research — reason: support ticket 77, "
+                + "double charge.", granted.get(1).body());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("events")
     void eachEventTellsThePeopleItConcernsAndNoOneElse(String what, DomainEvent event, OrgRoster org,
@@ -140,6 +257,14 @@ class WhoIsToldTest {
                         joined("dan", Role.MEMBER, UUID.randomUUID()),
                         new MemberRemoved(ORG, "ben", null, "ada", AT))
                         .map(WhoIsTold::needsOrg).toList());
+        // Buying credits tells an org's admins, so it waits for the org; a personal balance's tells whom it names.
+        AccountRef zoe = AccountRef.personal("zoe");
+        assertEquals(List.of(true, true, true, true, false, false, false, false, false),
+                Stream.of(purchase(AccountRef.pool(), null), declined(AccountRef.member("ben"), "ada", false),
+                        expired(AccountRef.pool(), "auto-top-up", true), grant(AccountRef.member("ben")),
+                        requested(AccountRef.pool(), "ada", false), purchase(zoe, "zoe"), declined(zoe, "zoe", false),
+                        expired(zoe, "zoe", false), grant(zoe))
+                        .map(WhoIsTold::needsOrg).toList());
     }
 
     private static Arguments told(String what, DomainEvent event, OrgRoster org, String... notices) {
@@ -157,6 +282,61 @@ class WhoIsToldTest {
         AccountRef ben = AccountRef.member("ben");
         return new TransferCompleted(ORG, UUID.randomUUID(), ben, AccountRef.pool(), 5, reason, actor, null, null,
                 new BalanceView(ben, 0, 0, 0), new BalanceView(AccountRef.pool(), 1020, 0, 1020), AT);
+    }
+
+    private static final long AMOUNT = 500;
+    /** The balance after in a buying event's own account: the pool's is 1500 instead, for everyone to read. */
+    private static final long OWN_BALANCE_AFTER = 4321;
+
+    private static AccountRef accountOf(DomainEvent event) {
+        if (event instanceof PurchaseCompleted e) {
+            return e.account();
+        }
+        if (event instanceof TopUpDeclined e) {
+            return e.account();
+        }
+        if (event instanceof TopUpExpired e) {
+            return e.account();
+        }
+        if (event instanceof OperatorGranted e) {
+            return e.account();
+        }
+        return ((TopUpRequested) event).account();
+    }
+
+    private static UUID orgOf(AccountRef account) {
+        return account.kind() == AccountRef.Kind.PERSONAL ? null : ORG;
+    }
+
+    private static BalanceView after(AccountRef account) {
+        long balance = account.kind() == AccountRef.Kind.POOL ? 1500 : OWN_BALANCE_AFTER;
+        return new BalanceView(account, balance, 0, balance);
+    }
+
+    private static TopUpRequested requested(AccountRef account, String requestedBy, boolean automatic) {
+        return new TopUpRequested(orgOf(account), UUID.randomUUID(), account, AMOUNT, requestedBy, automatic,
+                AT.plusSeconds(86400), AT);
+    }
+
+    /** A purchase completing a request by {@code requestedBy}, or without a request if null. */
+    private static PurchaseCompleted purchase(AccountRef account, String requestedBy) {
+        return new PurchaseCompleted(orgOf(account), UUID.randomUUID(), UUID.randomUUID(),
+                requestedBy == null ? null : UUID.randomUUID(), account, AMOUNT, "pay_42", 500L, "EUR", requestedBy,
+                after(account), "billing-backend", AT);
+    }
+
+    private static TopUpDeclined declined(AccountRef account, String requestedBy, boolean automatic) {
+        return new TopUpDeclined(orgOf(account), UUID.randomUUID(), account, AMOUNT, "card refused by the issuer",
+                requestedBy, automatic, "billing-backend", AT);
+    }
+
+    private static TopUpExpired expired(AccountRef account, String requestedBy, boolean automatic) {
+        return new TopUpExpired(orgOf(account), UUID.randomUUID(), account, AMOUNT, requestedBy, automatic, AT);
+    }
+
+    private static OperatorGranted grant(AccountRef account) {
+        return new OperatorGranted(orgOf(account), UUID.randomUUID(), account, AMOUNT,
+                "support ticket 77, double charge", after(account), "ops-console", AT);
     }
 
     private static MemberJoined joined(String userId, Role role, UUID invitationId) {

@@ -11,11 +11,16 @@ import dev.teamcredits.events.ledger.CreditsSpent;
 import dev.teamcredits.events.ledger.CycleClosed;
 import dev.teamcredits.events.ledger.LedgerEvent;
 import dev.teamcredits.events.ledger.LowBalance;
+import dev.teamcredits.events.ledger.OperatorGranted;
 import dev.teamcredits.events.ledger.PoolEmpty;
+import dev.teamcredits.events.ledger.PurchaseCompleted;
 import dev.teamcredits.events.ledger.ReservationCaptured;
 import dev.teamcredits.events.ledger.ReservationCreated;
 import dev.teamcredits.events.ledger.ReservationReleased;
 import dev.teamcredits.events.ledger.SourceAmount;
+import dev.teamcredits.events.ledger.TopUpDeclined;
+import dev.teamcredits.events.ledger.TopUpExpired;
+import dev.teamcredits.events.ledger.TopUpRequested;
 import dev.teamcredits.events.ledger.TransferCompleted;
 import dev.teamcredits.notification.domain.OrgRoster.Member;
 import java.lang.reflect.RecordComponent;
@@ -54,7 +59,9 @@ class WhoSeesLedgerChangesTest {
     private static final AccountRef POOL = AccountRef.pool();
     private static final AccountRef BEN = AccountRef.member("ben");
     private static final AccountRef CLEO = AccountRef.member("cleo");
+    private static final AccountRef ZOE = AccountRef.personal("zoe");
     private static final BalanceView POOL_AFTER = new BalanceView(POOL, 985, 3, 982);
+    private static final OrgRoster NO_ORG = OrgRoster.unknown(null);
 
     static Stream<Arguments> changes() {
         UUID hold = UUID.randomUUID();
@@ -82,11 +89,35 @@ class WhoSeesLedgerChangesTest {
                 seen("a release (expired or not)",
                         new ReservationReleased(ORG, hold, "cleo", 3, true, POOL_AFTER, AT), ACME,
                         "ada whole", "ben pool 985", "cleo whole"),
-                seen("a top-up of the pool: reason and actor for the admin only",
-                        grant(POOL, new BalanceView(POOL, 1500, 0, 1500)), ACME,
+                seen("the subscription allocation into the pool: its details for the admin only",
+                        new CreditsGranted(ORG, UUID.randomUUID(), POOL, 1000, "SUBSCRIPTION", "SUBSCRIPTION", AT,
+                                new BalanceView(POOL, 1500, 0, 1500), "system", AT), ACME,
                         "ada whole", "ben pool 1500", "cleo pool 1500"),
-                seen("a grant to a member's balance: that member",
-                        grant(BEN, new BalanceView(BEN, 40, 0, 40)), ACME, "ada whole", "ben whole"),
+                seen("a top-up request for the pool: the admin (it moves no credits: nothing for the members)",
+                        requested(POOL, "ada", false), ACME, "ada whole"),
+                seen("the pool's request paid: the admin whole, the members the pool's numbers",
+                        purchase(POOL, "ada"), ACME, "ada whole", "ben pool 1500", "cleo pool 1500"),
+                seen("a purchase without a request for the pool: the same",
+                        purchase(POOL, null), ACME, "ada whole", "ben pool 1500", "cleo pool 1500"),
+                seen("the pool's request declined: the admin", declined(POOL, "ada", false), ACME, "ada whole"),
+                seen("the pool's request expired: the admin", expired(POOL, "auto-top-up", true), ACME,
+                        "ada whole"),
+                seen("an operator's grant to the pool: reason and operator for the admin, the pool's numbers for "
+                        + "the members", operatorGrant(POOL), ACME, "ada whole", "ben pool 1500", "cleo pool 1500"),
+                seen("an auto top-up request for a member's balance: that member and the admin",
+                        requested(BEN, "auto-top-up", true), ACME, "ada whole", "ben whole"),
+                seen("a member balance's request paid: that member and the admin, not the others",
+                        purchase(BEN, "ada"), ACME, "ada whole", "ben whole"),
+                seen("a purchase without a request for a member's balance: the same",
+                        purchase(CLEO, null), ACME, "ada whole", "cleo whole"),
+                seen("a member balance's request declined: that member and the admin",
+                        declined(CLEO, "ada", false), ACME, "ada whole", "cleo whole"),
+                seen("a member balance's request expired: that member and the admin",
+                        expired(BEN, "ada", false), ACME, "ada whole", "ben whole"),
+                seen("an operator's grant to a member's balance: that member and the admin",
+                        operatorGrant(BEN), ACME, "ada whole", "ben whole"),
+                seen("a former member's request declined: the admin only",
+                        declined(AccountRef.member("gus"), "ada", false), ACME, "ada whole"),
                 seen("the pool's credits expired at a close",
                         new CreditsExpired(ORG, UUID.randomUUID(), POOL, 15, "SUBSCRIPTION", POOL_AFTER, AT), ACME,
                         "ada whole", "ben pool 985", "cleo pool 985"),
@@ -109,6 +140,13 @@ class WhoSeesLedgerChangesTest {
                         new CreditsGranted(null, UUID.randomUUID(), AccountRef.personal("zoe"), 10, "FREE", "FREE",
                                 null, new BalanceView(AccountRef.personal("zoe"), 10, 0, 10), "system", AT),
                         OrgRoster.unknown(null), "zoe whole"),
+                seen("a personal top-up request: its owner", requested(ZOE, "zoe", false), NO_ORG, "zoe whole"),
+                seen("a personal purchase: its owner", purchase(ZOE, "zoe"), NO_ORG, "zoe whole"),
+                seen("a personal purchase without a request: its owner", purchase(ZOE, null), NO_ORG, "zoe whole"),
+                seen("a personal request declined: its owner", declined(ZOE, "zoe", false), NO_ORG, "zoe whole"),
+                seen("a personal request expired: its owner", expired(ZOE, "zoe", false), NO_ORG, "zoe whole"),
+                seen("an operator's grant to a personal balance: its owner", operatorGrant(ZOE), NO_ORG,
+                        "zoe whole"),
                 seen("an org no one here knows of yet: no one, not even whom it names",
                         transfer(POOL, BEN), OrgRoster.unknown(ORG)));
     }
@@ -146,6 +184,11 @@ class WhoSeesLedgerChangesTest {
         OrgRoster unknown = OrgRoster.unknown(ORG);
         assertEquals("without fromAfter", describe(between, WhoSeesLedgerChanges.told(between, unknown, "cleo")));
         assertEquals("whole", describe(between, WhoSeesLedgerChanges.told(between, unknown, "ada")));
+        // Those told of buying credits may read all of it: the requester (an admin), the owner, the admins.
+        TopUpDeclined declined = declined(CLEO, "ada", false);
+        assertEquals("whole", describe(declined, WhoSeesLedgerChanges.told(declined, ACME, "ada")));
+        PurchaseCompleted bought = purchase(ZOE, "zoe");
+        assertEquals("whole", describe(bought, WhoSeesLedgerChanges.told(bought, NO_ORG, "zoe")));
     }
 
     private static Arguments seen(String what, LedgerEvent event, OrgRoster org, String... seen) {
@@ -186,7 +229,39 @@ class WhoSeesLedgerChangesTest {
                 List.of(new SourceAmount(source, 3)), CYCLE, null, "scraper-backend", poolAfter, AT);
     }
 
-    private static CreditsGranted grant(AccountRef to, BalanceView after) {
-        return new CreditsGranted(ORG, UUID.randomUUID(), to, 500, "TOP_UP", "TOP_UP", null, after, "ada", AT);
+    private static UUID orgOf(AccountRef account) {
+        return account.kind() == AccountRef.Kind.PERSONAL ? null : ORG;
+    }
+
+    /** The account's numbers after 500 credits arrived: the pool has 1500 then. */
+    private static BalanceView after(AccountRef account) {
+        long balance = account.equals(POOL) ? 1500 : 540;
+        return new BalanceView(account, balance, 0, balance);
+    }
+
+    private static TopUpRequested requested(AccountRef account, String requestedBy, boolean automatic) {
+        return new TopUpRequested(orgOf(account), UUID.randomUUID(), account, 500, requestedBy, automatic,
+                AT.plusSeconds(86400), AT);
+    }
+
+    /** A purchase completing a request by {@code requestedBy}, or without a request if null. */
+    private static PurchaseCompleted purchase(AccountRef account, String requestedBy) {
+        return new PurchaseCompleted(orgOf(account), UUID.randomUUID(), UUID.randomUUID(),
+                requestedBy == null ? null : UUID.randomUUID(), account, 500, "pay_1", 500L, "EUR", requestedBy,
+                after(account), "billing-backend", AT);
+    }
+
+    private static TopUpDeclined declined(AccountRef account, String requestedBy, boolean automatic) {
+        return new TopUpDeclined(orgOf(account), UUID.randomUUID(), account, 500, "card refused", requestedBy,
+                automatic, "billing-backend", AT);
+    }
+
+    private static TopUpExpired expired(AccountRef account, String requestedBy, boolean automatic) {
+        return new TopUpExpired(orgOf(account), UUID.randomUUID(), account, 500, requestedBy, automatic, AT);
+    }
+
+    private static OperatorGranted operatorGrant(AccountRef account) {
+        return new OperatorGranted(orgOf(account), UUID.randomUUID(), account, 500, "goodwill after an outage",
+                after(account), "ops-console", AT);
     }
 }

@@ -6,6 +6,8 @@ import dev.teamcredits.events.ledger.BalanceView;
 import dev.teamcredits.events.ledger.CreditsExpired;
 import dev.teamcredits.events.ledger.CreditsGranted;
 import dev.teamcredits.events.ledger.CreditsSpent;
+import dev.teamcredits.events.ledger.OperatorGranted;
+import dev.teamcredits.events.ledger.PurchaseCompleted;
 import dev.teamcredits.events.ledger.ReservationCaptured;
 import dev.teamcredits.events.ledger.ReservationCreated;
 import dev.teamcredits.events.ledger.ReservationReleased;
@@ -42,6 +44,12 @@ public record PoolAvailable(long credits, Instant asOf) {
         }
         if (event instanceof ReservationReleased e) {
             return after(e.poolAfter(), e.at());
+        }
+        if (event instanceof PurchaseCompleted e && isPool(e.account())) {
+            return after(e.after(), e.at());
+        }
+        if (event instanceof OperatorGranted e && isPool(e.account())) {
+            return after(e.after(), e.at());
         }
         return Optional.empty();
     }

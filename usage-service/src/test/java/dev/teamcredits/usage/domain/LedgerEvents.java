@@ -5,6 +5,11 @@ import dev.teamcredits.events.ledger.BalanceView;
 import dev.teamcredits.events.ledger.CreditsExpired;
 import dev.teamcredits.events.ledger.CreditsGranted;
 import dev.teamcredits.events.ledger.CreditsRolledOver;
+import dev.teamcredits.events.ledger.OperatorGranted;
+import dev.teamcredits.events.ledger.PurchaseCompleted;
+import dev.teamcredits.events.ledger.TopUpDeclined;
+import dev.teamcredits.events.ledger.TopUpExpired;
+import dev.teamcredits.events.ledger.TopUpRequested;
 import dev.teamcredits.events.ledger.TransferCompleted;
 import java.time.Instant;
 import java.util.UUID;
@@ -25,9 +30,42 @@ final class LedgerEvents {
         return new BalanceView(account, available, 0, available);
     }
 
+    /** The plan's credits: the subscription allocation, or free credits of a personal balance (no org). */
     static CreditsGranted granted(AccountRef to, long amount, long availableAfter) {
-        return new CreditsGranted(ORG, UUID.randomUUID(), to, amount, "TOP_UP", "TOP_UP", null,
-                after(to, availableAfter), "admin", AT);
+        boolean personal = to.kind() == AccountRef.Kind.PERSONAL;
+        return new CreditsGranted(orgOf(to), UUID.randomUUID(), to, amount, personal ? "FREE" : "SUBSCRIPTION",
+                personal ? "FREE" : "SUBSCRIPTION", null, after(to, availableAfter), "system", AT);
+    }
+
+    static TopUpRequested requested(AccountRef account, long amount, boolean automatic) {
+        return new TopUpRequested(orgOf(account), UUID.randomUUID(), account, amount,
+                automatic ? "auto-top-up" : "admin", automatic, AT.plusSeconds(86400), AT);
+    }
+
+    /** A purchase the billing backend recorded: completing a top-up request, or without one. */
+    static PurchaseCompleted purchased(AccountRef to, long amount, long availableAfter, boolean requested) {
+        return new PurchaseCompleted(orgOf(to), UUID.randomUUID(), UUID.randomUUID(),
+                requested ? UUID.randomUUID() : null, to, amount, "pay_" + UUID.randomUUID(), amount * 10, "EUR",
+                requested ? "admin" : null, after(to, availableAfter), "billing-backend", AT);
+    }
+
+    static TopUpDeclined declined(AccountRef account, long amount) {
+        return new TopUpDeclined(orgOf(account), UUID.randomUUID(), account, amount, "card refused", "admin", false,
+                "billing-backend", AT);
+    }
+
+    static TopUpExpired requestExpired(AccountRef account, long amount) {
+        return new TopUpExpired(orgOf(account), UUID.randomUUID(), account, amount, "auto-top-up", true, AT);
+    }
+
+    static OperatorGranted operatorGranted(AccountRef to, long amount, long availableAfter) {
+        return new OperatorGranted(orgOf(to), UUID.randomUUID(), to, amount, "goodwill", after(to, availableAfter),
+                "ops-console", AT);
+    }
+
+    /** A personal balance belongs to no org. */
+    private static UUID orgOf(AccountRef account) {
+        return account.kind() == AccountRef.Kind.PERSONAL ? null : ORG;
     }
 
     static CreditsRolledOver rolledOver(AccountRef account, long amount) {

@@ -6,7 +6,12 @@ import static dev.teamcredits.usage.domain.LedgerEvents.ORG;
 import static dev.teamcredits.usage.domain.LedgerEvents.POOL;
 import static dev.teamcredits.usage.domain.LedgerEvents.after;
 import static dev.teamcredits.usage.domain.LedgerEvents.expired;
+import static dev.teamcredits.usage.domain.LedgerEvents.declined;
 import static dev.teamcredits.usage.domain.LedgerEvents.granted;
+import static dev.teamcredits.usage.domain.LedgerEvents.operatorGranted;
+import static dev.teamcredits.usage.domain.LedgerEvents.purchased;
+import static dev.teamcredits.usage.domain.LedgerEvents.requestExpired;
+import static dev.teamcredits.usage.domain.LedgerEvents.requested;
 import static dev.teamcredits.usage.domain.LedgerEvents.rolledOver;
 import static dev.teamcredits.usage.domain.LedgerEvents.transfer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,8 +43,19 @@ class PoolAvailableTest {
         return Stream.of(
                 Arguments.of("a spend that drew on the pool", spent(after(POOL, 985)), reading(985)),
                 Arguments.of("a spend that did not", spent(null), none),
-                Arguments.of("a grant to the pool", granted(POOL, 100, 1100), reading(1100)),
-                Arguments.of("a grant to a member", granted(BEN, 100, 100), none),
+                Arguments.of("the allocation granted to the pool", granted(POOL, 100, 1100), reading(1100)),
+                Arguments.of("free credits of a personal balance", granted(AccountRef.personal("ben"), 10, 10), none),
+                Arguments.of("a purchase for the pool", purchased(POOL, 500, 1500, true), reading(1500)),
+                Arguments.of("a purchase for the pool without a request", purchased(POOL, 5, 1005, false),
+                        reading(1005)),
+                Arguments.of("a purchase for a member", purchased(BEN, 500, 500, false), none),
+                Arguments.of("a purchase for a personal balance", purchased(AccountRef.personal("ben"), 5, 5, true),
+                        none),
+                Arguments.of("an operator's grant to the pool", operatorGranted(POOL, 40, 1040), reading(1040)),
+                Arguments.of("an operator's grant to a member", operatorGranted(BEN, 40, 40), none),
+                Arguments.of("a top-up request (no credits move)", requested(POOL, 500, true), none),
+                Arguments.of("a request declined", declined(POOL, 500), none),
+                Arguments.of("a request expired", requestExpired(POOL, 500), none),
                 Arguments.of("an expiry in the pool", expired(POOL, 100, 0), reading(0)),
                 Arguments.of("an expiry elsewhere", expired(BEN, 10, 0), none),
                 Arguments.of("a transfer to the pool", transfer(BEN, POOL, 5, 0, 105), reading(105)),

@@ -13,7 +13,8 @@ CREATE TABLE top_up_request (
     id             uuid        PRIMARY KEY,
     seq            bigint      NOT NULL DEFAULT nextval('purchase_history_seq') UNIQUE,
     org_id         uuid,
-    account_id     bigint      NOT NULL REFERENCES account (id),
+    -- By ref, not id: asking opens no account (a personal balance opens with the first credits that arrive).
+    account_ref    text        NOT NULL,
     amount         bigint      NOT NULL CHECK (amount > 0),
     requested_by   text        NOT NULL,
     automatic      boolean     NOT NULL,
@@ -25,7 +26,7 @@ CREATE TABLE top_up_request (
 );
 
 CREATE INDEX top_up_request_due ON top_up_request (expires_at) WHERE status = 'AWAITING_PAYMENT';
-CREATE INDEX top_up_request_open ON top_up_request (account_id) WHERE status = 'AWAITING_PAYMENT';
+CREATE INDEX top_up_request_open ON top_up_request (account_ref) WHERE status = 'AWAITING_PAYMENT';
 
 -- A purchase the billing backend recorded after taking the payment: once per payment reference.
 CREATE TABLE purchase (
@@ -44,5 +45,5 @@ CREATE TABLE purchase (
 );
 
 -- The purchase history of an account: requests, and purchases that completed no request, newest first.
-CREATE INDEX top_up_request_history ON top_up_request (account_id, seq);
+CREATE INDEX top_up_request_history ON top_up_request (account_ref, seq);
 CREATE INDEX purchase_history ON purchase (account_id, seq) WHERE request_id IS NULL;

@@ -34,7 +34,8 @@ class LedgerServiceContractTest extends ServiceContractTest {
         String org = "{\"orgId\":\"" + java.util.UUID.randomUUID() + "\"}";
         return new OpenApiContract.Hints(
                 Map.of("ReserveRequest", List.of("{\"amount\":1}", "{\"action\":\"PAGE_SCRAPE\",\"quantity\":1}"),
-                        "PurchaseBody", List.of("{\"account\":" + org + ",\"amount\":1,\"paymentReference\":\"p1\"}"),
+                        "PurchaseBody", List.of("{\"account\":" + org + ",\"amount\":1,\"paymentReference\":\"p1\","
+                                + "\"price\":1,\"currency\":\"EUR\"}"),
                         "GrantBody", List.of("{\"account\":" + org + ",\"amount\":1,\"reason\":\"r\"}")),
                 Map.of("action", "PAGE_SCRAPE", "orgId", java.util.UUID.randomUUID().toString(), "topUpRequestId",
                         java.util.UUID.randomUUID().toString(), "currency", "EUR"),

@@ -185,7 +185,7 @@ class PurchaseTest extends LedgerTestBase {
         Map<String, Object> priceOnly = purchaseOf(pool(org), 5, "pi_" + UUID.randomUUID());
         priceOnly.put("price", 100);
         purchase(billing, priceOnly).then().statusCode(400)
-                .body("type", equalTo("urn:team-credits:problem:price-without-currency"));
+                .body("type", equalTo("urn:team-credits:problem:validation-failed"));
         purchase(billing, Map.of("topUpRequestId", request.get("id"), "amount", 100, "paymentReference",
                 "pi_" + UUID.randomUUID())).then().statusCode(201).body("account.userId", equalTo(ben.subject()));
         assertEquals(100, org.member(ben));

@@ -31,7 +31,7 @@ public final class AutoTopUpPolicy {
             }
             if (a.available() < auto.threshold) {
                 if (auto.armed && auto.fired < auto.perCycleLimit && auto.openRequests < maxOpenRequests) {
-                    postings.requestTopUp(a, auto.amount, REQUESTER, true);
+                    postings.requestTopUp(a.key, auto.amount, REQUESTER, true);
                     auto.fired++;
                     auto.openRequests++;
                     // Still below the threshold: the next request waits until available has risen to it again.

@@ -186,17 +186,17 @@ public final class Postings {
      * Asks the billing backend for {@code amount} credits for {@code account}: no credits move; the request is
      * written and announced with the transaction.
      */
-    public TopUpRequest requestTopUp(Account account, long amount, String requestedBy, boolean automatic) {
-        TopUpRequest request = new TopUpRequest(UUID.randomUUID(), account.id, account.orgId, account.asRef(), amount,
-                requestedBy, automatic, now, now.plus(requestTtl));
+    public TopUpRequest requestTopUp(AccountKey account, long amount, String requestedBy, boolean automatic) {
+        TopUpRequest request = new TopUpRequest(UUID.randomUUID(), account.ref(), account.orgId(), account.asRef(),
+                amount, requestedBy, automatic, now, now.plus(requestTtl));
         requests.add(request);
-        emit(new TopUpRequested(account.orgId, request.id(), account.asRef(), amount, requestedBy, automatic,
+        emit(new TopUpRequested(account.orgId(), request.id(), account.asRef(), amount, requestedBy, automatic,
                 request.expiresAt(), now));
         return request;
     }
 
     /** A top-up request made in this transaction. */
-    public record TopUpRequest(UUID id, long accountId, UUID orgId, AccountRef account, long amount,
+    public record TopUpRequest(UUID id, String accountRef, UUID orgId, AccountRef account, long amount,
             String requestedBy, boolean automatic, Instant createdAt, Instant expiresAt) {
     }
 

@@ -138,7 +138,7 @@ public class LedgerRepository {
                 .execute(Tuple.of(refs));
         Uni<RowSet<Row>> autoTopUps = db.sql().preparedQuery("SELECT t.account_id, t.threshold, t.amount, "
                 + "t.per_cycle_limit, t.fired, t.cycle_start, t.armed, (SELECT count(*) FROM top_up_request r "
-                + "WHERE r.account_id = t.account_id AND r.status = 'AWAITING_PAYMENT') FROM auto_top_up t "
+                + "WHERE r.account_ref = a.ref AND r.status = 'AWAITING_PAYMENT') FROM auto_top_up t "
                 + "JOIN account a ON a.id = t.account_id WHERE a.ref = ANY($1)")
                 .execute(Tuple.of(refs));
         Uni<RowSet<Row>> lots = db.sql().preparedQuery("SELECT l.id, l.account_id, l.kind, l.expires_at, l.remaining, "

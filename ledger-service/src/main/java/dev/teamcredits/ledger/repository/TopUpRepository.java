@@ -20,7 +20,7 @@ import java.util.UUID;
 public class TopUpRepository {
 
     /** A request as stored, with the account it is for and, once completed, its purchase. */
-    public record RequestRow(UUID id, UUID orgId, long accountId, AccountKey account, long amount, String requestedBy,
+    public record RequestRow(UUID id, UUID orgId, AccountKey account, long amount, String requestedBy,
             boolean automatic, TopUpStatus status, String declineReason, Instant createdAt, Instant expiresAt,
             Instant settledAt, UUID purchaseId, String paymentReference) {
     }
@@ -31,11 +31,10 @@ public class TopUpRepository {
             Instant createdAt) {
     }
 
-    private static final String REQUEST_COLUMNS = "r.id, r.org_id, r.account_id, a.ref, a.kind, a.user_id, r.amount, "
-            + "r.requested_by, r.automatic, r.status, r.decline_reason, r.created_at, r.expires_at, r.settled_at, "
-            + "p.id, p.payment_reference";
-    private static final String REQUEST_FROM = " FROM top_up_request r JOIN account a ON a.id = r.account_id "
-            + "LEFT JOIN purchase p ON p.request_id = r.id";
+    private static final String REQUEST_COLUMNS = "r.id, r.org_id, r.account_ref, r.amount, r.requested_by, "
+            + "r.automatic, r.status, r.decline_reason, r.created_at, r.expires_at, r.settled_at, p.id, "
+            + "p.payment_reference";
+    private static final String REQUEST_FROM = " FROM top_up_request r LEFT JOIN purchase p ON p.request_id = r.id";
     private static final String PURCHASE_COLUMNS = "p.id, p.payment_reference, p.org_id, p.account_id, a.ref, a.kind, "
             + "a.user_id, p.amount, p.request_id, p.price, p.currency, p.transaction_id, p.recorded_by, p.created_at";
 
@@ -44,15 +43,15 @@ public class TopUpRepository {
         if (requests.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return db.sql().preparedQuery("INSERT INTO top_up_request (id, org_id, account_id, amount, requested_by, "
-                + "automatic, status, created_at, expires_at) SELECT id, org_id, account_id, amount, requested_by, "
+        return db.sql().preparedQuery("INSERT INTO top_up_request (id, org_id, account_ref, amount, requested_by, "
+                + "automatic, status, created_at, expires_at) SELECT id, org_id, account_ref, amount, requested_by, "
                 + "automatic, 'AWAITING_PAYMENT', created_at, expires_at FROM unnest($1::uuid[], $2::uuid[], "
-                + "$3::bigint[], $4::bigint[], $5::text[], $6::bool[], $7::timestamptz[], $8::timestamptz[]) "
-                + "AS r(id, org_id, account_id, amount, requested_by, automatic, created_at, expires_at)")
+                + "$3::text[], $4::bigint[], $5::text[], $6::bool[], $7::timestamptz[], $8::timestamptz[]) "
+                + "AS r(id, org_id, account_ref, amount, requested_by, automatic, created_at, expires_at)")
                 .execute(LedgerRepository.columns(requests.stream().map(r -> new Object[] { r.id(), r.orgId(),
-                        r.accountId(), r.amount(), r.requestedBy(), r.automatic(), LedgerRepository.offset(r.createdAt()),
-                        LedgerRepository.offset(r.expiresAt()) }).toList(), UUID.class, UUID.class, Long.class, Long.class,
-                        String.class, Boolean.class, OffsetDateTime.class, OffsetDateTime.class))
+                        r.accountRef(), r.amount(), r.requestedBy(), r.automatic(), LedgerRepository.offset(r.createdAt()),
+                        LedgerRepository.offset(r.expiresAt()) }).toList(), UUID.class, UUID.class, String.class,
+                        Long.class, String.class, Boolean.class, OffsetDateTime.class, OffsetDateTime.class))
                 .replaceWithVoid();
     }
 
@@ -74,9 +73,9 @@ public class TopUpRepository {
     }
 
     /** How many requests of the account await payment. */
-    public Uni<Long> openRequests(Db db, long accountId) {
-        return db.sql().preparedQuery("SELECT count(*) FROM top_up_request WHERE account_id = $1 "
-                + "AND status = 'AWAITING_PAYMENT'").execute(Tuple.of(accountId))
+    public Uni<Long> openRequests(Db db, String accountRef) {
+        return db.sql().preparedQuery("SELECT count(*) FROM top_up_request WHERE account_ref = $1 "
+                + "AND status = 'AWAITING_PAYMENT'").execute(Tuple.of(accountRef))
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
@@ -99,6 +98,15 @@ public class TopUpRepository {
     public Uni<Void> lockPaymentReference(Db db, String paymentReference) {
         return db.sql().preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 7))")
                 .execute(Tuple.of(paymentReference)).replaceWithVoid();
+    }
+
+    /**
+     * Serializes the requests of one account while they are counted against the open-requests limit (a
+     * transaction-scoped advisory lock on the account's ref): asking locks no balance row.
+     */
+    public Uni<Void> lockAccountRequests(Db db, String accountRef) {
+        return db.sql().preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 11))")
+                .execute(Tuple.of(accountRef)).replaceWithVoid();
     }
 
     public Uni<PurchaseRow> purchaseByReference(Db db, String paymentReference) {
@@ -131,8 +139,8 @@ public class TopUpRepository {
         return db.sql().preparedQuery("SELECT * FROM ("
                 + "SELECT r.seq, 'REQUEST' AS kind, r.id AS request_id, p.id AS purchase_id, r.amount, r.status, "
                 + "p.payment_reference, p.price, p.currency, r.requested_by, r.automatic, r.decline_reason, "
-                + "r.created_at, r.settled_at FROM top_up_request r JOIN account a ON a.id = r.account_id "
-                + "LEFT JOIN purchase p ON p.request_id = r.id WHERE a.ref = $1 "
+                + "r.created_at, r.settled_at FROM top_up_request r "
+                + "LEFT JOIN purchase p ON p.request_id = r.id WHERE r.account_ref = $1 "
                 + "UNION ALL "
                 + "SELECT p.seq, 'PURCHASE', NULL, p.id, p.amount, 'COMPLETED', p.payment_reference, p.price, "
                 + "p.currency, NULL, false, NULL, p.created_at, p.created_at FROM purchase p JOIN account a "
@@ -151,11 +159,10 @@ public class TopUpRepository {
     }
 
     private static RequestRow request(Row r) {
-        return new RequestRow(r.getUUID(0), r.getUUID(1), r.getLong(2), key(r.getString(3), r.getString(4),
-                r.getUUID(1), r.getString(5)), r.getLong(6), r.getString(7), r.getBoolean(8),
-                TopUpStatus.valueOf(r.getString(9)), r.getString(10), LedgerRepository.instant(r.getOffsetDateTime(11)),
-                LedgerRepository.instant(r.getOffsetDateTime(12)), LedgerRepository.instant(r.getOffsetDateTime(13)),
-                r.getUUID(14), r.getString(15));
+        return new RequestRow(r.getUUID(0), r.getUUID(1), AccountKey.fromRef(r.getString(2)), r.getLong(3),
+                r.getString(4), r.getBoolean(5), TopUpStatus.valueOf(r.getString(6)), r.getString(7),
+                LedgerRepository.instant(r.getOffsetDateTime(8)), LedgerRepository.instant(r.getOffsetDateTime(9)),
+                LedgerRepository.instant(r.getOffsetDateTime(10)), r.getUUID(11), r.getString(12));
     }
 
     private static PurchaseRow purchase(Row r) {

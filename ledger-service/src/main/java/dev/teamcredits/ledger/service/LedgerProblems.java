@@ -170,11 +170,6 @@ public final class LedgerProblems {
                 "This account already has " + max + " top-up requests awaiting payment.").with("limit", max));
     }
 
-    public static ProblemException priceWithoutCurrency() {
-        return new ProblemException("price-without-currency", "Price and currency go together", 400,
-                "Send price and currency both, or neither.");
-    }
-
     public static ProblemException accountRequired() {
         return new ProblemException("account-required", "Account required", 400,
                 "Name the account the credits go to, or the top-up request they complete.");

@@ -55,9 +55,6 @@ public class PurchaseService {
         if (!access.isBillingClient(caller)) {
             return Uni.createFrom().failure(LedgerProblems.billingClientRequired());
         }
-        if ((command.price() == null) != (command.currency() == null)) {
-            return Uni.createFrom().failure(LedgerProblems.priceWithoutCurrency());
-        }
         if (command.account() == null && command.topUpRequestId() == null) {
             return Uni.createFrom().failure(LedgerProblems.accountRequired());
         }

@@ -5,7 +5,6 @@ import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.events.ledger.TopUpDeclined;
 import dev.teamcredits.events.ledger.TopUpExpired;
 import dev.teamcredits.ledger.config.LedgerConfig;
-import dev.teamcredits.ledger.domain.Account;
 import dev.teamcredits.ledger.domain.AccountKey;
 import dev.teamcredits.ledger.domain.Postings;
 import dev.teamcredits.ledger.domain.TopUpStatus;
@@ -47,16 +46,16 @@ public class TopUpRequestService {
     }
 
     /**
-     * A user asks for credits for their personal balance (which opens, with its free credits, if new). A service
-     * client has no person to own them: 403 {@code user-token-required}.
+     * A user asks for credits for their personal balance. Asking opens no balance: it opens (with its free credits)
+     * when the first credits arrive. A service client has no person to own them: 403 {@code user-token-required}.
      */
     public Uni<Outcome<TopUpRequestState>> requestPersonal(Caller caller, String key, long amount) {
         if (!caller.hasEmail()) {
             return Uni.createFrom().failure(LedgerProblems.userTokenRequired());
         }
         return transactions.transaction(tx -> idempotent.once(tx, caller, key, List.of("top-up-request", amount),
-                TopUpRequestState.class, () -> transactions.openPersonal(tx, caller.subject())
-                        .chain(personal -> request(tx, personal, amount, caller))));
+                TopUpRequestState.class, () -> request(tx, AccountKey.personal(caller.subject()), amount,
+                        caller)));
     }
 
     /**
@@ -75,18 +74,22 @@ public class TopUpRequestService {
                                 ? Uni.createFrom().voidItem()
                                 : access.namedMember(tx, orgId, accountKey.userId()).replaceWithVoid())
                         // The account's row serializes requests for it, so the open ones are counted right.
-                        .chain(() -> transactions.lock(tx, List.of(accountKey)))
-                        .chain(() -> request(tx, tx.account(accountKey), amount, caller))));
+                        .chain(() -> request(tx, accountKey, amount, caller))));
     }
 
-    private Uni<TopUpRequestState> request(LedgerTransaction tx, Account account, long amount, Caller caller) {
+    /**
+     * Counts the account's open requests under a lock of the account's name (a transaction-scoped advisory lock on
+     * its ref), so two requests at once cannot both pass the limit; asking locks no balance and opens no account.
+     */
+    private Uni<TopUpRequestState> request(LedgerTransaction tx, AccountKey account, long amount, Caller caller) {
         int max = config.topUps().maxOpenPerAccount();
-        return topUps.openRequests(tx, account.id).map(open -> {
-            if (open >= max) {
-                throw LedgerProblems.tooManyOpenRequests(max);
-            }
-            return state(tx.postings.requestTopUp(account, amount, caller.subject(), false));
-        });
+        return topUps.lockAccountRequests(tx, account.ref()).chain(() -> topUps.openRequests(tx, account.ref()))
+                .map(open -> {
+                    if (open >= max) {
+                        throw LedgerProblems.tooManyOpenRequests(max);
+                    }
+                    return state(tx.postings.requestTopUp(account, amount, caller.subject(), false));
+                });
     }
 
     /**
@@ -109,7 +112,7 @@ public class TopUpRequestService {
                     tx.writeAtEnd(topUps.settle(tx, List.of(r.id()), TopUpStatus.DECLINED, reason, tx.now()));
                     tx.postings.emit(new TopUpDeclined(r.orgId(), r.id(), r.account().asRef(), r.amount(), reason,
                             r.requestedBy(), r.automatic(), caller.subject(), tx.now()));
-                    return state(new RequestRow(r.id(), r.orgId(), r.accountId(), r.account(), r.amount(),
+                    return state(new RequestRow(r.id(), r.orgId(), r.account(), r.amount(),
                             r.requestedBy(), r.automatic(), TopUpStatus.DECLINED, reason, r.createdAt(),
                             r.expiresAt(), tx.now(), null, null));
                 })));

@@ -1,6 +1,7 @@
 package dev.teamcredits.ledger.rest.dto;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -26,4 +27,11 @@ public record PurchaseBody(@Valid AccountBody account, @NotNull @Min(1) @Max(1_0
                 message = "must be 1 to 200 visible ASCII characters") String paymentReference,
         @Schema(format = "uuid", pattern = AccountBody.UUID_PATTERN) UUID topUpRequestId, @Min(0) @Max(1_000_000_000_000_000L) Long price,
         @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as EUR") String currency) {
+
+    /** A price means nothing without its currency, and a currency nothing without a price. */
+    @Schema(hidden = true)
+    @AssertTrue(message = "price and currency go together: send both, or neither")
+    public boolean isPriced() {
+        return (price == null) == (currency == null);
+    }
 }

@@ -227,14 +227,15 @@ public final class LoopbackIssuer implements AutoCloseable {
             try {
                 Map<String, Object> realm = JsonUtil.parseJson(Files.readString(file));
                 for (Map<String, Object> c : (List<Map<String, Object>>) realm.get("clients")) {
-                    if (Boolean.TRUE.equals(c.get("serviceAccountsEnabled")) && c.get("secret") instanceof String secret) {
-                        List<Map<String, Object>> mappers = (List<Map<String, Object>>) c.getOrDefault("protocolMappers",
-                                List.of());
-                        boolean audience = mappers.stream().anyMatch(m -> "oidc-audience-mapper".equals(
-                                m.get("protocolMapper")) && m.get("config") instanceof Map<?, ?> config
-                                && AUDIENCE.equals(config.get("included.custom.audience")));
-                        clients.put((String) c.get("clientId"), new ServiceClient(secret, audience));
+                    if (!Boolean.TRUE.equals(c.get("serviceAccountsEnabled"))
+                            || !(c.get("secret") instanceof String secret)) {
+                        continue;
                     }
+                    var mappers = (List<Map<String, Object>>) c.getOrDefault("protocolMappers", List.of());
+                    boolean audience = mappers.stream().anyMatch(m -> "oidc-audience-mapper".equals(
+                            m.get("protocolMapper")) && m.get("config") instanceof Map<?, ?> config
+                            && AUDIENCE.equals(config.get("included.custom.audience")));
+                    clients.put((String) c.get("clientId"), new ServiceClient(secret, audience));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -437,7 +437,7 @@ public final class Bench {
         while (rows < o.bigRows) {
             long left = o.bigRows - rows;
             if (scene.balances(org.id()).poolAvailable() < left) {
-                scene.topUp(org.id(), left + 1_000_000L);
+                scene.fill(org.id(), left + 1_000_000L);
             }
             long before = scene.pool(List.of(org));
             long ok;

@@ -46,7 +46,7 @@ final class Identity {
                 "client_secret", BACKEND_CLIENT + "-secret"));
     }
 
-    /** The operator client: the ledger audit. */
+    /** The operator client: grants that fill the pools, the ledger audit. */
     String operator() {
         return token(Map.of("grant_type", "client_credentials", "client_id", OPERATOR_CLIENT,
                 "client_secret", OPERATOR_CLIENT + "-secret"));

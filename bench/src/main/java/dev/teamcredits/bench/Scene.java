@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * The orgs the bench spends in, made the way a customer makes them: the sample admin (ada) creates
  * an ENTERPRISE org in the team service, invites members with pool access, each accepts with their
- * own token, the ledger learns of them from team.events, and the admin tops the pool up.
+ * own token, and the ledger learns of them from team.events. The pool is filled by an operator grant
+ * (reason "benchmark fill"): no user token creates credits, and buying them would go through the
+ * billing backend, whose sandbox declines amounts this large.
  */
 final class Scene {
 
@@ -46,16 +49,16 @@ final class Scene {
     }
 
     /** An org whose spends are made for its admin only (the hot pool, freshness, history). */
-    Org adminOrg(String name, long topUp) {
+    Org adminOrg(String name, long fill) {
         String admin = identity.user(Identity.ADMIN_USER);
         String id = createOrg(admin, name);
         awaitLedger(admin, id, Set.of());
-        topUp(id, topUp);
+        fill(id, fill);
         return new Org(id, name, List.of(new Member(Identity.ADMIN_USER, Identity.subject(admin))));
     }
 
     /** An org with the given members (distinct users, who accept the admin's invitations). */
-    Org memberOrg(String name, List<String> usernames, long topUp) {
+    Org memberOrg(String name, List<String> usernames, long fill) {
         String admin = identity.user(Identity.ADMIN_USER);
         String id = createOrg(admin, name);
         List<Member> members = new ArrayList<>();
@@ -69,7 +72,7 @@ final class Scene {
             members.add(new Member(username, Identity.subject(token)));
         }
         awaitLedger(admin, id, members.stream().map(Member::userId).collect(Collectors.toSet()));
-        topUp(id, topUp);
+        fill(id, fill);
         return new Org(id, name, members);
     }
 
@@ -85,9 +88,11 @@ final class Scene {
         return Optional.empty();
     }
 
-    void topUp(String orgId, long amount) {
-        http.post(options.ledger + "/v1/orgs/" + orgId + "/top-ups", identity.user(Identity.ADMIN_USER),
-                "bench-top-up-" + System.nanoTime(), Map.of("amount", amount)).require("top up " + orgId);
+    /** Grants the org's pool {@code amount} credits as the operator client. */
+    void fill(String orgId, long amount) {
+        http.post(options.ledger + "/v1/operator/grants", identity.operator(), "bench-fill-" + UUID.randomUUID(),
+                Map.of("account", Map.of("kind", "POOL", "orgId", orgId), "amount", amount, "reason", "benchmark fill"))
+                .require("fill the pool of " + orgId);
     }
 
     Balances balances(String orgId) {

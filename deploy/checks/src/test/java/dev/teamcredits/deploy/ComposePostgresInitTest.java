@@ -39,7 +39,8 @@ class ComposePostgresInitTest {
                     st.execute(sql);
                 }
             }
-            List<Repo.Service> services = Repo.services();
+            List<Repo.Service> services = Repo.services().stream().filter(s -> ServiceConfig.of(s).hasDatabase())
+                    .toList();
             for (Repo.Service s : services) {
                 String database = ServiceConfig.of(s).database();
                 String user = ComposeFile.value(s.name(), "QUARKUS_DATASOURCE_USERNAME");

@@ -1,5 +1,6 @@
 package dev.teamcredits.deploy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * deploy/k8s: every overlay renders with {@code kubectl kustomize}, every rendered object validates
  * against the Kubernetes schemas, and each service's Deployment, Service, HPA and PDB are wired to
- * each other, to the services' configuration and to the operators' resources.
+ * each other, to the services' configuration and to the operators' resources. The stand-ins
+ * ({@link Repo#STAND_INS}) are deployed nowhere.
  */
 class KubernetesOverlaysTest {
 
@@ -69,7 +71,7 @@ class KubernetesOverlaysTest {
     void imagesAreTheProfilesAndOverlaysRewriteThem() {
         ImageProfile profile = ImageProfile.read();
         List<ObjectNode> base = Tools.kustomize(Repo.K8S.resolve("base"));
-        for (Repo.Service s : Repo.services()) {
+        for (Repo.Service s : Repo.productionServices()) {
             String baseImage = image(base, s.name());
             assertTrue(baseImage.equals(profile.imageOf(s.name())), s.name() + ": base runs " + baseImage
                     + ", the image profile builds " + profile.imageOf(s.name()));
@@ -104,7 +106,7 @@ class KubernetesOverlaysTest {
     Stream<DynamicTest> everyServiceIsDeployedProbedScaledAndProtected() {
         return RENDERED.entrySet().stream().map(e -> dynamicTest(e.getKey(), () -> {
             List<String> problems = new ArrayList<>();
-            for (Repo.Service s : Repo.services()) {
+            for (Repo.Service s : Repo.productionServices()) {
                 problems.addAll(checkService(e.getValue(), s).stream().map(p -> s.name() + ": " + p).toList());
             }
             assertTrue(problems.isEmpty(), "overlays/" + e.getKey() + ":\n" + String.join("\n", problems));
@@ -116,7 +118,7 @@ class KubernetesOverlaysTest {
     Stream<DynamicTest> everyServiceGetsWhatItNeedsInProduction() {
         return RENDERED.entrySet().stream().map(e -> dynamicTest(e.getKey(), () -> {
             List<String> problems = new ArrayList<>();
-            for (Repo.Service s : Repo.services()) {
+            for (Repo.Service s : Repo.productionServices()) {
                 Optional<ObjectNode> deployment = find(e.getValue(), "Deployment", s.name());
                 if (deployment.isEmpty()) {
                     problems.add(s.name() + ": no Deployment");
@@ -145,9 +147,29 @@ class KubernetesOverlaysTest {
         }));
     }
 
+    /**
+     * A stand-in (the billing sandbox, a payment provider's test mode) would settle real top-up requests without a
+     * payment: the base and every overlay render nothing of it, neither by name nor by image.
+     */
+    @Test
+    void noStandInIsDeployed() {
+        assertEquals(Repo.STAND_INS, Set.copyOf(Repo.standIns().stream().map(Repo.Service::name).toList()),
+                "every stand-in named in Repo.STAND_INS is a module of the root pom");
+        Map<String, List<ObjectNode>> everything = new TreeMap<>(RENDERED);
+        everything.put("base", Tools.kustomize(Repo.K8S.resolve("base")));
+        everything.forEach((where, objects) -> {
+            for (Repo.Service s : Repo.standIns()) {
+                for (ObjectNode o : objects) {
+                    assertTrue(!name(o).contains(s.name()) && !o.toString().contains("/" + s.name() + ":"),
+                            where + " deploys the stand-in " + s.name() + ": " + kind(o) + "/" + name(o));
+                }
+            }
+        });
+    }
+
     @Test
     void prodRunsMoreReplicasThanDev() {
-        for (Repo.Service s : Repo.services()) {
+        for (Repo.Service s : Repo.productionServices()) {
             int dev = find(RENDERED.get("dev"), "Deployment", s.name()).orElseThrow().path("spec").path("replicas").asInt();
             int prod = find(RENDERED.get("prod"), "Deployment", s.name()).orElseThrow().path("spec").path("replicas").asInt();
             int devMin = find(RENDERED.get("dev"), "HorizontalPodAutoscaler", s.name()).orElseThrow().path("spec")
@@ -338,7 +360,7 @@ class KubernetesOverlaysTest {
             byTopic.put(t.path("spec").path("topicName").asText(name(t)), t);
         }
         Map<String, Integer> maxConsumers = new TreeMap<>();
-        for (Repo.Service s : Repo.services()) {
+        for (Repo.Service s : Repo.productionServices()) {
             int max = find(objects, "HorizontalPodAutoscaler", s.name()).map(h -> h.path("spec").path("maxReplicas").asInt())
                     .orElse(1);
             for (var e : ServiceConfig.of(s).properties().entrySet()) {
@@ -375,7 +397,7 @@ class KubernetesOverlaysTest {
                         + consumers + " replicas of a consumer: the extra ones would sit idle");
             }
         }
-        for (Repo.Service s : Repo.services()) {
+        for (Repo.Service s : Repo.productionServices()) {
             Optional<ObjectNode> deployment = find(objects, "Deployment", s.name());
             if (deployment.isEmpty()) {
                 continue;
@@ -402,7 +424,7 @@ class KubernetesOverlaysTest {
         if (clusters.isEmpty()) {
             return; // PostgreSQL is provided outside the cluster (managed service)
         }
-        for (Repo.Service s : Repo.services()) {
+        for (Repo.Service s : Repo.productionServices()) {
             Optional<ObjectNode> deployment = find(objects, "Deployment", s.name());
             if (deployment.isEmpty()) {
                 continue;

@@ -46,16 +46,52 @@ class ProductionSettingsTest {
         assertEquals("TEAM_PLANS_PRO_PLUS_ROLLOVER", ServiceConfig.envName("team.plans.PRO_PLUS.rollover"));
     }
 
+    /**
+     * Who may do what is decided by client ids (token {@code azp}): a setting naming a client of the local realm
+     * must be set for production, whose identity provider has clients of its own. Other lists are not.
+     */
+    @Test
+    void settingsNamingAClientOfTheLocalRealmAreRequired() {
+        ServiceConfig c = config("""
+                ledger.trusted-clients=scraper-backend
+                ledger.billing-clients=billing-backend
+                teamcredits.operators.clients=someone-else, ops-console
+                quarkus.oidc-client.client-id=billing-backend
+                quarkus.oidc.token.audience=team-credits
+                some.clients=not-a-realm-client
+                some.name=billing-backend-v2
+                """);
+        assertEquals(Set.of("LEDGER_TRUSTED_CLIENTS", "LEDGER_BILLING_CLIENTS", "TEAMCREDITS_OPERATORS_CLIENTS",
+                "QUARKUS_OIDC_CLIENT_CLIENT_ID"), c.requiredInProduction().keySet());
+        assertEquals(List.of("LEDGER_BILLING_CLIENTS (ledger.billing-clients) is not set"), ProductionSettings
+                .violations(config("ledger.billing-clients=billing-backend"), Map.of(), true).stream()
+                .map(p -> p.substring(p.indexOf(": ") + 2)).toList());
+        assertEquals(List.of(), ProductionSettings.violations(config("ledger.billing-clients=billing-backend"),
+                Map.of("LEDGER_BILLING_CLIENTS", new ProductionSettings.Literal("payments-prod", "here")), true));
+    }
+
     @Test
     void theRealServicesNeedAtLeastTheDocumentedSettings() {
-        for (Repo.Service s : Repo.services()) {
+        for (Repo.Service s : Repo.productionServices()) {
             assertTrue(ServiceConfig.of(s).requiredInProduction().keySet().containsAll(List.of(
                     "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
                     "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_OIDC_AUTH_SERVER_URL")),
                     s.name() + ": " + ServiceConfig.of(s).requiredInProduction().keySet());
         }
         assertEquals(Set.of("team-service", "ledger-service", "usage-service", "notification-service"),
-                Set.copyOf(Repo.services().stream().map(Repo.Service::name).toList()));
+                Set.copyOf(Repo.productionServices().stream().map(Repo.Service::name).toList()));
+        assertTrue(ServiceConfig.of(Repo.service("ledger-service")).requiredInProduction()
+                .containsKey("LEDGER_TRUSTED_CLIENTS"));
+    }
+
+    /** The billing sandbox is not built on common: it needs what it talks to, and no database. */
+    @Test
+    void theBillingSandboxNeedsKafkaItsClientAndTheLedger() {
+        assertEquals(Set.of("billing-sandbox"), Set.copyOf(Repo.standIns().stream().map(Repo.Service::name).toList()));
+        assertEquals(Set.of("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL",
+                "QUARKUS_OIDC_CLIENT_CLIENT_ID", "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET",
+                "QUARKUS_REST_CLIENT_LEDGER_URL"),
+                ServiceConfig.of(Repo.service("billing-sandbox")).requiredInProduction().keySet());
     }
 
     @Test

@@ -5,13 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The repository these checks read. The services are found, not listed: every module of the root
  * pom.xml with a {@code src/main/resources/application.properties}, so a fifth service is checked
- * as soon as it exists.
+ * as soon as it exists. Only the stand-ins for systems outside Team Credits are named
+ * ({@link #STAND_INS}): compose runs them, production never does.
  */
 final class Repo {
 
@@ -19,6 +21,13 @@ final class Repo {
     static final Path ROOT = locateRoot();
     static final Path K8S = ROOT.resolve("deploy/k8s");
     static final Path COMPOSE_FILE = ROOT.resolve("docker-compose.yml");
+
+    /**
+     * Applications that stand in for a system outside Team Credits, like a payment provider's test mode: compose
+     * (and the local stack) run them; no Kubernetes overlay may. A new application is a production service until it
+     * is named here.
+     */
+    static final Set<String> STAND_INS = Set.of("billing-sandbox");
 
     private static final Pattern MODULE = Pattern.compile("<module>\\s*([^<\\s]+)\\s*</module>");
 
@@ -35,8 +44,17 @@ final class Repo {
         throw new IllegalStateException("No repository root (pom.xml beside deploy/k8s) above " + dir);
     }
 
-    /** A service module: its directory name is its name (team-service, ...). */
+    /** An application module (a service or a stand-in): its directory name is its name (team-service, ...). */
     record Service(String name, Path dir) {
+
+        boolean standIn() {
+            return STAND_INS.contains(name);
+        }
+
+        /** Whether it is built on common, whose microprofile-config.properties it then inherits. */
+        boolean usesCommon() {
+            return read(dir.resolve("pom.xml")).contains("<artifactId>team-credits-common</artifactId>");
+        }
 
         Path applicationProperties() {
             return dir.resolve("src/main/resources/application.properties");
@@ -60,6 +78,15 @@ final class Repo {
             throw new IllegalStateException("No service modules found in " + ROOT.resolve("pom.xml"));
         }
         return services;
+    }
+
+    /** The applications production runs: every one but the stand-ins. */
+    static List<Service> productionServices() {
+        return services().stream().filter(s -> !s.standIn()).toList();
+    }
+
+    static List<Service> standIns() {
+        return services().stream().filter(Service::standIn).toList();
     }
 
     static Service service(String name) {

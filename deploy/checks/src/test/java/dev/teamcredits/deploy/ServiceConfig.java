@@ -1,5 +1,7 @@
 package dev.teamcredits.deploy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.teamcredits.local.KeycloakServer;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -18,9 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * A service's configuration as it ships: the shared defaults in common's
- * microprofile-config.properties overridden by the service's application.properties. From it the
- * checks derive what production must set, so a setting added later is checked without touching
- * the checks.
+ * microprofile-config.properties (for the modules built on common) overridden by the service's
+ * application.properties. From it the checks derive what production must set, so a setting added
+ * later is checked without touching the checks.
  */
 final class ServiceConfig {
 
@@ -41,7 +43,7 @@ final class ServiceConfig {
     }
 
     static ServiceConfig of(Repo.Service service) {
-        Map<String, String> merged = new TreeMap<>(load(Repo.read(COMMON_DEFAULTS)));
+        Map<String, String> merged = new TreeMap<>(service.usesCommon() ? load(Repo.read(COMMON_DEFAULTS)) : Map.of());
         merged.putAll(load(Repo.read(service.applicationProperties())));
         return new ServiceConfig(service.name(), merged);
     }
@@ -80,18 +82,44 @@ final class ServiceConfig {
     }
 
     /**
-     * Every property whose default points at the local stack (127.0.0.1, localhost) or is a
-     * credential (its name mentions username, password or secret), keyed by environment variable.
+     * Every property whose default points at the local stack (127.0.0.1, localhost), is a
+     * credential (its name mentions username, password or secret) or names a client of the local
+     * realm (its value, or an item of its comma-separated list, is a {@code clientId} of the
+     * committed realm file: who may do what is decided by client ids, and production's identity
+     * provider has its own), keyed by environment variable.
      */
     Map<String, Requirement> requiredInProduction() {
         Map<String, Requirement> required = new LinkedHashMap<>();
         properties.forEach((key, value) -> {
             boolean credential = Arrays.stream(key.split("\\.")).anyMatch(s -> CREDENTIAL.matcher(s).matches());
-            if (credential || LOCAL_STACK.matcher(value).find()) {
+            if (credential || LOCAL_STACK.matcher(value).find() || namesLocalRealmClient(value)) {
                 required.put(envName(key), new Requirement(key, envName(key), value, credential));
             }
         });
         return required;
+    }
+
+    static boolean namesLocalRealmClient(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).anyMatch(LocalRealm.CLIENTS::contains);
+    }
+
+    /** The client ids of the realm the local stack, the tests and compose import. */
+    private static final class LocalRealm {
+        static final Set<String> CLIENTS = read();
+
+        private static Set<String> read() {
+            Set<String> clients = new TreeSet<>();
+            try {
+                new ObjectMapper().readTree(Repo.ROOT.resolve(KeycloakServer.REALM_FILE).toFile()).path("clients")
+                        .forEach(c -> clients.add(c.path("clientId").asText()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (clients.isEmpty()) {
+                throw new IllegalStateException("No clients in " + KeycloakServer.REALM_FILE);
+            }
+            return clients;
+        }
     }
 
     static boolean pointsAtLocalStack(String value) {
@@ -125,6 +153,11 @@ final class ServiceConfig {
 
     int httpPort() {
         return Integer.parseInt(required("quarkus.http.port"));
+    }
+
+    /** Whether the service has a database of its own (the stand-ins have none). */
+    boolean hasDatabase() {
+        return properties.containsKey("quarkus.datasource.jdbc.url");
     }
 
     /** The database name, from the JDBC URL Flyway uses. */

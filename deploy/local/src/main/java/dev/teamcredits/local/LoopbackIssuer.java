@@ -7,11 +7,15 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -35,16 +39,25 @@ import org.jose4j.lang.JoseException;
  * <li>{@code aud} overrides the audience claim (default {@value #AUDIENCE}, the audience the services require,
  * as the realm's audience mapper puts it into Keycloak's tokens).</li>
  * </ul>
+ * Like Keycloak, it also answers the client-credentials grant at {@code <realm>/protocol/openid-connect/token}
+ * (the token endpoint its discovery document names), for the service clients of the committed realm
+ * ({@link KeycloakServer#REALM_FILE}) with their secrets, so an application with an OIDC client (quarkus-oidc-client)
+ * gets its token the way it does from Keycloak: {@code azp} the client, the audience if the realm gives it one.
  */
 public final class LoopbackIssuer implements AutoCloseable {
 
     /** The audience every Team Credits service requires ({@code quarkus.oidc.token.audience}). */
     public static final String AUDIENCE = "team-credits";
 
+    /** A confidential client of the realm allowed the client-credentials grant. */
+    private record ServiceClient(String secret, boolean audience) {
+    }
+
     private final HttpServer server;
     private final RsaJsonWebKey key;
     private final RsaJsonWebKey stranger;
     private final String realmUrl;
+    private final Map<String, ServiceClient> clients = serviceClients();
 
     private LoopbackIssuer(HttpServer server, RsaJsonWebKey key, RsaJsonWebKey stranger) {
         this.server = server;
@@ -79,8 +92,14 @@ public final class LoopbackIssuer implements AutoCloseable {
         return realmUrl;
     }
 
+    /** The test-only minting endpoint ({@link TestTokens#mint}). */
     public String tokenUrl() {
         return realmUrl + "/test-tokens";
+    }
+
+    /** Keycloak's token endpoint: the client-credentials grant of the realm's service clients. */
+    public String clientCredentialsUrl() {
+        return realmUrl + "/protocol/openid-connect/token";
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -92,6 +111,7 @@ public final class LoopbackIssuer implements AutoCloseable {
                 case "GET /protocol/openid-connect/certs" -> respond(exchange, 200,
                         new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
                 case "POST /test-tokens" -> respond(exchange, 200, mint(form(exchange)));
+                case "POST /protocol/openid-connect/token" -> clientCredentials(exchange);
                 default -> respond(exchange, 404, "{\"error\":\"not_found\"}");
             }
         } catch (RuntimeException | JoseException e) {
@@ -105,7 +125,7 @@ public final class LoopbackIssuer implements AutoCloseable {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("issuer", realmUrl);
         doc.put("jwks_uri", realmUrl + "/protocol/openid-connect/certs");
-        doc.put("token_endpoint", tokenUrl());
+        doc.put("token_endpoint", clientCredentialsUrl());
         doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
         doc.put("subject_types_supported", List.of("public"));
         doc.put("response_types_supported", List.of("code"));
@@ -117,16 +137,9 @@ public final class LoopbackIssuer implements AutoCloseable {
         if (subject == null || subject.isBlank()) {
             throw new IllegalArgumentException("sub is required");
         }
-        long now = Instant.now().getEpochSecond();
         long expiresIn = Long.parseLong(form.getOrDefault("expires_in", "300"));
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(form.getOrDefault("iss", realmUrl));
-        claims.setSubject(subject);
-        claims.setAudience(form.getOrDefault("aud", AUDIENCE));
-        claims.setGeneratedJwtId();
-        claims.setIssuedAt(org.jose4j.jwt.NumericDate.fromSeconds(Math.min(now, now + expiresIn - 60)));
-        claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(now + expiresIn));
-        claims.setClaim("azp", form.getOrDefault("azp", "team-credits-web"));
+        JwtClaims claims = claims(subject, form.getOrDefault("iss", realmUrl), form.getOrDefault("aud", AUDIENCE),
+                form.getOrDefault("azp", "team-credits-web"), expiresIn);
         if (form.containsKey("email")) {
             claims.setClaim("email", form.get("email"));
             claims.setClaim("email_verified", true);
@@ -136,13 +149,102 @@ public final class LoopbackIssuer implements AutoCloseable {
             claims.setClaim("name", form.get("name"));
         }
         RsaJsonWebKey signer = "stranger".equals(form.get("signer")) ? stranger : key;
+        return tokenResponse(sign(claims, signer), expiresIn);
+    }
+
+    /**
+     * The client-credentials grant, as Keycloak answers it: the client authenticates with its secret (HTTP Basic,
+     * quarkus-oidc-client's default, or form fields); the token names no user and carries no email.
+     */
+    private void clientCredentials(HttpExchange exchange) throws IOException, JoseException {
+        Map<String, String> form = form(exchange);
+        if (!"client_credentials".equals(form.get("grant_type"))) {
+            respond(exchange, 400, "{\"error\":\"unsupported_grant_type\"}");
+            return;
+        }
+        String clientId = form.get("client_id");
+        String secret = form.get("client_secret");
+        String basic = exchange.getRequestHeaders().getFirst("Authorization");
+        if (basic != null && basic.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String[] pair = new String(Base64.getDecoder().decode(basic.substring(6).trim()), StandardCharsets.UTF_8)
+                    .split(":", 2);
+            clientId = URLDecoder.decode(pair[0], StandardCharsets.UTF_8);
+            secret = pair.length > 1 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : null;
+        }
+        ServiceClient client = clientId == null ? null : clients.get(clientId);
+        if (client == null || !client.secret().equals(secret)) {
+            respond(exchange, 401, "{\"error\":\"unauthorized_client\"}");
+            return;
+        }
+        long expiresIn = 300;
+        String subject = UUID.nameUUIDFromBytes(("service-account-" + clientId).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        JwtClaims claims = claims(subject, realmUrl, client.audience() ? AUDIENCE : null, clientId, expiresIn);
+        claims.setClaim("preferred_username", "service-account-" + clientId);
+        respond(exchange, 200, tokenResponse(sign(claims, key), expiresIn));
+    }
+
+    private static JwtClaims claims(String subject, String issuer, String audience, String azp, long expiresIn) {
+        long now = Instant.now().getEpochSecond();
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setSubject(subject);
+        if (audience != null) {
+            claims.setAudience(audience);
+        }
+        claims.setGeneratedJwtId();
+        claims.setIssuedAt(org.jose4j.jwt.NumericDate.fromSeconds(Math.min(now, now + expiresIn - 60)));
+        claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(now + expiresIn));
+        claims.setClaim("azp", azp);
+        return claims;
+    }
+
+    private static String sign(JwtClaims claims, RsaJsonWebKey signer) throws JoseException {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(signer.getPrivateKey());
         jws.setKeyIdHeaderValue(signer.getKeyId());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        return JsonUtil.toJson(Map.of("access_token", jws.getCompactSerialization(), "token_type", "Bearer",
-                "expires_in", expiresIn));
+        return jws.getCompactSerialization();
+    }
+
+    private static String tokenResponse(String token, long expiresIn) {
+        return JsonUtil.toJson(Map.of("access_token", token, "token_type", "Bearer", "expires_in", expiresIn));
+    }
+
+    /**
+     * The committed realm's confidential clients with the client-credentials grant, read from the realm file
+     * above the working directory; none when it is not there (a test outside this repository).
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, ServiceClient> serviceClients() {
+        Map<String, ServiceClient> clients = new HashMap<>();
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path file = dir.resolve(KeycloakServer.REALM_FILE);
+            if (!Files.exists(file)) {
+                continue;
+            }
+            try {
+                Map<String, Object> realm = JsonUtil.parseJson(Files.readString(file));
+                for (Map<String, Object> c : (List<Map<String, Object>>) realm.get("clients")) {
+                    if (!Boolean.TRUE.equals(c.get("serviceAccountsEnabled"))
+                            || !(c.get("secret") instanceof String secret)) {
+                        continue;
+                    }
+                    var mappers = (List<Map<String, Object>>) c.getOrDefault("protocolMappers", List.of());
+                    boolean audience = mappers.stream().anyMatch(m -> "oidc-audience-mapper".equals(
+                            m.get("protocolMapper")) && m.get("config") instanceof Map<?, ?> config
+                            && AUDIENCE.equals(config.get("included.custom.audience")));
+                    clients.put((String) c.get("clientId"), new ServiceClient(secret, audience));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (JoseException e) {
+                throw new IllegalStateException("Cannot read " + file, e);
+            }
+            break;
+        }
+        return clients;
     }
 
     private static Map<String, String> form(HttpExchange exchange) throws IOException {

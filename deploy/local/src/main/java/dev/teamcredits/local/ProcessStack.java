@@ -11,19 +11,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The whole system as separate processes: PostgreSQL, Kafka, Keycloak, an SMTP sink and the four
- * packaged services ({@code <service>/target/quarkus-app/quarkus-run.jar}). {@code ./run-local}
- * starts it on fixed ports ({@link Layout#fixed()}); the system tests start the same thing on free
- * ports and control single parts of it: kill -9 or restart a service, stop and start Kafka.
+ * The whole system as separate processes: PostgreSQL, Kafka, Keycloak, an SMTP sink, the four
+ * packaged services ({@code <service>/target/quarkus-app/quarkus-run.jar}) and, in the billing
+ * backend's place, the billing sandbox ({@code billing-sandbox/…}), which settles top-up requests.
+ * {@code ./run-local} starts it on fixed ports ({@link Layout#fixed()}); the system tests start the
+ * same thing on free ports and control single parts of it: kill -9 or restart a service, stop and
+ * start Kafka.
  */
 public final class ProcessStack implements AutoCloseable {
 
-    /** A service of ours: its Maven module, the port it has under {@code ./run-local}, and its database. */
+    /**
+     * A process of the stack: its Maven module, the port it has under {@code ./run-local}, and its database (null
+     * for the billing sandbox, which has none).
+     */
     public record Service(String name, int port, String database) {
     }
 
@@ -32,6 +38,14 @@ public final class ProcessStack implements AutoCloseable {
             new Service("ledger-service", 8082, "ledger"),
             new Service("usage-service", 8083, "usage"),
             new Service("notification-service", 8084, "notification"));
+    /**
+     * The billing backend's stand-in: not one of our services (it has no database and is never deployed to
+     * production), so it is not in {@link #SERVICES} nor {@link #services()}.
+     */
+    public static final Service BILLING_SANDBOX = new Service("billing-sandbox", 8089, null);
+    /** What the stack's sandbox is told, so that {@link #sandboxRules()} says what it does. */
+    public static final Duration SANDBOX_DELAY = Duration.ofSeconds(1);
+    public static final long SANDBOX_DECLINE_ABOVE = 100_000;
     public static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -66,6 +80,7 @@ public final class ProcessStack implements AutoCloseable {
     private final Map<String, RunningService> services = new LinkedHashMap<>();
     /** Extra instances of a service ({@link #startReplica}), on the same database and Kafka group. */
     private final List<RunningService> replicas = new ArrayList<>();
+    private RunningService sandbox;
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
@@ -79,9 +94,11 @@ public final class ProcessStack implements AutoCloseable {
         this.progress = progress;
     }
 
-    /** Checks the four service jars exist, so a missing build fails before anything starts. */
+    /** Checks the service and sandbox jars exist, so a missing build fails before anything starts. */
     public void checkBuilt() {
-        for (Service s : SERVICES) {
+        List<Service> all = new ArrayList<>(SERVICES);
+        all.add(BILLING_SANDBOX);
+        for (Service s : all) {
             if (!Files.exists(serviceJar(s))) {
                 throw new IllegalStateException(serviceJar(s) + " is missing; build first: ./mvnw -DskipTests install");
             }
@@ -114,7 +131,7 @@ public final class ProcessStack implements AutoCloseable {
         }
     }
 
-    /** Starts the four services and waits until each is ready. */
+    /** Starts the four services, then the billing sandbox (it calls the ledger), and waits until each is ready. */
     public void startServices() {
         checkBuilt();
         progress.accept("Starting the four services");
@@ -125,6 +142,33 @@ public final class ProcessStack implements AutoCloseable {
             service.start();
         }
         awaitReady(List.copyOf(services.values()));
+        progress.accept("Starting the billing sandbox");
+        int port = options.layout().fixedServicePorts() ? BILLING_SANDBOX.port() : Ports.free();
+        sandbox = new RunningService(BILLING_SANDBOX, 1, port, sandboxEnv(port));
+        sandbox.start();
+        awaitReady(List.of(sandbox));
+    }
+
+    /**
+     * The sandbox takes the billing backend's client credentials (its defaults are the realm's
+     * {@code billing-backend}) from this stack's OIDC realm and calls this stack's ledger.
+     */
+    private Map<String, String> sandboxEnv(int port) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", oidcUrl);
+        env.put("QUARKUS_REST_CLIENT_LEDGER_URL", service("ledger-service").baseUrl());
+        env.put("SANDBOX_DELAY", SANDBOX_DELAY.toMillis() + "ms");
+        env.put("SANDBOX_DECLINE_ABOVE", Long.toString(SANDBOX_DECLINE_ABOVE));
+        return env;
+    }
+
+    /** What the stack's billing sandbox does, in a line. */
+    public static String sandboxRules() {
+        long millis = SANDBOX_DELAY.toMillis();
+        return String.format(Locale.ROOT, "completes top-up requests up to %,d credits after %s, declines larger ones",
+                SANDBOX_DECLINE_ABOVE, millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms");
     }
 
     /**
@@ -209,6 +253,11 @@ public final class ProcessStack implements AutoCloseable {
         return List.copyOf(services.values());
     }
 
+    /** The billing sandbox; null before {@link #startServices()}. */
+    public RunningService sandbox() {
+        return sandbox;
+    }
+
     public PostgresServer postgres() {
         return postgres;
     }
@@ -243,6 +292,9 @@ public final class ProcessStack implements AutoCloseable {
         List<Long> pids = new ArrayList<>();
         services.values().stream().filter(RunningService::isAlive).forEach(s -> pids.add(s.pid()));
         replicas.stream().filter(RunningService::isAlive).forEach(s -> pids.add(s.pid()));
+        if (sandbox != null && sandbox.isAlive()) {
+            pids.add(sandbox.pid());
+        }
         if (keycloak != null) {
             pids.add(keycloak.process().pid());
         }
@@ -252,9 +304,15 @@ public final class ProcessStack implements AutoCloseable {
         return pids;
     }
 
-    /** Stops services first (they flush their outboxes and commit offsets), then the infrastructure. */
+    /**
+     * Stops the sandbox (it calls the ledger), then the services (they flush their outboxes and commit offsets),
+     * then the infrastructure.
+     */
     @Override
     public synchronized void close() {
+        if (sandbox != null) {
+            sandbox.stop();
+        }
         replicas.forEach(RunningService::stop);
         services.values().forEach(RunningService::stop);
         if (keycloak != null) {

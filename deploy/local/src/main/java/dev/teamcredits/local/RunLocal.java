@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * The whole system on one machine ({@link ProcessStack} on the documented fixed ports): PostgreSQL, Kafka,
- * Keycloak, an SMTP sink and the four services as separate processes, with all data in one folder.
+ * Keycloak, an SMTP sink, the four services and the billing sandbox as separate processes, with all data in one
+ * folder.
  * {@code start} runs in the foreground until Ctrl-C; {@code stop} ends a running stack from another
  * terminal.
  *
@@ -179,11 +180,12 @@ public final class RunLocal {
     private void printSummary(String oidcUrl) {
         String tokenUrl = oidcUrl + "/protocol/openid-connect/token";
         System.out.println();
-        System.out.println("✓ All four services are healthy after " + elapsed() + ".");
+        System.out.println("✓ All four services and the billing sandbox are healthy after " + elapsed() + ".");
         System.out.println();
         for (ProcessStack.RunningService s : stack.services()) {
             System.out.printf("  %-21s %s   (Swagger UI: /q/swagger-ui, health: /q/health)%n", s.name(), s.baseUrl());
         }
+        System.out.printf("  %-21s %s   (health: /q/health)%n", "billing-sandbox", stack.sandbox().baseUrl());
         System.out.println("  PostgreSQL            127.0.0.1:" + stack.postgres().port()
                 + "  user postgres / postgres");
         System.out.println("  Kafka                 " + stack.kafka().bootstrapServers());
@@ -191,6 +193,11 @@ public final class RunLocal {
                 ? "   (admin console: " + stack.keycloak().baseUrl() + "/admin, admin / admin)" : ""));
         System.out.println("  SMTP (notifications)  " + smtpDescription());
         System.out.println("  Logs                  " + data.resolve("logs"));
+        System.out.println();
+        // Top-up requests are settled by the billing backend; here a stand-in does it, and says how.
+        System.out.println("billing sandbox: " + ProcessStack.sandboxRules());
+        System.out.println("  (the billing backend's stand-in, like a payment provider's test mode; what it did: "
+                + stack.sandbox().log() + ")");
         System.out.println();
         System.out.println("Token for the sample admin (ada@acme.example):");
         System.out.println();
@@ -202,7 +209,8 @@ public final class RunLocal {
     }
 
     private void watchServices(CountDownLatch stopped) {
-        List<ProcessStack.RunningService> services = stack.services();
+        List<ProcessStack.RunningService> services = new ArrayList<>(stack.services());
+        services.add(stack.sandbox());
         boolean[] reported = new boolean[services.size()];
         while (stopped.getCount() > 0) {
             for (int i = 0; i < services.size(); i++) {
@@ -292,6 +300,7 @@ public final class RunLocal {
 
     private void checkPortsFree() {
         List<Integer> ports = new ArrayList<>(ProcessStack.SERVICES.stream().map(ProcessStack.Service::port).toList());
+        ports.add(ProcessStack.BILLING_SANDBOX.port());
         if (Settings.get(Settings.OIDC_URL).isEmpty()) {
             ports.add(KEYCLOAK_PORT);
         }

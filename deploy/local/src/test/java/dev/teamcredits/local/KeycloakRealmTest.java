@@ -14,6 +14,8 @@ import org.jose4j.json.JsonUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The committed realm, imported into a real Keycloak from its Maven Central distribution, issues
@@ -60,21 +62,28 @@ class KeycloakRealmTest {
         assertTrue(e.getMessage().contains("invalid_grant"), e.getMessage());
     }
 
-    @Test
-    void backendServiceGetsTokenByClientCredentials() {
-        Map<String, Object> claims = claims(TestTokens.clientCredentials(keycloak.tokenUrl(), "scraper-backend",
-                "scraper-backend-secret"));
-        assertEquals("scraper-backend", claims.get("azp"));
+    /**
+     * Every service client of the realm: a product backend that spends for members, the operator tools and the
+     * billing backend that records purchases. Each gets a client-credentials token naming it as {@code azp}, with
+     * the services' audience and no email (the services tell a service token from a user's by that).
+     */
+    @ParameterizedTest
+    @CsvSource({ "scraper-backend, scraper-backend-secret", "ops-console, ops-console-secret",
+            "billing-backend, billing-backend-secret" })
+    void serviceClientsGetTokensByClientCredentials(String client, String secret) {
+        Map<String, Object> claims = claims(TestTokens.clientCredentials(keycloak.tokenUrl(), client, secret));
+        assertEquals(client, claims.get("azp"));
         assertEquals(keycloak.realmUrl(), claims.get("iss"));
         assertTrue(audience(claims).contains(LoopbackIssuer.AUDIENCE), claims.toString());
+        assertFalse(claims.containsKey("email"), claims.toString());
     }
 
     @Test
-    void operatorToolsGetTokensByClientCredentials() {
-        Map<String, Object> claims = claims(TestTokens.clientCredentials(keycloak.tokenUrl(), "ops-console",
-                "ops-console-secret"));
-        assertEquals("ops-console", claims.get("azp"));
-        assertTrue(audience(claims).contains(LoopbackIssuer.AUDIENCE), claims.toString());
+    void aServiceClientWithAWrongSecretGetsNoToken() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> TestTokens.clientCredentials(keycloak.tokenUrl(), "billing-backend", "scraper-backend-secret"));
+        assertTrue(e.getMessage().contains("unauthorized_client") || e.getMessage().contains("invalid_client"),
+                e.getMessage());
     }
 
     @Test

@@ -41,7 +41,11 @@ CREATE TABLE purchase (
     currency          text,
     transaction_id    uuid        NOT NULL UNIQUE REFERENCES journal_tx (id),
     recorded_by       text        NOT NULL,
-    created_at        timestamptz NOT NULL
+    created_at        timestamptz NOT NULL,
+    -- The account right after the purchase: the same payment reference again answers the first purchase whole.
+    balance_after     bigint      NOT NULL,
+    reserved_after    bigint      NOT NULL,
+    available_after   bigint      NOT NULL
 );
 
 -- The purchase history of an account: requests, and purchases that completed no request, newest first.

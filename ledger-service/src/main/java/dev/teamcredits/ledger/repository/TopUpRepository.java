@@ -1,6 +1,7 @@
 package dev.teamcredits.ledger.repository;
 
 import dev.teamcredits.events.ledger.AccountRef;
+import dev.teamcredits.events.ledger.BalanceView;
 import dev.teamcredits.ledger.domain.AccountKey;
 import dev.teamcredits.ledger.domain.Postings.TopUpRequest;
 import dev.teamcredits.ledger.domain.TopUpStatus;
@@ -28,7 +29,7 @@ public class TopUpRepository {
     /** A purchase as stored, with the account it went to. */
     public record PurchaseRow(UUID id, String paymentReference, UUID orgId, long accountId, AccountKey account,
             long amount, UUID requestId, Long price, String currency, UUID transactionId, String recordedBy,
-            Instant createdAt) {
+            Instant createdAt, BalanceView after, String requestedBy) {
     }
 
     private static final String REQUEST_COLUMNS = "r.id, r.org_id, r.account_ref, r.amount, r.requested_by, "
@@ -36,7 +37,8 @@ public class TopUpRepository {
             + "p.payment_reference";
     private static final String REQUEST_FROM = " FROM top_up_request r LEFT JOIN purchase p ON p.request_id = r.id";
     private static final String PURCHASE_COLUMNS = "p.id, p.payment_reference, p.org_id, p.account_id, a.ref, a.kind, "
-            + "a.user_id, p.amount, p.request_id, p.price, p.currency, p.transaction_id, p.recorded_by, p.created_at";
+            + "a.user_id, p.amount, p.request_id, p.price, p.currency, p.transaction_id, p.recorded_by, p.created_at, "
+            + "p.balance_after, p.reserved_after, p.available_after, q.requested_by";
 
     /** Writes the requests a transaction made (nothing when there are none). */
     public Uni<Void> insertRequests(Db db, List<TopUpRequest> requests) {
@@ -111,17 +113,18 @@ public class TopUpRepository {
 
     public Uni<PurchaseRow> purchaseByReference(Db db, String paymentReference) {
         return db.sql().preparedQuery("SELECT " + PURCHASE_COLUMNS + " FROM purchase p JOIN account a ON a.id = "
-                + "p.account_id WHERE p.payment_reference = $1").execute(Tuple.of(paymentReference))
+                + "p.account_id LEFT JOIN top_up_request q ON q.id = p.request_id WHERE p.payment_reference = $1").execute(Tuple.of(paymentReference))
                 .map(rows -> rows.size() == 0 ? null : purchase(rows.iterator().next()));
     }
 
     public Uni<Void> insertPurchase(Db db, PurchaseRow p) {
         return db.sql().preparedQuery("INSERT INTO purchase (id, payment_reference, org_id, account_id, amount, "
-                + "request_id, price, currency, transaction_id, recorded_by, created_at) "
-                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
+                + "request_id, price, currency, transaction_id, recorded_by, created_at, balance_after, "
+                + "reserved_after, available_after) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)")
                 .execute(Tuple.from(Arrays.asList(p.id(), p.paymentReference(), p.orgId(), p.accountId(), p.amount(),
                         p.requestId(), p.price(), p.currency(), p.transactionId(), p.recordedBy(),
-                        LedgerRepository.offset(p.createdAt()))))
+                        LedgerRepository.offset(p.createdAt()), p.after().balance(), p.after().reserved(),
+                        p.after().available())))
                 .replaceWithVoid();
     }
 
@@ -166,9 +169,11 @@ public class TopUpRepository {
     }
 
     private static PurchaseRow purchase(Row r) {
-        return new PurchaseRow(r.getUUID(0), r.getString(1), r.getUUID(2), r.getLong(3), key(r.getString(4),
-                r.getString(5), r.getUUID(2), r.getString(6)), r.getLong(7), r.getUUID(8), r.getLong(9),
-                r.getString(10), r.getUUID(11), r.getString(12), LedgerRepository.instant(r.getOffsetDateTime(13)));
+        AccountKey account = key(r.getString(4), r.getString(5), r.getUUID(2), r.getString(6));
+        return new PurchaseRow(r.getUUID(0), r.getString(1), r.getUUID(2), r.getLong(3), account, r.getLong(7),
+                r.getUUID(8), r.getLong(9), r.getString(10), r.getUUID(11), r.getString(12),
+                LedgerRepository.instant(r.getOffsetDateTime(13)), new BalanceView(account.asRef(), r.getLong(14),
+                        r.getLong(15), r.getLong(16)), r.getString(17));
     }
 
     private static AccountKey key(String ref, String kind, UUID orgId, String userId) {

@@ -8,8 +8,8 @@ import java.util.UUID;
 /**
  * A purchase as the use case answers it.
  *
- * @param after    the account right after the purchase (null when an earlier purchase is answered again: only its
- *                 recording moved credits)
+ * @param after    the account right after the purchase (when an earlier purchase is answered again, right after
+ *                 that one)
  * @param existing true when the payment reference was recorded before and this is that purchase again
  */
 public record Purchase(UUID id, UUID transactionId, UUID orgId, AccountRef account, long amount,

@@ -86,7 +86,7 @@ public class PurchaseService {
     private static Purchase answer(PurchaseRow earlier) {
         return new Purchase(earlier.id(), earlier.transactionId(), earlier.orgId(), earlier.account().asRef(),
                 earlier.amount(), earlier.paymentReference(), earlier.requestId(), earlier.price(), earlier.currency(),
-                null, earlier.recordedBy(), earlier.createdAt(), null, true);
+                earlier.requestedBy(), earlier.recordedBy(), earlier.createdAt(), earlier.after(), true);
     }
 
     private Uni<Purchase> recordNew(LedgerTransaction tx, Caller caller, PurchaseCommand command) {
@@ -126,7 +126,7 @@ public class PurchaseService {
         transactions.endStep(tx);
         tx.writeAtEnd(topUps.insertPurchase(tx, new PurchaseRow(id, command.paymentReference(), account.orgId,
                 account.id, account.key, command.amount(), command.topUpRequestId(), command.price(),
-                command.currency(), posted.id(), caller.subject(), tx.now())));
+                command.currency(), posted.id(), caller.subject(), tx.now(), account.view(), requestedBy)));
         if (request != null) {
             tx.writeAtEnd(topUps.settle(tx, List.of(request.id()), TopUpStatus.COMPLETED, null, tx.now()));
         }

@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param orgId         null for a personal balance
  * @param requestedBy   who asked, when it completed a request
  * @param recordedBy    the billing client
- * @param balanceAfter  the account right after this purchase; null when an earlier recording is answered again
+ * @param balanceAfter  the account right after this purchase (also when the same payment is answered again)
  */
 public record PurchaseView(UUID id, UUID transactionId, UUID orgId, AccountRef account, long amount,
         String paymentReference, UUID topUpRequestId, Long price, String currency, String requestedBy,

@@ -181,7 +181,7 @@ class PurchaseTest extends LedgerTestBase {
         purchase(billing, Map.of("topUpRequestId", UUID.randomUUID(), "amount", 100, "paymentReference",
                 "pi_" + UUID.randomUUID())).then().statusCode(404);
         purchase(billing, Map.of("amount", 100, "paymentReference", "pi_" + UUID.randomUUID())).then().statusCode(400)
-                .body("type", equalTo("urn:team-credits:problem:account-required"));
+                .body("type", equalTo("urn:team-credits:problem:validation-failed"));
         Map<String, Object> priceOnly = purchaseOf(pool(org), 5, "pi_" + UUID.randomUUID());
         priceOnly.put("price", 100);
         purchase(billing, priceOnly).then().statusCode(400)

@@ -328,18 +328,18 @@ public final class MoneyModel {
     }
 
     /**
-     * recordPurchase: billing client → body → key → payment reference → the request named → the account; then
+     * recordPurchase: body → billing client → key → payment reference → the request named → the account; then
      * TOP_UP credits that never expire, and the request (if any) completed.
      */
     private Answer recordPurchase(Op.RecordPurchase o) {
-        if (o.caller().type() != Who.Type.BILLING) {
-            return refused(403, "billing-client-required");
-        }
         boolean priced = o.price() == null ? o.currency() == null
                 : o.price() >= 0 && o.currency() != null && o.currency().matches("[A-Z]{3}");
         boolean named = o.account() != null ? validAccountName(o.account()) : o.requestId() != null;
         if (!inRange(o.amount()) || !validPaymentReference(o.paymentReference()) || !priced || !named) {
             return invalid();
+        }
+        if (o.caller().type() != Who.Type.BILLING) {
+            return refused(403, "billing-client-required");
         }
         Answer replay = seen(o.caller(), o.key(), o);
         if (replay != null) {
@@ -391,13 +391,13 @@ public final class MoneyModel {
         return remember(o.caller(), o.key(), o, answer);
     }
 
-    /** declineTopUp: billing client → reason → key → the request → awaiting payment; then declined. */
+    /** declineTopUp: reason → billing client → key → the request → awaiting payment; then declined. */
     private Answer declineTopUp(Op.DeclineTopUp o) {
-        if (o.caller().type() != Who.Type.BILLING) {
-            return refused(403, "billing-client-required");
-        }
         if (!validReason(o.reason())) {
             return invalid();
+        }
+        if (o.caller().type() != Who.Type.BILLING) {
+            return refused(403, "billing-client-required");
         }
         Answer replay = seen(o.caller(), o.key(), o);
         if (replay != null) {
@@ -423,14 +423,14 @@ public final class MoneyModel {
         return requested(settle(request, EXPIRED, null));
     }
 
-    /** operatorGrant: operator → body → key → the account; then TOP_UP credits that never expire. */
+    /** operatorGrant: body → operator → key → the account; then TOP_UP credits that never expire. */
     private Answer operatorGrant(Op.OperatorGrant o) {
-        if (o.caller().type() != Who.Type.OPERATOR) {
-            return refused(403, "operator-required");
-        }
         if (!inRange(o.amount()) || !validReason(o.reason()) || o.account() == null
                 || !validAccountName(o.account())) {
             return invalid();
+        }
+        if (o.caller().type() != Who.Type.OPERATOR) {
+            return refused(403, "operator-required");
         }
         Answer replay = seen(o.caller(), o.key(), o);
         if (replay != null) {

@@ -41,7 +41,7 @@ class GrantTest {
         String before = snapshot(m);
         for (Who other : List.of(ADMIN, BACKEND, BILLING)) {
             assertRefused(m.apply(new Op.OperatorGrant(other, key(), "pool", 5, "r")), 403, "operator-required");
-            assertRefused(m.apply(new Op.OperatorGrant(other, key(), "pool", 0, "")), 403, "operator-required");
+            assertRefused(m.apply(new Op.OperatorGrant(other, key(), "pool", 0, "")), 400, "validation-failed");
         }
         for (String reason : new String[] { null, "", "   ", "x".repeat(501) }) {
             assertRefused(m.apply(new Op.OperatorGrant(OPERATOR, "used", "pool", 5, reason)), 400,

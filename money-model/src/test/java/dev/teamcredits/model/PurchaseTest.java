@@ -32,14 +32,15 @@ class PurchaseTest {
     }
 
     @Test
-    void onlyABillingClientRecordsPurchasesWhateverTheBody() {
+    void onlyABillingClientRecordsPurchasesAndABadBodyIsRefusedFirst() {
         MoneyModel m = org();
         String before = snapshot(m);
         for (Who other : List.of(ADMIN, BACKEND, OPERATOR, Who.user("x"))) {
             assertRefused(m.apply(new Op.RecordPurchase(other, key(), "ref", "pool", 5, null, null, null)), 403,
                     "billing-client-required");
-            assertRefused(m.apply(new Op.RecordPurchase(other, key(), "", "pool", 0, null, 1L, null)), 403,
-                    "billing-client-required");
+            // The body is judged first, as on every endpoint.
+            assertRefused(m.apply(new Op.RecordPurchase(other, key(), "", "pool", 0, null, 1L, null)), 400,
+                    "validation-failed");
         }
         assertEquals(before, snapshot(m));
         ok(m.apply(new Op.RecordPurchase(Who.billing("another-billing-client"), key(), "ref", "pool", 5, null, null,

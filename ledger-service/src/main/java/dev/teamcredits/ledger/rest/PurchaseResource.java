@@ -46,7 +46,7 @@ public class PurchaseResource {
     @APIResponse(responseCode = "201", description = "Recorded: the credits arrived as a TOP_UP lot")
     @APIResponse(responseCode = "200", description = "This payment reference was recorded before: that purchase "
             + "(Idempotency-Replayed: true), nothing moved")
-    @APIResponse(responseCode = "400", description = "Invalid body (price without currency, too), no account and no request (account-required)")
+    @APIResponse(responseCode = "400", description = "Invalid body, also a price without its currency, or neither an account nor a request")
     @APIResponse(responseCode = "403", description = "Not the billing backend (billing-client-required)")
     @APIResponse(responseCode = "404", description = "No such org, member, or top-up request")
     @APIResponse(responseCode = "409", description = "The payment reference was recorded for another account, amount "

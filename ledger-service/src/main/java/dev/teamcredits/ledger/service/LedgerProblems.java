@@ -169,9 +169,4 @@ public final class LedgerProblems {
         return new ProblemException(new Problem("too-many-open-top-up-requests", "Too many open top-up requests", 409,
                 "This account already has " + max + " top-up requests awaiting payment.").with("limit", max));
     }
-
-    public static ProblemException accountRequired() {
-        return new ProblemException("account-required", "Account required", 400,
-                "Name the account the credits go to, or the top-up request they complete.");
-    }
 }

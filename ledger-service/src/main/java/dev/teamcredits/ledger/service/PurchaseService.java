@@ -55,9 +55,6 @@ public class PurchaseService {
         if (!access.isBillingClient(caller)) {
             return Uni.createFrom().failure(LedgerProblems.billingClientRequired());
         }
-        if (command.account() == null && command.topUpRequestId() == null) {
-            return Uni.createFrom().failure(LedgerProblems.accountRequired());
-        }
         // Locks: the idempotency key, the payment reference, the request, the account; in that order.
         return transactions.transaction(tx -> idempotent.once(tx, caller, key, List.of("purchase", command),
                 Purchase.class, () -> topUps.lockPaymentReference(tx, command.paymentReference())
@@ -94,9 +91,6 @@ public class PurchaseService {
                 : topUps.lockRequest(tx, command.topUpRequestId()).invoke(r -> check(r, command));
         return request.chain(r -> {
             AccountKey target = r != null ? r.account() : command.account();
-            if (target == null) {
-                throw LedgerProblems.accountRequired();
-            }
             return targets.lock(tx, target).map(account -> credit(tx, caller, account, command, r));
         });
     }

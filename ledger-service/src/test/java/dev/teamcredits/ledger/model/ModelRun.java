@@ -186,6 +186,13 @@ public final class ModelRun {
      * releases it, and the model hears of it at that point, so no release happens during a step.
      */
     private void settleExpiries(Op next) {
+        // A step that waits for an expiry lasts until then: whatever lapses before its end is settled first.
+        Instant until = Instant.now();
+        if (next instanceof Op.ExpireTopUp e && requestExpiries.containsKey(e.requestId())) {
+            until = max(until, requestExpiries.get(e.requestId()));
+        } else if (next instanceof Op.ExpireReservation e && shortHolds.containsKey(e.reservationId())) {
+            until = max(until, shortHolds.get(e.reservationId()));
+        }
         for (Map.Entry<String, Instant> hold : List.copyOf(shortHolds.entrySet())) {
             boolean active = model.reservations().stream()
                     .anyMatch(r -> r.id().equals(hold.getKey()) && "ACTIVE".equals(r.status()));
@@ -193,7 +200,7 @@ public final class ModelRun {
                 shortHolds.remove(hold.getKey());
             } else if (next instanceof Op.ExpireReservation e && e.reservationId().equals(hold.getKey())) {
                 shortHolds.remove(hold.getKey());
-            } else if (hold.getValue().isBefore(Instant.now().plusMillis(SETTLE_MARGIN_MILLIS))) {
+            } else if (hold.getValue().isBefore(until.plusMillis(SETTLE_MARGIN_MILLIS))) {
                 shortHolds.remove(hold.getKey());
                 apply(new Op.ExpireReservation(hold.getKey()));
             }
@@ -203,11 +210,15 @@ public final class ModelRun {
                     .anyMatch(r -> r.id().equals(request.getKey()) && AWAITING.equals(r.status()));
             if (!awaiting || next instanceof Op.ExpireTopUp e && e.requestId().equals(request.getKey())) {
                 requestExpiries.remove(request.getKey());
-            } else if (request.getValue().isBefore(Instant.now().plusMillis(REQUEST_SETTLE_MARGIN_MILLIS))) {
+            } else if (request.getValue().isBefore(until.plusMillis(REQUEST_SETTLE_MARGIN_MILLIS))) {
                 requestExpiries.remove(request.getKey());
                 apply(new Op.ExpireTopUp(request.getKey()));
             }
         }
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     // ---- names ----

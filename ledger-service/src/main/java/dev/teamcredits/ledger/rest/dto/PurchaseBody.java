@@ -28,6 +28,13 @@ public record PurchaseBody(@Valid AccountBody account, @NotNull @Min(1) @Max(1_0
         @Schema(format = "uuid", pattern = AccountBody.UUID_PATTERN) UUID topUpRequestId, @Min(0) @Max(1_000_000_000_000_000L) Long price,
         @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as EUR") String currency) {
 
+    /** The credits go to a named account, or to the account of the request they complete. */
+    @Schema(hidden = true)
+    @AssertTrue(message = "name the account, or the top-up request the purchase completes")
+    public boolean isAddressed() {
+        return account != null || topUpRequestId != null;
+    }
+
     /** A price means nothing without its currency, and a currency nothing without a price. */
     @Schema(hidden = true)
     @AssertTrue(message = "price and currency go together: send both, or neither")

@@ -41,6 +41,16 @@ class ReplayIT {
                 new Op.Capture(Who.backend("backend"), "k2", "R1", 3L)));
     }
 
+    /** Two requests lapse a moment apart: the job that ends the first may end both, so the model settles both. */
+    @Test
+    void aSecondRequestThatLapsesWhileTheFirstIsAwaitedIsSettledFirst() {
+        replay(new ModelRun.Setup(Plan.PRO, 100, false, true), List.of(
+                new Op.RequestTopUp(Who.user("admin"), "k1", "personal", 1L),
+                new Op.Spend(Who.user("admin"), "k2", null, "PAGE_SCRAPE", 1L, null),
+                new Op.RequestTopUp(Who.user("admin"), "k3", "personal", 42L),
+                new Op.ExpireTopUp("Q1")));
+    }
+
     static void replay(ModelRun.Setup setup, List<Op> ops) {
         ModelRun run = new ModelRun(LedgerUnderTest.get(), setup);
         ops.forEach(run::apply);

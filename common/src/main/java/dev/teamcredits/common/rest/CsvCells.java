@@ -38,6 +38,12 @@ public final class CsvCells {
         return cell.startsWith("'") ? cell.substring(1) : cell;
     }
 
+    /** Whether the client asked for CSV by name: one that sends {@code *}{@code /*} gets JSON. */
+    public static boolean asked(jakarta.ws.rs.core.HttpHeaders headers) {
+        return headers.getAcceptableMediaTypes().stream()
+                .anyMatch(m -> "text".equals(m.getType()) && "csv".equals(m.getSubtype()));
+    }
+
     /**
      * A CSV document: the header row, then one row per list. A {@link Number} is written as the number, null as an
      * empty cell, anything else as text through {@link #text}.

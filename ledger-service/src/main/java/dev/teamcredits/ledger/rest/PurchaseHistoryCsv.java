@@ -26,9 +26,7 @@ final class PurchaseHistoryCsv {
     }
 
     static Response reply(PurchaseHistoryPage page, HttpHeaders headers, String rawPath, int limit) {
-        boolean csv = headers.getAcceptableMediaTypes().stream()
-                .anyMatch(m -> "text".equals(m.getType()) && "csv".equals(m.getSubtype()));
-        if (!csv) {
+        if (!CsvCells.asked(headers)) {
             return Response.ok(page, MediaType.APPLICATION_JSON).build();
         }
         Response.ResponseBuilder response = Response.ok(CsvCells.write(COLUMNS, page.items().stream()

@@ -63,8 +63,7 @@ public class TransactionResource {
             @QueryParam("limit") @DefaultValue("50") String limit, @Context HttpHeaders headers,
             @Context UriInfo uri) {
         // JSON unless the client asks for CSV by name: a client sending */* gets JSON.
-        boolean csv = headers.getAcceptableMediaTypes().stream()
-                .anyMatch(m -> "text".equals(m.getType()) && "csv".equals(m.getSubtype()));
+        boolean csv = CsvCells.asked(headers);
         int size = Cursors.limit(limit, 1000);
         return history.history(Caller.of(token), PathIds.parse(orgId, LedgerProblems::orgNotFound), account, type(type),
                 cursor, size).map(LedgerMapping::dto).map(page -> {

@@ -144,6 +144,11 @@ final class Api {
         return "st-" + UUID.randomUUID();
     }
 
+    /** A payment reference as a payment provider would make one: new for every payment. */
+    static String paymentReference() {
+        return "pay_st_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
     static String q(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

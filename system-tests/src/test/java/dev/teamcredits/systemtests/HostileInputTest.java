@@ -327,8 +327,8 @@ class HostileInputTest extends SystemTestBase {
             String foreignId = created.body().get("id").asText();
             Waits.until("the ledger knows the foreign org", () -> api.get(DAN, api.ledger() + "/v1/orgs/" + foreignId
                     + "/balances").ok());
-            api.post(DAN, api.ledger() + "/v1/orgs/" + foreignId + "/top-ups", Map.of("amount", 5), Api.key())
-                    .expect(201);
+            api.post(Api.BILLING, api.ledger() + "/v1/purchases", Map.of("account", Map.of("orgId", foreignId),
+                    "amount", 5, "paymentReference", Api.paymentReference()), Api.key()).expect(201);
             String foreignCursor = api.get(DAN, api.ledger() + "/v1/orgs/" + foreignId + "/transactions?limit=1")
                     .expect(200).get("nextCursor").asText();
             Notifications.awaitType(org, ADA, "MEMBER_ADDED");

@@ -157,6 +157,11 @@ final class Api {
         return send(builder(who, url).GET().build());
     }
 
+    /** A GET asking for another representation (e.g. {@code text/csv}); the body is in {@code raw()}. */
+    Reply get(Who who, String url, String accept) {
+        return send(builder(who, url).setHeader("Accept", accept).GET().build());
+    }
+
     /** A POST without an Idempotency-Key (team-service's are optional). */
     Reply post(Who who, String url, Object body) {
         return send(builder(who, url).POST(body(body)).build());

@@ -144,12 +144,22 @@ final class Api {
         return "st-" + UUID.randomUUID();
     }
 
+    /** A payment reference as a payment provider would make one: new for every payment. */
+    static String paymentReference() {
+        return "pay_st_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
     static String q(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     Reply get(Who who, String url) {
         return send(builder(who, url).GET().build());
+    }
+
+    /** A GET asking for another representation (e.g. {@code text/csv}); the body is in {@code raw()}. */
+    Reply get(Who who, String url, String accept) {
+        return send(builder(who, url).setHeader("Accept", accept).GET().build());
     }
 
     /** A POST without an Idempotency-Key (team-service's are optional). */

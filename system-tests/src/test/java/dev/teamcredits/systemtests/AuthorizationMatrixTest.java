@@ -43,25 +43,28 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 14: every operation of every service, as each service's {@code /q/openapi} lists it, called by every
- * kind of caller, against ONE table of expected answers written here from SPEC's and the READMEs' rules (never
- * from what the services answer). An operation the services list but the table does not (a new endpoint) fails
- * the test, as does a row for an operation no service lists any more.
+ * Every operation of every service, as each service's {@code /q/openapi} lists it, called by every kind of caller,
+ * against ONE table of expected answers written here from SPEC's and the READMEs' rules (never from what the
+ * services answer). An operation the services list but the table does not (a new endpoint) fails the test, as does
+ * a row for an operation no service lists any more.
  *
  * <p>Callers (the columns): no token; ada's token expired; ada's token with a changed signature; ada's token from
  * another issuer (a second realm); ada's token issued to another client of the realm (no {@code team-credits}
  * audience); dan, the admin of another org; ben, a member of the seeded org; ada, its admin; the trusted backend
- * {@code scraper-backend}; the operator client {@code ops-console}. How the wrong tokens are made:
- * {@link CallerTokens}.
+ * {@code scraper-backend}; the operator client {@code ops-console}; the billing backend {@code billing-backend}.
+ * How the wrong tokens are made: {@link CallerTokens}.
  *
  * <p>Each cell is a well-formed request: a body valid for the operation and that caller (a backend names the
- * member it acts for, as it must), a fresh {@code Idempotency-Key} on every POST, path ids of the seeded org, its
- * member ben (cleo for the removal) and things made for the purpose (a reservation ben made, a transfer ada made,
- * ben's notification, an invitation, a webhook and its delivery). A cell fails when its status is not the table's;
- * a refused call (any non-2xx), any call of another org's admin, and a service client's call of a {@code /v1/me}
- * endpoint also fail when the body holds the seeded org's data (its id, unique name, the ids of its things; for a
- * refusal also its members' ids and emails) that the request did not itself carry. Money cells the table allows run for real; the invariants of
- * the seeded org are checked after the test as after every other ({@link SystemTestBase}).
+ * member it acts for, as it must, and so does the billing client where it tries to spend), a fresh
+ * {@code Idempotency-Key} on every POST, path ids of the seeded org, its member ben (cleo for the removal) and
+ * things made for the purpose (a reservation ben made, a transfer ada made, ben's notification, an invitation, a
+ * webhook and its delivery, a top-up request the sandbox completed). A cell fails when its status is not the
+ * table's; a refused call (any non-2xx), any call of another org's admin or of the billing client, and a service
+ * client's call of a {@code /v1/me} endpoint also fail when the body holds the seeded org's data (its id, unique
+ * name, the ids of its things; for a refusal also its members' ids and emails) that the request did not itself
+ * carry. Money cells the table allows run for real (the top-up requests they make are waited for until the
+ * sandbox has completed them); the invariants of the seeded org are checked after the test as after every other
+ * ({@link SystemTestBase}).
  */
 class AuthorizationMatrixTest extends SystemTestBase {
 
@@ -69,7 +72,7 @@ class AuthorizationMatrixTest extends SystemTestBase {
     enum Caller {
         NO_TOKEN("none"), EXPIRED("expired"), BAD_SIGNATURE("bad-sig"), OTHER_ISSUER("issuer"),
         WRONG_AUDIENCE("audience"), OTHER_ADMIN("other-admin"), MEMBER("member"), ADMIN("admin"),
-        BACKEND("backend"), OPERATOR("operator");
+        BACKEND("backend"), OPERATOR("operator"), BILLING("billing");
 
         final String label;
 
@@ -84,127 +87,155 @@ class AuthorizationMatrixTest extends SystemTestBase {
     // @formatter:off
     /**
      * THE table. Per operation ("service METHOD path" as the OpenAPI document names it): the expected answer of
-     * the five refused tokens, then other-admin, member, admin, backend, operator. An entry is a status, a class
-     * ({@code 2xx}) or alternatives ({@code 403|404}). Sources: SPEC "Security" (another org's id 404, a member
-     * calling an admin action 403, no or a bad token 401; signature, issuer, expiry and audience checked) and the
-     * "who" column of each service README's API table; service clients are not members of any org, so org data
-     * answers them 404 unless a rule names them (a trusted backend spends and reserves for a member; an operator
-     * closes cycles, audits, rebuilds and ends any hold). {@code /v1/me} answers a service client about itself
-     * (its own, empty inbox, orgs, invitations, balance; the leak check makes sure nothing of anyone else), but
-     * what only a person can own needs a user token: creating an org and a personal top-up answer a service
-     * client 403 {@code user-token-required} (decisions written in the team and ledger READMEs).
+     * the five refused tokens, then other-admin, member, admin, backend, operator, billing. An entry is a status, a
+     * class ({@code 2xx}) or alternatives ({@code 403|404}). Sources: SPEC "Security" (another org's id 404, a
+     * member calling an admin action 403, no or a bad token 401; signature, issuer, expiry and audience checked)
+     * and the "who" column of each service README's API table; service clients are not members of any org, so org
+     * data answers them 404 unless a rule names them (a trusted backend spends and reserves for a member; an
+     * operator closes cycles, audits, rebuilds, ends any hold and grants credits; the billing backend records
+     * purchases and declines top-up requests, nothing else). {@code /v1/me} answers a service client about itself
+     * (its own, empty inbox, orgs, invitations, balance, purchase history; the leak check makes sure nothing of
+     * anyone else), but what only a person can own needs a user token: creating an org and a personal top-up
+     * request answer a service client 403 {@code user-token-required} (decisions written in the team and ledger
+     * READMEs). Endpoints of one kind of client (operator, billing) refuse everyone else with 403 before looking at
+     * the org. The billing client's spend and hold name ben, as a backend's would: a caller that is no trusted
+     * backend charges only itself, so naming another user is 403 {@code spend-for-others} (money-model README,
+     * "Callers" and spend step 1), while a batch from a caller that never was a member is 404 for the whole
+     * request (ledger README).
      */
     private static final List<Row> TABLE = List.of(
             // ---- every service
-            row("team GET /v1/whoami", BAD_TOKENS, "200 200 200 200 200"),
-            row("ledger GET /v1/whoami", BAD_TOKENS, "200 200 200 200 200"),
-            row("usage GET /v1/whoami", BAD_TOKENS, "200 200 200 200 200"),
-            row("notification GET /v1/whoami", BAD_TOKENS, "200 200 200 200 200"),
+            row("team GET /v1/whoami", BAD_TOKENS, "200 200 200 200 200 200"),
+            row("ledger GET /v1/whoami", BAD_TOKENS, "200 200 200 200 200 200"),
+            row("usage GET /v1/whoami", BAD_TOKENS, "200 200 200 200 200 200"),
+            row("notification GET /v1/whoami", BAD_TOKENS, "200 200 200 200 200 200"),
             // ---- team service
-            row("team POST /v1/orgs", BAD_TOKENS, "201 201 201 403 403")
+            row("team POST /v1/orgs", BAD_TOKENS, "201 201 201 403 403 403")
                     .body(c -> Map.of("name", "Matrix org of " + c.label, "plan", "PRO")),
-            row("team GET /v1/orgs/{orgId}", BAD_TOKENS, "404 200 200 404 404"),
-            row("team PUT /v1/orgs/{orgId}/plan", BAD_TOKENS, "404 403 200 404 404")
+            row("team GET /v1/orgs/{orgId}", BAD_TOKENS, "404 200 200 404 404 404"),
+            row("team PUT /v1/orgs/{orgId}/plan", BAD_TOKENS, "404 403 200 404 404 404")
                     .body(c -> Map.of("plan", "ENTERPRISE")),
-            row("team PATCH /v1/orgs/{orgId}/settings", BAD_TOKENS, "404 403 200 404 404")
+            row("team PATCH /v1/orgs/{orgId}/settings", BAD_TOKENS, "404 403 200 404 404 404")
                     .body(c -> Map.of("sameDomainOnly", true)),
-            row("team GET /v1/orgs/{orgId}/members", BAD_TOKENS, "404 200 200 404 404"),
-            row("team PUT /v1/orgs/{orgId}/members/{userId}/role", BAD_TOKENS, "404 403 200 404 404")
+            row("team GET /v1/orgs/{orgId}/members", BAD_TOKENS, "404 200 200 404 404 404"),
+            row("team PUT /v1/orgs/{orgId}/members/{userId}/role", BAD_TOKENS, "404 403 200 404 404 404")
                     .body(c -> Map.of("role", "MEMBER")),
-            row("team PUT /v1/orgs/{orgId}/members/{userId}/pool-access", BAD_TOKENS, "404 403 200 404 404")
+            row("team PUT /v1/orgs/{orgId}/members/{userId}/pool-access", BAD_TOKENS, "404 403 200 404 404 404")
                     .body(c -> Map.of("enabled", true)),
-            row("team PUT /v1/orgs/{orgId}/members/{userId}/pool-cap", BAD_TOKENS, "404 403 200 404 404")
+            row("team PUT /v1/orgs/{orgId}/members/{userId}/pool-cap", BAD_TOKENS, "404 403 200 404 404 404")
                     .body(c -> Map.of("cap", 1_000_000)),
-            row("team DELETE /v1/orgs/{orgId}/members/{userId}/pool-cap", BAD_TOKENS, "404 403 2xx 404 404"),
-            row("team POST /v1/orgs/{orgId}/invitations", BAD_TOKENS, "404 403 201 404 404")
+            row("team DELETE /v1/orgs/{orgId}/members/{userId}/pool-cap", BAD_TOKENS, "404 403 2xx 404 404 404"),
+            row("team POST /v1/orgs/{orgId}/invitations", BAD_TOKENS, "404 403 201 404 404 404")
                     .body(c -> Map.of("email", "matrix-" + UUID.randomUUID() + "@acme.example", "role", "MEMBER")),
-            row("team GET /v1/orgs/{orgId}/invitations", BAD_TOKENS, "404 403 200 404 404"),
-            row("team DELETE /v1/orgs/{orgId}/invitations/{invitationId}", BAD_TOKENS, "404 403 2xx 404 404")
+            row("team GET /v1/orgs/{orgId}/invitations", BAD_TOKENS, "404 403 200 404 404 404"),
+            row("team DELETE /v1/orgs/{orgId}/invitations/{invitationId}", BAD_TOKENS, "404 403 2xx 404 404 404")
                     .consumes("invitationId"),
             // Only the invitee (none of the callers: the invitation is for another address) may accept.
-            row("team POST /v1/invitations/{invitationId}/accept", BAD_TOKENS, "403 403 403 403 403"),
-            row("team GET /v1/me/orgs", BAD_TOKENS, "200 200 200 200 200"),
-            row("team GET /v1/me/invitations", BAD_TOKENS, "200 200 200 200 200"),
+            row("team POST /v1/invitations/{invitationId}/accept", BAD_TOKENS, "403 403 403 403 403 403"),
+            row("team GET /v1/me/orgs", BAD_TOKENS, "200 200 200 200 200 200"),
+            row("team GET /v1/me/invitations", BAD_TOKENS, "200 200 200 200 200 200"),
             // Last of the team's: cleo leaves (ben stays the member of every other row).
-            row("team DELETE /v1/orgs/{orgId}/members/{userId}", BAD_TOKENS, "404 403 2xx 404 404")
+            row("team DELETE /v1/orgs/{orgId}/members/{userId}", BAD_TOKENS, "404 403 2xx 404 404 404")
                     .path("userId", "cleo"),
             // ---- ledger service
-            row("ledger GET /v1/orgs/{orgId}/balances", BAD_TOKENS, "404 200 200 404 404"),
-            row("ledger GET /v1/orgs/{orgId}/transactions", BAD_TOKENS, "404 200 200 404 404")
+            row("ledger GET /v1/orgs/{orgId}/balances", BAD_TOKENS, "404 200 200 404 404 404"),
+            row("ledger GET /v1/orgs/{orgId}/transactions", BAD_TOKENS, "404 200 200 404 404 404")
                     .query(f -> "account=" + f.get("ben")),
-            row("ledger POST /v1/orgs/{orgId}/top-ups", BAD_TOKENS, "404 403 2xx 404 404")
-                    .body(c -> Map.of("amount", 5)),
-            row("ledger POST /v1/orgs/{orgId}/transfers", BAD_TOKENS, "404 403 2xx 404 404")
+            row("ledger POST /v1/orgs/{orgId}/transfers", BAD_TOKENS, "404 403 2xx 404 404 404")
                     .body((c, f) -> Map.of("from", "pool", "to", f.get("ben"), "amount", 1, "reason", "matrix")),
-            row("ledger POST /v1/orgs/{orgId}/transfers/preview", BAD_TOKENS, "404 403 200 404 404")
+            row("ledger POST /v1/orgs/{orgId}/transfers/preview", BAD_TOKENS, "404 403 200 404 404 404")
                     .body((c, f) -> Map.of("from", "pool", "to", f.get("ben"), "amount", 1, "reason", "matrix")),
-            row("ledger POST /v1/orgs/{orgId}/transfers/{transactionId}/reversal", BAD_TOKENS, "404 403 2xx 404 404")
+            row("ledger POST /v1/orgs/{orgId}/transfers/{transactionId}/reversal", BAD_TOKENS,
+                    "404 403 2xx 404 404 404")
                     .body(c -> Map.of("amount", 1, "reason", "matrix")),
-            row("ledger POST /v1/orgs/{orgId}/spends", BAD_TOKENS, "404 2xx 2xx 2xx 404")
+            row("ledger POST /v1/orgs/{orgId}/spends", BAD_TOKENS, "404 2xx 2xx 2xx 404 403")
                     .body((c, f) -> forMember(c, f, Map.of("action", "PAGE_SCRAPE", "quantity", 1))),
-            row("ledger POST /v1/orgs/{orgId}/spends/batch", BAD_TOKENS, "404 200 200 200 404")
+            row("ledger POST /v1/orgs/{orgId}/spends/batch", BAD_TOKENS, "404 200 200 200 404 404")
                     .body((c, f) -> Map.of("spends", List.of(forMember(c, f, Map.of("idempotencyKey", Api.key(),
                             "action", "PAGE_SCRAPE", "quantity", 1))))),
-            row("ledger POST /v1/orgs/{orgId}/reservations", BAD_TOKENS, "404 2xx 2xx 2xx 404")
+            row("ledger POST /v1/orgs/{orgId}/reservations", BAD_TOKENS, "404 2xx 2xx 2xx 404 403")
                     .body((c, f) -> forMember(c, f, Map.of("amount", 1))),
             // The hold is ben's: he or an operator captures it; the admin and the backend may see it (403).
-            row("ledger POST /v1/orgs/{orgId}/reservations/{reservationId}/capture", BAD_TOKENS, "404 2xx 403 403 2xx")
+            row("ledger POST /v1/orgs/{orgId}/reservations/{reservationId}/capture", BAD_TOKENS,
+                    "404 2xx 403 403 2xx 404")
                     .body(c -> Map.of("amount", 1)).consumes("reservationId"),
-            row("ledger POST /v1/orgs/{orgId}/reservations/{reservationId}/release", BAD_TOKENS, "404 2xx 2xx 403 2xx")
+            row("ledger POST /v1/orgs/{orgId}/reservations/{reservationId}/release", BAD_TOKENS,
+                    "404 2xx 2xx 403 2xx 404")
                     .consumes("reservationId"),
-            row("ledger PUT /v1/orgs/{orgId}/accounts/{account}/auto-top-up", BAD_TOKENS, "404 403 200 404 404")
+            row("ledger PUT /v1/orgs/{orgId}/accounts/{account}/auto-top-up", BAD_TOKENS, "404 403 200 404 404 404")
                     .body(c -> Map.of("threshold", 1, "amount", 1, "perCycleLimit", 1)),
-            row("ledger DELETE /v1/orgs/{orgId}/accounts/{account}/auto-top-up", BAD_TOKENS, "404 403 2xx 404 404"),
-            row("ledger PUT /v1/orgs/{orgId}/members/{userId}/recurring-allocation", BAD_TOKENS, "404 403 200 404 404")
+            row("ledger DELETE /v1/orgs/{orgId}/accounts/{account}/auto-top-up", BAD_TOKENS, "404 403 2xx 404 404 404"),
+            row("ledger PUT /v1/orgs/{orgId}/members/{userId}/recurring-allocation", BAD_TOKENS,
+                    "404 403 200 404 404 404")
                     .body(c -> Map.of("mode", "ADD", "amount", 1)),
             row("ledger DELETE /v1/orgs/{orgId}/members/{userId}/recurring-allocation", BAD_TOKENS,
-                    "404 403 2xx 404 404"),
-            row("ledger GET /v1/me/balance", BAD_TOKENS, "200 200 200 200 200"),
-            row("ledger POST /v1/me/top-ups", BAD_TOKENS, "2xx 2xx 2xx 403 403")
+                    "404 403 2xx 404 404 404"),
+            row("ledger GET /v1/me/balance", BAD_TOKENS, "200 200 200 200 200 200"),
+            // ---- buying credits. Asking is the admin's for the org (202, no credits: the sandbox completes each
+            // request about a second later, and the test waits for it), every person's for their personal balance;
+            // no user token and no product backend records a purchase or grants credits.
+            row("ledger POST /v1/orgs/{orgId}/top-up-requests", BAD_TOKENS, "404 403 202 404 404 404")
+                    .body(c -> Map.of("amount", 5)),
+            row("ledger POST /v1/me/top-up-requests", BAD_TOKENS, "202 202 202 403 403 403")
                     .body(c -> Map.of("amount", 3)),
+            // ben's member balance: his and the admins'.
+            row("ledger GET /v1/orgs/{orgId}/accounts/{account}/purchases", BAD_TOKENS, "404 200 200 404 404 404"),
+            row("ledger GET /v1/me/purchases", BAD_TOKENS, "200 200 200 200 200 200"),
+            // Refused before the account is looked at: 403 billing-client-required, whoever's org it names.
+            row("ledger POST /v1/purchases", BAD_TOKENS, "403 403 403 403 403 201")
+                    .body((c, f) -> Map.of("account", Map.of("orgId", f.get("orgId")), "amount", 1,
+                            "paymentReference", Api.paymentReference())),
+            // The request is settled already (the sandbox leaves none waiting long enough for a cell): the billing
+            // client passes every check but the state, 409 top-up-request-settled; the sandbox's own declines are
+            // BuyingCreditsTest's.
+            row("ledger POST /v1/top-up-requests/{requestId}/decline", BAD_TOKENS, "403 403 403 403 403 409")
+                    .body(c -> Map.of("reason", "matrix")),
+            row("ledger POST /v1/operator/grants", BAD_TOKENS, "403 403 403 403 201 403")
+                    .body((c, f) -> Map.of("account", Map.of("orgId", f.get("orgId")), "amount", 1,
+                            "reason", "matrix")),
             // Operator-only: refused before the org is looked at, so 403 for everyone else, the org's or not.
-            row("ledger POST /v1/orgs/{orgId}/cycles/close", BAD_TOKENS, "403 403 403 403 200")
+            row("ledger POST /v1/orgs/{orgId}/cycles/close", BAD_TOKENS, "403 403 403 403 200 403")
                     .query(f -> "cycleStart=" + f.get("cycleStart")),
-            row("ledger GET /v1/admin/ledger/audit", BAD_TOKENS, "403 403 403 403 200"),
+            row("ledger GET /v1/admin/ledger/audit", BAD_TOKENS, "403 403 403 403 200 403"),
             // ---- usage service
-            row("usage GET /v1/orgs/{orgId}/usage", BAD_TOKENS, "404 200 200 404 404"),
-            row("usage GET /v1/orgs/{orgId}/usage/cycles", BAD_TOKENS, "404 200 200 404 404"),
-            row("usage GET /v1/orgs/{orgId}/usage/daily", BAD_TOKENS, "404 403 200 404 404")
+            row("usage GET /v1/orgs/{orgId}/usage", BAD_TOKENS, "404 200 200 404 404 404"),
+            row("usage GET /v1/orgs/{orgId}/usage/cycles", BAD_TOKENS, "404 200 200 404 404 404"),
+            row("usage GET /v1/orgs/{orgId}/usage/daily", BAD_TOKENS, "404 403 200 404 404 404")
                     .query(f -> week()),
-            row("usage GET /v1/orgs/{orgId}/members/{userId}/usage/daily", BAD_TOKENS, "404 200 200 404 404")
+            row("usage GET /v1/orgs/{orgId}/members/{userId}/usage/daily", BAD_TOKENS, "404 200 200 404 404 404")
                     .query(f -> week()),
             // ---- notification service
-            row("notification GET /v1/me/notifications", BAD_TOKENS, "200 200 200 200 200"),
-            row("notification GET /v1/me/notifications/unread-count", BAD_TOKENS, "200 200 200 200 200"),
+            row("notification GET /v1/me/notifications", BAD_TOKENS, "200 200 200 200 200 200"),
+            row("notification GET /v1/me/notifications/unread-count", BAD_TOKENS, "200 200 200 200 200 200"),
             // ben's notification: only ben marks it read; for anyone else it does not exist.
-            row("notification POST /v1/me/notifications/{id}/read", BAD_TOKENS, "404 204 404 404 404"),
-            row("notification POST /v1/me/notifications/read-all", BAD_TOKENS, "204 204 204 204 204"),
-            row("notification GET /v1/me/notification-preferences", BAD_TOKENS, "200 200 200 200 200"),
-            row("notification PUT /v1/me/notification-preferences", BAD_TOKENS, "200 200 200 200 200")
+            row("notification POST /v1/me/notifications/{id}/read", BAD_TOKENS, "404 204 404 404 404 404"),
+            row("notification POST /v1/me/notifications/read-all", BAD_TOKENS, "204 204 204 204 204 204"),
+            row("notification GET /v1/me/notification-preferences", BAD_TOKENS, "200 200 200 200 200 200"),
+            row("notification PUT /v1/me/notification-preferences", BAD_TOKENS, "200 200 200 200 200 200")
                     .body(c -> Map.of("preferences", List.of(Map.of("type", "LOW_BALANCE", "stream", true)))),
-            row("notification GET /v1/me/stream", BAD_TOKENS, "200 200 200 200 200"),
-            row("notification POST /v1/orgs/{orgId}/webhooks", BAD_TOKENS, "404 403 201 404 404")
+            row("notification GET /v1/me/stream", BAD_TOKENS, "200 200 200 200 200 200"),
+            row("notification POST /v1/orgs/{orgId}/webhooks", BAD_TOKENS, "404 403 201 404 404 404")
                     .body(c -> Map.of("url", "https://203.0.113.10/matrix-hook")),
-            row("notification GET /v1/orgs/{orgId}/webhooks", BAD_TOKENS, "404 403 200 404 404"),
+            row("notification GET /v1/orgs/{orgId}/webhooks", BAD_TOKENS, "404 403 200 404 404 404"),
             row("notification GET /v1/orgs/{orgId}/webhooks/{webhookId}/deliveries", BAD_TOKENS,
-                    "404 403 200 404 404"),
+                    "404 403 200 404 404 404"),
             // The delivery is not dead (its receiver is unreachable, so it is still being retried): the admin
             // passes every check but the state, 409.
             row("notification POST /v1/orgs/{orgId}/webhooks/{webhookId}/deliveries/{deliveryId}/redrive",
-                    BAD_TOKENS, "404 403 409 404 404"),
-            row("notification DELETE /v1/orgs/{orgId}/webhooks/{webhookId}", BAD_TOKENS, "404 403 2xx 404 404")
+                    BAD_TOKENS, "404 403 409 404 404 404"),
+            row("notification DELETE /v1/orgs/{orgId}/webhooks/{webhookId}", BAD_TOKENS, "404 403 2xx 404 404 404")
                     .consumes("webhookId", "deliveryId"),
             // ---- every service: parked events are the operator's alone; no event is parked with this id.
-            row("team GET /v1/operator/parked-events", BAD_TOKENS, "403 403 403 403 200"),
-            row("team POST /v1/operator/parked-events/{id}/redrive", BAD_TOKENS, "403 403 403 403 404"),
-            row("ledger GET /v1/operator/parked-events", BAD_TOKENS, "403 403 403 403 200"),
-            row("ledger POST /v1/operator/parked-events/{id}/redrive", BAD_TOKENS, "403 403 403 403 404"),
-            row("usage GET /v1/operator/parked-events", BAD_TOKENS, "403 403 403 403 200"),
-            row("usage POST /v1/operator/parked-events/{id}/redrive", BAD_TOKENS, "403 403 403 403 404"),
-            row("notification GET /v1/operator/parked-events", BAD_TOKENS, "403 403 403 403 200"),
-            row("notification POST /v1/operator/parked-events/{id}/redrive", BAD_TOKENS, "403 403 403 403 404"),
+            row("team GET /v1/operator/parked-events", BAD_TOKENS, "403 403 403 403 200 403"),
+            row("team POST /v1/operator/parked-events/{id}/redrive", BAD_TOKENS, "403 403 403 403 404 403"),
+            row("ledger GET /v1/operator/parked-events", BAD_TOKENS, "403 403 403 403 200 403"),
+            row("ledger POST /v1/operator/parked-events/{id}/redrive", BAD_TOKENS, "403 403 403 403 404 403"),
+            row("usage GET /v1/operator/parked-events", BAD_TOKENS, "403 403 403 403 200 403"),
+            row("usage POST /v1/operator/parked-events/{id}/redrive", BAD_TOKENS, "403 403 403 403 404 403"),
+            row("notification GET /v1/operator/parked-events", BAD_TOKENS, "403 403 403 403 200 403"),
+            row("notification POST /v1/operator/parked-events/{id}/redrive", BAD_TOKENS, "403 403 403 403 404 403"),
             // Last of all: the operator's rebuild replays the usage projection (the invariants wait for it).
-            row("usage POST /v1/admin/usage/rebuild", BAD_TOKENS, "403 403 403 403 2xx"));
+            row("usage POST /v1/admin/usage/rebuild", BAD_TOKENS, "403 403 403 403 2xx 403"));
     // @formatter:on
 
     private static final Map<String, String> SERVICES = Map.of("team", "team-service", "ledger", "ledger-service",
@@ -238,6 +269,8 @@ class AuthorizationMatrixTest extends SystemTestBase {
         assertTrue(stale.isEmpty(), "table rows for operations no service lists: " + stale);
 
         List<String> failures = new ArrayList<>();
+        // Top-up requests the cells made, by id.
+        Map<String, Asked> requests = new LinkedHashMap<>();
         StringBuilder matrix = new StringBuilder();
         int cells = 0;
         for (Row row : TABLE) {
@@ -258,6 +291,10 @@ class AuthorizationMatrixTest extends SystemTestBase {
                 }
                 if (cell.status / 100 == 2) {
                     row.consumes.forEach(fixtures::drop);
+                    if (row.path.endsWith("/top-up-requests")) {
+                        requests.put(cell.json().path("id").asText(), new Asked(caller,
+                                row.path.startsWith("/v1/orgs/")));
+                    }
                 }
                 line.append(String.format(" %4s%s", cell.status, statusOk && leak == null ? " " : "!"));
             }
@@ -273,6 +310,35 @@ class AuthorizationMatrixTest extends SystemTestBase {
         assertEquals(listed.size() * Caller.values().length, cells);
         assertTrue(failures.isEmpty(), failures.size() + " cells not as the table says:\n" + String.join("\n",
                 failures));
+        requests.forEach((id, asked) -> awaitCompleted(org, id, asked));
+    }
+
+    /** A top-up request a cell made: who asked, and whether for the org's pool or their personal balance. */
+    private record Asked(Caller caller, boolean forThePool) {
+    }
+
+    /**
+     * The sandbox completes a request the matrix made (the pool's read as ada, a personal one as its asker), so that
+     * no purchase lands in a later test, whose users' personal balances are the same.
+     */
+    private void awaitCompleted(Org org, String requestId, Asked asked) {
+        Api.Who who = switch (asked.caller()) {
+            case OTHER_ADMIN -> DAN;
+            case MEMBER -> BEN;
+            case ADMIN -> ADA;
+            default -> throw new AssertionError(asked.caller() + " made a top-up request");
+        };
+        String history = asked.forThePool() ? org.ledger("/accounts/pool/purchases?limit=1000")
+                : api.ledger() + "/v1/me/purchases?limit=1000";
+        Waits.untilAsserted("the sandbox completes top-up request " + requestId + " of " + who, () -> {
+            List<String> statuses = new ArrayList<>();
+            api.get(who, history).expect(200).body().path("items").forEach(i -> {
+                if (i.path("requestId").asText().equals(requestId)) {
+                    statuses.add(i.path("status").asText());
+                }
+            });
+            assertEquals(List.of("completed"), statuses);
+        });
     }
 
     // ---- the callers' tokens
@@ -314,6 +380,7 @@ class AuthorizationMatrixTest extends SystemTestBase {
         tokens.put(Caller.ADMIN, ada);
         tokens.put(Caller.BACKEND, api.token(Api.SCRAPER));
         tokens.put(Caller.OPERATOR, api.token(Api.OPS));
+        tokens.put(Caller.BILLING, api.token(Api.BILLING));
         return tokens;
     }
 
@@ -416,8 +483,8 @@ class AuthorizationMatrixTest extends SystemTestBase {
 
     /**
      * What of the seeded org a body shows that the caller may not see and did not send: checked for every refused
-     * call (the org's id, name, things and members), every call of another org's admin and every {@code /v1/me}
-     * call of a service client (the org's id, name and things). Null if nothing.
+     * call (the org's id, name, things and members), every call of another org's admin or of the billing client and
+     * every {@code /v1/me} call of a service client (the org's id, name and things). Null if nothing.
      */
     private static String leak(Row row, Caller caller, Cell cell, Fixtures fixtures) {
         boolean allowedToSee = cell.status / 100 == 2 && (caller == Caller.MEMBER || caller == Caller.ADMIN
@@ -455,10 +522,13 @@ class AuthorizationMatrixTest extends SystemTestBase {
         }
     }
 
-    /** A spend or hold body: a trusted backend names the member it acts for (ben); a person acts for themself. */
+    /**
+     * A spend or hold body: a service client names the member it acts for (ben; only the trusted backend may); a
+     * person acts for themself.
+     */
     private static Map<String, Object> forMember(Caller caller, Fixtures fixtures, Map<String, Object> body) {
         Map<String, Object> withUser = new LinkedHashMap<>(body);
-        if (caller == Caller.BACKEND) {
+        if (caller == Caller.BACKEND || caller == Caller.BILLING) {
             withUser.put("userId", fixtures.get("ben"));
         }
         return withUser;
@@ -564,6 +634,7 @@ class AuthorizationMatrixTest extends SystemTestBase {
             makers.put("webhookId", () -> api.post(ADA, api.notifications() + "/v1/orgs/" + org.id + "/webhooks",
                     Map.of("url", "https://203.0.113.10/matrix-fixture")).expect(201).body().get("id").asText());
             makers.put("deliveryId", this::delivery);
+            makers.put("requestId", this::completedRequest);
         }
 
         String get(String name) {
@@ -600,6 +671,14 @@ class AuthorizationMatrixTest extends SystemTestBase {
             return Waits.value("ben's inbox has the transfer", () -> api.get(BEN, api.notifications()
                     + "/v1/me/notifications?orgId=" + org.id).expect(200).body().path("items"),
                     items -> items.size() > 0).get(0).get("id").asText();
+        }
+
+        /** A top-up request for the pool that the sandbox has completed. */
+        private String completedRequest() {
+            String id = api.post(ADA, org.ledger("/top-up-requests"), Map.of("amount", 2), Api.key()).expect(202)
+                    .body().get("id").asText();
+            awaitCompleted(org, id, new Asked(Caller.ADMIN, true));
+            return id;
         }
 
         /** A delivery of the webhook: a transfer after the webhook exists makes one. */

@@ -26,15 +26,17 @@ class CycleCloseTest extends SystemTestBase {
     }
 
     @Test
-    void onProSubscriptionCreditsExpireTopUpsStayAndUsageStartsFresh() {
+    void onProSubscriptionCreditsExpireBoughtCreditsStayAndUsageStartsFresh() {
         Org org = org("PRO");
         org.join(BEN, true);
-        org.topUp(300).expect(201);
+        org.buy(300).expect(201);
         org.spend(BEN, "PAGE_SCRAPE", 100).expect(200); // subscription credits burn first
         org.assertPool(1200);
 
         String past = close(org);
-        org.assertPool(300 + 1000); // 900 subscription credits expired; the top-up stayed; the new allocation
+        org.assertPool(300 + 1000); // 900 subscription credits expired; the bought ones stayed; the new allocation
+        assertEquals(List.of(300L), org.transactions().stream().filter(t -> t.get("type").asText().equals("PURCHASE"))
+                .map(t -> t.get("amount").asLong()).toList(), "the purchase is in the history as bought credits");
         // The same close again is refused: exactly once per cycle.
         assertEquals(409, api.post(OPS, org.ledger("/cycles/close?cycleStart=" + past), null, key()).status());
 

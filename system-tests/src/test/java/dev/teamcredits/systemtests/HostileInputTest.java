@@ -2,6 +2,7 @@ package dev.teamcredits.systemtests;
 
 import static dev.teamcredits.systemtests.Api.ADA;
 import static dev.teamcredits.systemtests.Api.BEN;
+import static dev.teamcredits.systemtests.Api.BILLING;
 import static dev.teamcredits.systemtests.Api.DAN;
 import static dev.teamcredits.systemtests.Api.OPS;
 import static dev.teamcredits.systemtests.Api.SCRAPER;
@@ -37,13 +38,13 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 14: every operation each service publishes at {@code /q/openapi}, attacked with generated hostile
- * requests (see {@link HostileRequests}), each mutating one thing of a valid request of a seeded org. Every one
- * must answer a 4xx {@code application/problem+json} whose {@code type} is one of the known problem types and
- * whose {@code status} is the HTTP status, within 10 s, and none may change anything: balances, history,
- * members, invitations, usage, inboxes, preferences and webhooks read the same before and after, and the
- * ledger's audit stays clean. The seed is printed ({@code -Dhostile.seed} repeats a run);
- * {@code -Dhostile.perOperation} raises the count per operation for a soak.
+ * Every operation each service publishes at {@code /q/openapi}, attacked with generated hostile requests (see
+ * {@link HostileRequests}), each mutating one thing of a valid request of a seeded org. Every one must answer a 4xx
+ * {@code application/problem+json} whose {@code type} is one of the known problem types and whose {@code status}
+ * is the HTTP status, within 10 s, and none may change anything: balances, history, purchase histories, members,
+ * invitations, usage, inboxes, preferences and webhooks read the same before and after, and the ledger's audit
+ * stays clean. The seed is printed ({@code -Dhostile.seed} repeats a run); {@code -Dhostile.perOperation} raises
+ * the count per operation for a soak.
  */
 class HostileInputTest extends SystemTestBase {
 
@@ -54,9 +55,12 @@ class HostileInputTest extends SystemTestBase {
     static final Duration BOUND = Duration.ofSeconds(10);
     static final int THREADS = Integer.getInteger("hostile.threads", 4);
 
+    /** The payment reference of the fixture's purchase, carried by every hostile purchase. */
+    static final String PAYMENT_REFERENCE = "pay_hostile_" + java.util.UUID.randomUUID().toString().replace("-", "");
+
     /**
      * The one table of mutations allowed to succeed (2xx), and why. Everything else must be a 4xx. Each row
-     * is a request that changes nothing, which the state read before and after proves.
+     * is a request that changes nothing of the seeded org, which the state read before and after proves.
      */
     static final Map<String, Predicate<Outcome>> ALLOWED_TO_SUCCEED = new LinkedHashMap<>();
 
@@ -65,6 +69,13 @@ class HostileInputTest extends SystemTestBase {
         // ids are the identity provider's subjects, whatever their shape.
         ALLOWED_TO_SUCCEED.put("a GET filter naming an account or org with nothing in it", o -> isGet(o)
                 && (o.c().kind().equals("query account") || o.c().kind().equals("query orgId")));
+        // The same for the purchase history of an account the org never had, read by its admin: the ledger treats
+        // any account but the pool as a user id and does not look the member up (a former member's history stays
+        // readable to admins), so it is an empty page.
+        ALLOWED_TO_SUCCEED.put("the purchase history of an account with nothing in it, read by the admin",
+                o -> isGet(o) && o.c().operation().id().equals("GET /v1/orgs/{orgId}/accounts/{account}/purchases")
+                        && o.c().kind().equals("path account") && o.body() != null
+                        && o.body().path("items").isArray() && o.body().path("items").isEmpty());
         // JAX-RS reads "?limit=" like no limit at all: the default applies.
         ALLOWED_TO_SUCCEED.put("a GET with an empty query parameter (read as absent)", o -> isGet(o)
                 && o.c().kind().startsWith("query ") && o.c().detail().equals("empty"));
@@ -74,6 +85,20 @@ class HostileInputTest extends SystemTestBase {
                 o -> o.status() == 204 && o.c().operation().id()
                         .equals("DELETE /v1/orgs/{orgId}/members/{userId}/recurring-allocation")
                         && o.c().kind().equals("path userId"));
+        // Every hostile purchase carries the payment reference of the fixture's purchase (pool, 1 credit), so one
+        // that is otherwise valid is that payment again: answered with the first purchase (200, replayed), nothing
+        // moves. The ledger compares account and amount, not the request it names, so only a well-formed request id
+        // in place of none gets there; any other change is another account or amount (409) or invalid (400).
+        ALLOWED_TO_SUCCEED.put("a purchase naming a request, replaying the fixture's payment reference (200)",
+                o -> o.status() == 200 && o.replayed() && o.c().operation().id().equals("POST /v1/purchases")
+                        && o.c().kind().equals("field topUpRequestId")
+                        && o.body() != null && o.body().path("paymentReference").asText().equals(PAYMENT_REFERENCE));
+        // An operator may grant into any org: with the foreign org's id in place of the seeded org's, the grant is a
+        // valid one, and it lands there (the seeded org's state, read before and after, shows it did not land here).
+        ALLOWED_TO_SUCCEED.put("an operator grant naming the foreign org (201 there)", o -> o.status() == 201
+                && o.c().operation().id().equals("POST /v1/operator/grants")
+                && o.c().kind().equals("field account.orgId") && o.c().detail().startsWith("foreign id")
+                && o.body() != null && o.body().path("orgId").asText().equals(sentOrgId(o)));
         // A batch answers each item as it would have been answered alone (200 with one result per item): allowed
         // only when every item was refused with a 4xx problem, so nothing was charged.
         ALLOWED_TO_SUCCEED.put("a batch whose every item was refused with a 4xx problem", o -> o.status() == 200
@@ -82,6 +107,15 @@ class HostileInputTest extends SystemTestBase {
                         .allMatch(r -> r.path("status").asInt() / 100 == 4
                                 && r.path("problem").path("status").asInt() == r.path("status").asInt()
                                 && knownType(r.path("problem").path("type").asText(""))));
+    }
+
+    /** The {@code account.orgId} a request's body named. */
+    private static String sentOrgId(Outcome o) {
+        try {
+            return Api.JSON.readTree(o.c().request().body()).path("account").path("orgId").asText("?");
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private static boolean isGet(Outcome o) {
@@ -107,15 +141,18 @@ class HostileInputTest extends SystemTestBase {
             "reservation-not-found", "reservation-not-active", "transfer-not-found", "member-inactive",
             "operator-required", "spend-for-others", "unknown-action", "user-id-required", "nothing-to-reserve",
             "reversal-exceeds-transfer", "ttl-out-of-range",
-            "insufficient-credits",
+            "insufficient-credits", "admin-required", "user-token-required", "billing-client-required",
+            "top-up-request-not-found", "top-up-request-settled", "top-up-request-mismatch",
+            "payment-reference-conflict", "too-many-open-top-up-requests",
             // usage-service
             "invalid-cycle",
             // notification-service
             "notification-not-found", "webhook-not-found", "delivery-not-found", "invalid-webhook-url",
             "webhook-url-not-allowed", "unknown-notification-type", "unknown-event-type");
 
-    record Outcome(String service, Case c, Who who, int status, String contentType, JsonNode body, long millis,
-            String error) {
+    /** An answer; {@code replayed} is its {@code Idempotency-Replayed: true}. */
+    record Outcome(String service, Case c, Who who, int status, String contentType, JsonNode body, boolean replayed,
+            long millis, String error) {
     }
 
     @Test
@@ -214,10 +251,17 @@ class HostileInputTest extends SystemTestBase {
         Invariants.ledgerAuditFindsNothing(api);
     }
 
-    /** Operator endpoints with the operator's token; a body with a userId alternately as the trusted backend. */
+    /**
+     * Each operation as the caller allowed to call it, so that its own checks are reached: operator endpoints with
+     * the operator's token, the billing backend's with its token, a body with a userId alternately as the trusted
+     * backend, the rest as ada, the seeded org's admin.
+     */
     private static Who caller(Operation op, int i) {
         if (op.path().startsWith("/v1/admin/") || op.path().startsWith("/v1/operator/")) {
             return OPS;
+        }
+        if (op.path().equals("/v1/purchases") || op.path().startsWith("/v1/top-up-requests/")) {
+            return BILLING;
         }
         if (op.body() != null && op.body().path("properties").has("userId") && i % 2 == 1) {
             return SCRAPER;
@@ -275,7 +319,8 @@ class HostileInputTest extends SystemTestBase {
             builder.method(c.request().method(), c.request().body() == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(c.request().body()));
         } catch (IllegalArgumentException e) {
-            return new Outcome(service, c, who, -1, null, null, 0, "the generator made an unsendable request: " + e);
+            return new Outcome(service, c, who, -1, null, null, false, 0, "the generator made an unsendable request: "
+                    + e);
         }
         long start = System.nanoTime();
         try {
@@ -292,13 +337,14 @@ class HostileInputTest extends SystemTestBase {
                 // not JSON: judged by its content type
             }
             return new Outcome(service, c, who, response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(null), body, millis, null);
+                    response.headers().firstValue("Content-Type").orElse(null), body,
+                    "true".equals(response.headers().firstValue("Idempotency-Replayed").orElse(null)), millis, null);
         } catch (HttpTimeoutException e) {
-            return new Outcome(service, c, who, -1, null, null, BOUND.toMillis(), "no answer within " + BOUND);
+            return new Outcome(service, c, who, -1, null, null, false, BOUND.toMillis(), "no answer within " + BOUND);
         } catch (IOException e) {
             // A server may close the connection on a request it will not read (e.g. a body past its limit)
             // only after answering; a connection closed without any answer is a failure.
-            return new Outcome(service, c, who, -1, null, null, 0, "connection failed: " + e);
+            return new Outcome(service, c, who, -1, null, null, false, 0, "connection failed: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -321,14 +367,23 @@ class HostileInputTest extends SystemTestBase {
                     .get("transactionId").asText();
             String reservation = api.post(ADA, org.ledger("/reservations"), Map.of("amount", 1, "ttlSeconds", 86_400),
                     Api.key()).expect(201).body().get("id").asText();
+            // The purchase whose payment reference every hostile purchase carries, and a request the sandbox has
+            // completed, which a hostile decline names.
+            api.post(BILLING, api.ledger() + "/v1/purchases", Map.of("account", Map.of("orgId", org.id), "amount", 1,
+                    "paymentReference", PAYMENT_REFERENCE), Api.key()).expect(201);
+            String request = api.post(ADA, org.ledger("/top-up-requests"), Map.of("amount", 1), Api.key())
+                    .expect(202).body().get("id").asText();
+            Waits.until("the sandbox completes request " + request, () -> Invariants.purchaseHistory(org, "pool")
+                    .stream().anyMatch(i -> i.path("requestId").asText().equals(request)
+                            && i.path("status").asText().equals("completed")));
             // A foreign org: dan's, where ada is nobody; two transactions, so its history has a next page.
             Api.Reply created = api.post(DAN, api.team() + "/v1/orgs", Map.of("name", "Foreign", "plan", "PRO"))
                     .expect(201);
             String foreignId = created.body().get("id").asText();
             Waits.until("the ledger knows the foreign org", () -> api.get(DAN, api.ledger() + "/v1/orgs/" + foreignId
                     + "/balances").ok());
-            api.post(DAN, api.ledger() + "/v1/orgs/" + foreignId + "/top-ups", Map.of("amount", 5), Api.key())
-                    .expect(201);
+            api.post(BILLING, api.ledger() + "/v1/purchases", Map.of("account", Map.of("orgId", foreignId),
+                    "amount", 5, "paymentReference", Api.paymentReference()), Api.key()).expect(201);
             String foreignCursor = api.get(DAN, api.ledger() + "/v1/orgs/" + foreignId + "/transactions?limit=1")
                     .expect(200).get("nextCursor").asText();
             Notifications.awaitType(org, ADA, "MEMBER_ADDED");
@@ -347,6 +402,7 @@ class HostileInputTest extends SystemTestBase {
             paths.put("account", "pool");
             paths.put("webhookId", webhook);
             paths.put("id", notification);
+            paths.put("requestId", request);
             Map<String, JsonNode> bodies = new LinkedHashMap<>();
             ObjectNode reserve = HostileRequests.NODES.objectNode().put("amount", 1);
             bodies.put("ReserveRequest", reserve);
@@ -356,6 +412,11 @@ class HostileInputTest extends SystemTestBase {
                     .put("action", "PAGE_SCRAPE").put("quantity", 1));
             bodies.put("TransferRequest", HostileRequests.NODES.objectNode().put("from", "pool")
                     .put("to", Api.id(BEN)).put("amount", 1).put("reason", "hostile"));
+            bodies.put("PurchaseBody", HostileRequests.NODES.objectNode().<ObjectNode>set("account",
+                    HostileRequests.NODES.objectNode().put("orgId", org.id)).put("amount", 1)
+                    .put("paymentReference", PAYMENT_REFERENCE));
+            bodies.put("GrantBody", HostileRequests.NODES.objectNode().<ObjectNode>set("account",
+                    HostileRequests.NODES.objectNode().put("orgId", org.id)).put("amount", 1).put("reason", "hostile"));
             bodies.put("WebhookRequest", HostileRequests.NODES.objectNode().put("url", "https://hooks.example/hostile")
                     .put("secret", "0123456789abcdef"));
             Map<String, String> strings = new LinkedHashMap<>();
@@ -394,6 +455,10 @@ class HostileInputTest extends SystemTestBase {
             state.put("balances", api.get(ADA, org.ledger("/balances?former=true")).expect(200).body());
             state.put("transactions", Api.JSON.valueToTree(org.transactions()));
             state.put("ada's personal balance", api.get(ADA, api.ledger() + "/v1/me/balance").expect(200).body());
+            state.put("the pool's purchase history", Api.JSON.valueToTree(Invariants.purchaseHistory(org, "pool")));
+            state.put("ben's purchase history", Api.JSON.valueToTree(Invariants.purchaseHistory(org, Api.id(BEN))));
+            state.put("ada's personal purchase history", api.get(ADA, api.ledger() + "/v1/me/purchases?limit=1000")
+                    .expect(200).body());
             state.put("usage", api.get(ADA, org.usage("/usage")).expect(200).body());
             state.put("usage cycles", api.get(ADA, org.usage("/usage/cycles")).expect(200).body());
             state.put("ada's inbox", Api.JSON.valueToTree(Notifications.inbox(org, ADA)));

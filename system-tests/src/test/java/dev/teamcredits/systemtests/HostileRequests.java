@@ -266,6 +266,11 @@ final class HostileRequests {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The valid request itself: the seeded ids in the path, a valid body, the default headers, no mutation. */
+    Request valid(Operation op) {
+        return withQuery(op, null);
+    }
+
     /** The baseline with one path parameter replaced by a raw (already encoded) value. */
     private Request withPath(Operation op, String param, String raw) {
         return baseline(op, p -> p.equals(param) ? raw : enc(pathValue(p)), null, defaultHeaders(op),

@@ -16,8 +16,9 @@ import java.util.TreeSet;
 
 /**
  * What must hold at the end of every test, checked only through the public APIs and the topics:
- * the journal sums to zero and agrees with every balance, usage counters equal the ledger's spends
- * per member and cycle, and each transfer recipient has exactly one inbox notification for it.
+ * the journal sums to zero and agrees with every balance, credits came only from the plan, purchases and
+ * operator grants (and each purchase is in its account's purchase history), usage counters equal the ledger's
+ * spends per member and cycle, and each transfer recipient has exactly one inbox notification for it.
  */
 final class Invariants {
 
@@ -29,6 +30,7 @@ final class Invariants {
     static void check(Org org) {
         ledgerAuditFindsNothing(org.api);
         journalAgreesWithBalances(org);
+        creditsCameFromThePlanPurchasesOrGrants(org);
         usageEqualsLedgerSpends(org);
         Notifications.oneInboxNotificationPerTransferRecipient(org);
     }
@@ -69,6 +71,66 @@ final class Invariants {
                 assertEquals(0L, sum, ref + " left the org but still holds credits");
             }
         });
+    }
+
+    /**
+     * Credits enter the org only from the plan (issuance), a purchase or an operator's grant with a reason; and each
+     * account's purchase history shows, as completed, exactly the purchases the journal credited to it.
+     */
+    static void creditsCameFromThePlanPurchasesOrGrants(Org org) {
+        Map<String, List<Long>> purchasedInto = new TreeMap<>();
+        for (JsonNode tx : org.transactions()) {
+            String type = tx.get("type").asText();
+            for (var it = tx.path("accounts").fields(); it.hasNext();) {
+                var entry = it.next();
+                if (!entry.getKey().startsWith("SYSTEM:") || entry.getValue().asLong() >= 0) {
+                    continue;
+                }
+                String origin = entry.getKey() + " " + type;
+                assertTrue(Set.of("SYSTEM:ISSUANCE GRANT", "SYSTEM:PURCHASES PURCHASE", "SYSTEM:GRANTS GRANT")
+                        .contains(origin), "transaction " + tx.get("id") + " brings credits from " + origin);
+                if (origin.equals("SYSTEM:GRANTS GRANT")) {
+                    assertTrue(!tx.path("reason").asText("").isBlank(), "operator grant " + tx.get("id")
+                            + " without a reason");
+                }
+            }
+            if (type.equals("PURCHASE")) {
+                tx.path("accounts").fields().forEachRemaining(e -> {
+                    if (!e.getKey().startsWith("SYSTEM:")) {
+                        purchasedInto.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue().asLong());
+                    }
+                });
+            }
+        }
+        List<String> accounts = new ArrayList<>(List.of("pool"));
+        org.balances().get("members").forEach(m -> accounts.add(m.get("userId").asText()));
+        for (String account : accounts) {
+            String ref = account.equals("pool") ? "POOL:" + org.id : "MEMBER:" + org.id + ":" + account;
+            List<Long> completed = new ArrayList<>();
+            for (JsonNode item : purchaseHistory(org, account)) {
+                if (item.get("status").asText().equals("completed")) {
+                    completed.add(item.get("amount").asLong());
+                }
+            }
+            List<Long> journal = new ArrayList<>(purchasedInto.getOrDefault(ref, List.of()));
+            completed.sort(null);
+            journal.sort(null);
+            assertEquals(journal, completed, "purchases the journal credited to " + ref + " vs. its purchase history");
+        }
+    }
+
+    /** The purchase history of an org account ({@code pool} or a member's user id), all pages, as the admin. */
+    static List<JsonNode> purchaseHistory(Org org, String account) {
+        List<JsonNode> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            String url = org.ledger("/accounts/" + account + "/purchases?limit=200"
+                    + (cursor == null ? "" : "&cursor=" + Api.q(cursor)));
+            JsonNode page = org.api.get(Api.ADA, url).expect(200).body();
+            page.get("items").forEach(all::add);
+            cursor = page.path("nextCursor").isTextual() ? page.get("nextCursor").asText() : null;
+        } while (cursor != null);
+        return all;
     }
 
     /** Spend events (deduplicated by transaction) summed per cycle and member, by source kind. */

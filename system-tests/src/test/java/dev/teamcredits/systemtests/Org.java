@@ -111,8 +111,13 @@ final class Org {
                 "quantity", quantity), key());
     }
 
-    Reply topUp(long amount) {
-        return api.post(ADA, ledger("/top-ups"), Map.of("amount", amount), key());
+    /**
+     * Credits bought for the pool: a purchase the billing backend records with a payment reference of its own (no
+     * user token creates credits). 201 when recorded.
+     */
+    Reply buy(long amount) {
+        return api.post(Api.BILLING, api.ledger() + "/v1/purchases", Map.of("account", Map.of("orgId", id),
+                "amount", amount, "paymentReference", Api.paymentReference()), key());
     }
 
     /** Every transaction of the org, oldest first (pages through the history as the admin). */

@@ -2,6 +2,7 @@ package dev.teamcredits.systemtests;
 
 import static dev.teamcredits.systemtests.Api.ADA;
 import static dev.teamcredits.systemtests.Api.BEN;
+import static dev.teamcredits.systemtests.Api.BILLING;
 import static dev.teamcredits.systemtests.Api.CLEO;
 import static dev.teamcredits.systemtests.Api.SCRAPER;
 import static dev.teamcredits.systemtests.Api.key;
@@ -30,8 +31,10 @@ class PoolModelTest extends SystemTestBase {
         org.transfer("pool", Api.id(CLEO), 100, "cleo's share").expect(201);
         api.put(ADA, org.team("/members/" + Api.id(BEN) + "/pool-cap"), Map.of("cap", 500)).expect(200);
         Waits.until("the ledger applies ben's cap", () -> org.member(Api.id(BEN)).path("poolCap").asLong() == 500);
-        // Personal credits outside the org, for the fallback (personal balances outlive one test's org).
-        api.post(BEN, api.ledger() + "/v1/me/top-ups", Map.of("amount", 50), key()).expect(201);
+        // Personal credits outside the org, for the fallback (personal balances outlive one test's org): bought,
+        // so recorded by the billing backend into ben's personal balance.
+        api.post(BILLING, api.ledger() + "/v1/purchases", Map.of("account", Map.of("userId", Api.id(BEN)),
+                "amount", 50, "paymentReference", Api.paymentReference()), key()).expect(201);
         long benPersonal = personal(BEN);
         long cleoPersonal = personal(CLEO);
 

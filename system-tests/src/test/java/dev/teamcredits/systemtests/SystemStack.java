@@ -88,7 +88,11 @@ public final class SystemStack implements BeforeAllCallback, TestWatcher {
             return;
         }
         System.out.println("✗ " + context.getDisplayName() + " failed; the service logs end with:");
-        for (ProcessStack.RunningService s : stack.services()) {
+        List<ProcessStack.RunningService> all = new java.util.ArrayList<>(stack.services());
+        if (stack.sandbox() != null) {
+            all.add(stack.sandbox());
+        }
+        for (ProcessStack.RunningService s : all) {
             System.out.println("──── " + s.name() + " (" + s.log() + ")");
             System.out.println(s.logTail(25));
         }

@@ -52,13 +52,15 @@ public class TransferService {
     public Uni<Outcome<Transfer>> transfer(Caller caller, String key, UUID orgId, TransferCommand command) {
         return transactions.transaction(tx -> idempotent.once(tx, caller, key, List.of("transfer", orgId, command),
                 Transfer.class, () -> prepare(tx, caller, orgId, command.from(), command.to())
-                        .chain(refs -> move(tx, caller, orgId, refs, command.amount(), command.reason(), null, false))));
+                        .chain(refs -> move(tx, caller, orgId, refs, command.amount(), command.reason(), null, false,
+                                () -> stillMembers(tx, orgId, refs)))));
     }
 
     /** The same checks and arithmetic as a transfer (its policies included); nothing is written. */
     public Uni<Transfer> preview(Caller caller, UUID orgId, TransferCommand command) {
         return transactions.dryRun(tx -> prepare(tx, caller, orgId, command.from(), command.to())
-                .chain(refs -> move(tx, caller, orgId, refs, command.amount(), command.reason(), null, true)));
+                .chain(refs -> move(tx, caller, orgId, refs, command.amount(), command.reason(), null, true,
+                        () -> stillMembers(tx, orgId, refs))));
     }
 
     /**
@@ -87,7 +89,9 @@ public class TransferService {
                                         }
                                         String reason = command.reason() != null ? command.reason() : "reversal";
                                         return move(tx, caller, orgId, new AccountRef[] { original.to(),
-                                                original.from() }, amount, reason, transferId, false);
+                                                original.from() }, amount, reason, transferId, false,
+                                                () -> active(tx, orgId, new AccountRef[] { original.from(),
+                                                        original.to() }));
                                     });
                         })));
     }
@@ -126,13 +130,17 @@ public class TransferService {
         return chain;
     }
 
+    /**
+     * Moves the credits under the accounts' locks. {@code membersCheck} is the operation's own check of the members,
+     * run again under the locks, so a departure that committed between the first check and the locks is answered
+     * as if it had come before (404 member-not-found for a transfer naming them, 409 member-inactive for a reversal).
+     */
     private Uni<Transfer> move(LedgerTransaction tx, Caller caller, UUID orgId, AccountRef[] refs, long amount,
-            String reason, UUID reversalOf, boolean preview) {
+            String reason, UUID reversalOf, boolean preview, java.util.function.Supplier<Uni<Void>> membersCheck) {
         AccountKey fromKey = AccountKey.of(orgId, refs[0]);
         AccountKey toKey = AccountKey.of(orgId, refs[1]);
         return transactions.lock(tx, List.of(fromKey, toKey))
-                // Read again under the locks: a member whose departure committed meanwhile is gone.
-                .chain(() -> preview ? Uni.createFrom().voidItem() : stillMembers(tx, orgId, refs))
+                .chain(() -> preview ? Uni.createFrom().voidItem() : membersCheck.get())
                 .map(v -> {
                     Account from = tx.account(fromKey);
                     Account to = tx.account(toKey);

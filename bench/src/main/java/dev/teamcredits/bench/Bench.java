@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Issue 13's benchmark against a running local stack: every row of its table beside a reference
+ * The benchmark against a running local stack: every row of its table beside a reference
  * measured in the same run, then the correctness checks (every run moved the pool by exactly its 2xx
  * spends, no negative balance or open hold, usage counted each spend once, the ledger audit is clean).
  * Exit status 0 when every check passes, 1 when one fails, 2 when the bench could not run.
@@ -316,7 +316,7 @@ public final class Bench {
     }
 
     /**
-     * Issue 14's overload run: open-loop single spends on the hot pool at {@code --overload-factor}
+     * The overload run: open-loop single spends on the hot pool at {@code --overload-factor}
      * times the rate the hot row sustained, then half that rate for 10 s to see it serve normally again.
      */
     private void overload(Scene.Org hot, Wrk.Result hotRun) {

@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The command line of {@code bench/run}; defaults are issue 13's and the local stack's. */
+/** The command line of {@code bench/run}; defaults are the performance goals' and the local stack's. */
 final class Options {
 
     static final List<String> ROWS = List.of("hot", "spread", "batch", "email", "freshness", "reads", "overload",

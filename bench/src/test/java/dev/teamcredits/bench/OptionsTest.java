@@ -12,7 +12,7 @@ class OptionsTest {
     private static final String[] BASE = {"--bench-dir", "/b", "--work", "/w"};
 
     @Test
-    void defaultsAreTheIssues() {
+    void defaultsAreThePerformanceGoals() {
         Options o = Options.parse(BASE);
         assertEquals(20, o.seconds);
         assertEquals(64, o.connections);

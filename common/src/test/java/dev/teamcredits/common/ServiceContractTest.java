@@ -112,7 +112,7 @@ public abstract class ServiceContractTest {
                 .body("type", equalTo("urn:team-credits:problem:not-found"));
     }
 
-    /** Issue 14: refused before any resource, on every endpoint (RequestGuards); POST /v1/whoami would be a 405. */
+    /** refused before any resource, on every endpoint (RequestGuards); POST /v1/whoami would be a 405. */
     @Test
     void nulInPathOrQueryIsMalformedProblem() {
         for (String url : List.of("/v1/whoami%00", "/v1/whoami?x=a%00b", "/v1/orgs/a0000000-0000-4000-8000-%00/x")) {

@@ -199,11 +199,11 @@ class TransferTest extends LedgerTestBase {
         as(ben).queryParam("account", "pool").get("/v1/orgs/{o}/transactions", org.id).then().statusCode(403);
         as(org.admin).queryParam("type", "BOGUS").get("/v1/orgs/{o}/transactions", org.id).then().statusCode(400);
         as(org.admin).queryParam("cursor", "garbage").get("/v1/orgs/{o}/transactions", org.id).then().statusCode(400);
-        // Issue 14: a true/false filter is exactly that, not "false" for anything else.
+        // a true/false filter is exactly that, not "false" for anything else.
         as(org.admin).queryParam("former", "maybe").get("/v1/orgs/{o}/balances", org.id).then().statusCode(400)
                 .body("type", equalTo("urn:team-credits:problem:invalid-filter"));
         as(org.admin).queryParam("former", "true").get("/v1/orgs/{o}/balances", org.id).then().statusCode(200);
-        // Issue 14: a cursor is bound to its org's history; another org's is refused, not followed.
+        // a cursor is bound to its org's history; another org's is refused, not followed.
         Org other = Org.create(Plan.PRO, 100, false, true);
         as(other.admin).queryParam("limit", 2).queryParam("cursor", first.path("nextCursor").toString())
                 .get("/v1/orgs/{o}/transactions", other.id).then().statusCode(400).contentType("application/problem+json")

@@ -93,7 +93,7 @@ class InboxAndEmailTest {
                 .body("type", equalTo("urn:team-credits:problem:invalid-limit"));
         as(ben).queryParam("cursor", "nonsense").get("/v1/me/notifications").then().statusCode(400)
                 .body("type", equalTo("urn:team-credits:problem:invalid-cursor"));
-        // Issue 14: ben's cursor is bound to ben's inbox; in another user's hands it is refused.
+        // ben's cursor is bound to ben's inbox; in another user's hands it is refused.
         as(org.admin).queryParam("limit", 2).queryParam("cursor", cursor).get("/v1/me/notifications").then()
                 .statusCode(400).body("type", equalTo("urn:team-credits:problem:invalid-cursor"));
         as(ben).queryParam("unread", "maybe").get("/v1/me/notifications").then().statusCode(400);

@@ -156,7 +156,7 @@ class WebhookTest {
         as(org.admin).contentType(ContentType.JSON).body("{\"url\":\"http://127.0.0.1:9/\",\"eventTypes\":[\"nope\"]}")
                 .post("/v1/orgs/{o}/webhooks", org.id).then().statusCode(400)
                 .body("type", equalTo("urn:team-credits:problem:unknown-event-type"));
-        // Issue 14: a null event type was a 500 (a NullPointerException in the subscribable check).
+        // a null event type was a 500 (a NullPointerException in the subscribable check).
         as(org.admin).contentType(ContentType.JSON).body("{\"url\":\"http://127.0.0.1:9/\",\"eventTypes\":[null]}")
                 .post("/v1/orgs/{o}/webhooks", org.id).then().statusCode(400)
                 .body("type", equalTo("urn:team-credits:problem:validation-failed"));

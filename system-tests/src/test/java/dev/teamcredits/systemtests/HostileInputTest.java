@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
  */
 class HostileInputTest extends SystemTestBase {
 
-    /** At least this many requests per service in CI (the floor). */
+    /** At least this many requests per service in CI (the floor the suite keeps). */
     static final int PER_SERVICE = Integer.getInteger("hostile.perService", 2_000);
     /** A soak raises this; by default each operation gets its share of {@link #PER_SERVICE}. */
     static final int PER_OPERATION = Integer.getInteger("hostile.perOperation", 0);

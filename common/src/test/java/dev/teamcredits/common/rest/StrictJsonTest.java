@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-/** The JSON reading rules every service shares (issue 14's hostile input found the last three). */
+/** The JSON reading rules every service shares (the hostile input test found the last three). */
 class StrictJsonTest {
 
     public enum Role {

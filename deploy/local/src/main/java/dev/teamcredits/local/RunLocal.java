@@ -77,7 +77,7 @@ public final class RunLocal {
     }
 
     /**
-     * JVM flags of the four services, for issue 13's footprint (≤ 150 MB idle, ≤ 300 MB under load):
+     * JVM flags of the four services, for the footprint goals (≤ 150 MB idle, ≤ 300 MB under load):
      * the serial collector (G1's remembered sets and card tables cost ~40 MB at this heap size, and a
      * service's live set is ~20 MB); a heap that starts small, stops at 128 MB and is given back after
      * a spike (free ratios); glibc's freed memory — the JIT's arenas after start-up and warm-up, ~25 MB —

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/admin/ledger")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Operator")
+@Tag(name = ApiDocs.OPERATIONS)
 public class AdminResource {
 
     private final LedgerAudit audit;
@@ -31,10 +31,12 @@ public class AdminResource {
 
     @GET
     @Path("audit")
-    @Operation(summary = "Recompute balances, lots and holds from the journal and list every disagreement "
-            + "(operator clients only)")
+    @Operation(operationId = "auditLedger", summary = "Recompute balances, lots and holds from the journal and list "
+            + "every disagreement (operator clients only)", description = "Across all orgs: unbalanced transactions, a "
+                    + "journal not summing to zero, balance against journal or lots, lot against journal, reserved "
+                    + "against holds, and where every credit came from.")
     @APIResponse(responseCode = "200", description = "The findings; empty when the ledger agrees with its journal")
-    @APIResponse(responseCode = "403", description = "Not an operator client (operator-required)")
+    @APIResponse(responseCode = "403", description = ApiDocs.OPERATOR_REQUIRED)
     public Uni<AuditResponse> audit() {
         return audit.findings(Caller.of(token)).map(AuditResponse::of);
     }

@@ -16,6 +16,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,8 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Org credits")
-@APIResponse(responseCode = "404", description = "No such org, or the caller is not a member (org-not-found)")
+@Tag(name = ApiDocs.ORG_CREDITS)
 public class BalancesResource {
 
     private final BalanceQueries balances;
@@ -38,11 +41,19 @@ public class BalancesResource {
     }
 
     @GET
-    @Operation(summary = "Pool and member balances with their credits by kind and expiry; a member sees the pool "
-            + "and only their own balance")
+    @Operation(operationId = "getBalances", summary = "The pool's and members' balances, with their credits by kind "
+            + "and expiry", description = "The pool (balance, reserved, available, total this cycle) and members "
+                    + "(pool access, cap, pool credits drawn this cycle and held); a member sees the pool and only "
+                    + "their own balance.")
     @APIResponse(responseCode = "200", description = "Balances")
-    public Uni<BalancesResponse> balances(@PathParam("orgId") String orgId,
-            @Parameter(description = "Admins: also list former members (their balances are empty once swept)")
+    @APIResponse(responseCode = "400", description = "former is neither true nor false, or a NUL in the path or query "
+            + "(invalid-filter, malformed-request)")
+    @APIResponse(responseCode = "404", description = ApiDocs.ORG_NOT_FOUND)
+    public Uni<BalancesResponse> balances(
+            @Parameter(description = ApiDocs.ORG_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("orgId") String orgId,
+            @Parameter(description = "Admins: also list former members (their balances are empty once swept); "
+                    + "ignored for members", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
             @QueryParam("former") @DefaultValue("false") String former) {
         return balances.balances(Caller.of(token), OrgIds.org(orgId), QueryParams.bool("former", former))
                 .map(LedgerMapping::dto);

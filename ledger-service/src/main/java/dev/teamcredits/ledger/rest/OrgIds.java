@@ -7,9 +7,6 @@ import java.util.UUID;
 /** Ids in the ledger's paths: one that is not a UUID is a 404 of its kind, like one that does not exist. */
 final class OrgIds {
 
-    /** Documents every money POST's key header. */
-    static final String KEY_DOC = "Required on money POSTs: a retry with the same key returns the first result";
-
     private OrgIds() {
     }
 

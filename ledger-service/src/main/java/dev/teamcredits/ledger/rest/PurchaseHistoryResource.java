@@ -2,6 +2,7 @@ package dev.teamcredits.ledger.rest;
 
 import dev.teamcredits.common.rest.Cursors;
 import dev.teamcredits.common.security.Caller;
+import dev.teamcredits.ledger.rest.dto.PurchaseHistoryPage;
 import dev.teamcredits.ledger.rest.mapping.PurchaseMapping;
 import dev.teamcredits.ledger.service.PurchaseHistoryQueries;
 import io.quarkus.security.Authenticated;
@@ -19,13 +20,19 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The purchase history of an org account (the pool or a member balance): requests and purchases. */
 @Path("/v1/orgs/{orgId}/accounts/{account}/purchases")
 @Authenticated
-@Tag(name = "Buying credits")
+@Tag(name = ApiDocs.BUYING_CREDITS)
 public class PurchaseHistoryResource {
 
     private final PurchaseHistoryQueries history;
@@ -38,15 +45,27 @@ public class PurchaseHistoryResource {
 
     @GET
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
-    @Operation(summary = "Purchase history of the pool (any member) or a member balance (that member or an admin), "
-            + "newest first, cursor-paged; Accept: text/csv gives the same rows as CSV")
-    @APIResponse(responseCode = "200", description = "A page of requests and purchases (JSON, or CSV with a header "
-            + "row and the next page in the Link header)")
-    @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
+    @Operation(operationId = "listAccountPurchases", summary = "Purchase history of the pool or a member balance",
+            description = "The pool's: any member; a member balance's: that member or an admin. Top-up requests (with "
+                    + "their purchase once completed, or the decline reason) and purchases that completed no request, "
+                    + "newest first, cursor-paged. Accept: text/csv gives the same rows as CSV with a header row and "
+                    + "the next page in the Link header.")
+    @APIResponse(responseCode = "200", description = "A page of requests and purchases", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PurchaseHistoryPage.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)) },
+            headers = @Header(name = "Link", description = ApiDocs.LINK, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Invalid limit or cursor, or a NUL in the path or query "
+            + "(invalid-limit, invalid-cursor, malformed-request)")
     @APIResponse(responseCode = "403", description = "A member asking for another member's balance (admin-required)")
-    @APIResponse(responseCode = "404", description = "No such org, or the caller is not a member (org-not-found)")
-    public Uni<Response> list(@PathParam("orgId") String orgId, @PathParam("account") String account,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") String limit,
+    @APIResponse(responseCode = "404", description = ApiDocs.ORG_NOT_FOUND)
+    public Uni<Response> list(
+            @Parameter(description = ApiDocs.ORG_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("orgId") String orgId,
+            @Parameter(description = ApiDocs.ACCOUNT) @PathParam("account") String account,
+            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+            @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "1000", defaultValue = "50"))
+            @QueryParam("limit") @DefaultValue("50") String limit,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         int size = Cursors.limit(limit, 1000);
         return history.ofOrgAccount(Caller.of(token), OrgIds.org(orgId), account, cursor, size)

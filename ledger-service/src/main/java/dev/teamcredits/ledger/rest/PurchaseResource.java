@@ -5,6 +5,7 @@ import dev.teamcredits.common.idempotency.Outcome;
 import dev.teamcredits.common.rest.Replies;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.ledger.rest.dto.PurchaseBody;
+import dev.teamcredits.ledger.rest.dto.PurchaseView;
 import dev.teamcredits.ledger.rest.mapping.PurchaseMapping;
 import dev.teamcredits.ledger.service.PurchaseService;
 import io.quarkus.security.Authenticated;
@@ -20,6 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Billing backend")
+@Tag(name = ApiDocs.BILLING_BACKEND)
 public class PurchaseResource {
 
     private final PurchaseService purchases;
@@ -41,19 +46,30 @@ public class PurchaseResource {
     }
 
     @POST
-    @Operation(summary = "Record a purchase into a pool, member balance or personal balance (billing backend only); "
-            + "once per payment reference")
-    @APIResponse(responseCode = "201", description = "Recorded: the credits arrived as a TOP_UP lot")
-    @APIResponse(responseCode = "200", description = "This payment reference was recorded before: that purchase "
-            + "(Idempotency-Replayed: true), nothing moved")
-    @APIResponse(responseCode = "400", description = "Invalid body, also a price without its currency, or neither an account nor a request")
+    @Operation(operationId = "recordPurchase", summary = "Record a purchase: the credits arrive (billing backend only)",
+            description = "Into a pool, a member balance or a personal balance, as a TOP_UP lot that never expires, in "
+                    + "a PURCHASE transaction. Once per payment reference: the same purchase again is 200 with the "
+                    + "first one; it may complete a top-up request (one awaiting payment, or expired).")
+    @APIResponse(responseCode = "201", description = "Recorded: the credits arrived as a TOP_UP lot",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PurchaseView.class)))
+    @APIResponse(responseCode = "200", description = "This payment reference (or this Idempotency-Key) was recorded "
+            + "before: that purchase, with Idempotency-Replayed: true; nothing moved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PurchaseView.class)))
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_KEYED_BODY + "; also a price without its currency "
+            + "or the reverse, or neither an account nor a request (" + ApiDocs.BAD_KEYED_BODY_SLUGS + ")")
     @APIResponse(responseCode = "403", description = "Not the billing backend (billing-client-required)")
-    @APIResponse(responseCode = "404", description = "No such org, member, or top-up request")
+    @APIResponse(responseCode = "404", description = "No such org, member or top-up request (org-not-found, "
+            + "member-not-found, top-up-request-not-found)")
     @APIResponse(responseCode = "409", description = "The payment reference was recorded for another account, amount "
-            + "or request (payment-reference-conflict); the request is for another account or amount "
-            + "(top-up-request-mismatch) or was declined or completed (top-up-request-settled); the member left "
-            + "(member-inactive)")
-    public Uni<Response> record(@Parameter(description = OrgIds.KEY_DOC) @HeaderParam(IdempotencyKeys.HEADER) String key,
+            + "or request; the request is for another account or amount, or was declined or completed; the member "
+            + "left; or a request with this Idempotency-Key is still in progress (payment-reference-conflict, "
+            + "top-up-request-mismatch, top-up-request-settled, member-inactive, idempotency-key-in-use)")
+    @APIResponse(responseCode = "422", description = ApiDocs.KEY_REUSED)
+    public Uni<Response> record(
+            @Parameter(name = IdempotencyKeys.HEADER, in = ParameterIn.HEADER, required = true,
+                    description = ApiDocs.KEY, example = ApiDocs.KEY_EXAMPLE, schema = @Schema(type = SchemaType.STRING,
+                            minLength = 1, maxLength = 200, pattern = ApiDocs.KEY_PATTERN))
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
             @Valid @NotNull PurchaseBody body) {
         return purchases.record(Caller.of(token), key, PurchaseMapping.command(body)).map(o -> {
             // A replay, by key or by payment reference, is 200: only the first recording created anything.

@@ -5,6 +5,7 @@ import dev.teamcredits.common.rest.Cursors;
 import dev.teamcredits.common.rest.PathIds;
 import dev.teamcredits.common.rest.ProblemException;
 import dev.teamcredits.common.security.Caller;
+import dev.teamcredits.ledger.rest.dto.TransactionPage;
 import dev.teamcredits.ledger.rest.dto.TransactionView;
 import dev.teamcredits.ledger.service.LedgerProblems;
 import dev.teamcredits.ledger.domain.TransactionType;
@@ -30,13 +31,19 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The audit trail: every transaction with time, type, amount, accounts, actor and reason; as JSON or CSV. */
 @Path("/v1/orgs/{orgId}/transactions")
 @Authenticated
-@Tag(name = "History")
+@Tag(name = ApiDocs.HISTORY)
 public class TransactionResource {
 
     private static final List<String> COLUMNS = List.of("id", "at", "type", "amount", "actor", "reason", "reverses",
@@ -52,14 +59,31 @@ public class TransactionResource {
 
     @GET
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
-    @Operation(summary = "History, newest first, filtered by account (pool or a user id) and type, with cursor "
-            + "pagination; Accept: text/csv gives the same rows as CSV (next page in the Link header)")
-    @APIResponse(responseCode = "200", description = "A page of transactions (JSON, or CSV with a header row)")
-    @APIResponse(responseCode = "400", description = "Invalid type, limit or cursor")
-    @APIResponse(responseCode = "403", description = "A member asking for another account than their own")
-    @APIResponse(responseCode = "404", description = "No such org, or the caller is not a member (org-not-found)")
-    public Uni<Response> list(@PathParam("orgId") String orgId, @QueryParam("account") String account,
-            @QueryParam("type") String type, @QueryParam("cursor") String cursor,
+    @Operation(operationId = "listTransactions", summary = "The org's transactions, newest first, cursor-paged",
+            description = "Admins see every transaction (or one account's with account); a member only those of their "
+                    + "own balance. Accept: text/csv gives the same rows as CSV with a header row and the next page in "
+                    + "the Link header.")
+    @APIResponse(responseCode = "200", description = "A page of transactions", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransactionPage.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)) },
+            headers = @Header(name = "Link", description = ApiDocs.LINK, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Invalid type, limit or cursor (a cursor of another org's "
+            + "history included), or a NUL in the path or query (invalid-filter, invalid-limit, invalid-cursor, "
+            + "malformed-request)")
+    @APIResponse(responseCode = "403", description = "A member asking for another account than their own "
+            + "(admin-required)")
+    @APIResponse(responseCode = "404", description = ApiDocs.ORG_NOT_FOUND)
+    public Uni<Response> list(
+            @Parameter(description = ApiDocs.ORG_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("orgId") String orgId,
+            @Parameter(description = "Only this account's transactions: `pool` or a member's user id (admins; a "
+                    + "member may name only themself)") @QueryParam("account") String account,
+            @Parameter(description = "Only transactions of this type", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "GRANT", "PURCHASE", "TRANSFER", "SPEND", "EXPIRY", "ROLLOVER" }))
+            @QueryParam("type") String type,
+            @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
+            @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "1000", defaultValue = "50"))
             @QueryParam("limit") @DefaultValue("50") String limit, @Context HttpHeaders headers,
             @Context UriInfo uri) {
         // JSON unless the client asks for CSV by name: a client sending */* gets JSON.

@@ -86,14 +86,18 @@ public class UsageReportRepository {
                 });
     }
 
-    /** Every cycle of the org, newest first, with its totals. */
-    public Uni<List<CycleTotals>> cycleTotals(SqlClient c, UUID orgId, String onlyMember) {
+    /**
+     * The org's cycles starting before {@code before} (null: all), newest first, at most {@code limit}, with their
+     * totals. A cycle's start is unique in its org, so pages that continue before the last start shown join up.
+     */
+    public Uni<List<CycleTotals>> cycleTotals(SqlClient c, UUID orgId, String onlyMember, LocalDate before, int limit) {
         return c.preparedQuery("SELECT p.cycle_start, p.cycle_end, p.total_in, "
                 + "coalesce(sum(u.from_pool), 0), coalesce(sum(u.from_member), 0), coalesce(sum(u.from_personal), 0), "
                 + "coalesce(sum(u.spends), 0) FROM pool_cycle p LEFT JOIN member_cycle_usage u ON u.org_id = p.org_id "
                 + "AND u.cycle_start = p.cycle_start AND ($2::text IS NULL OR u.user_id = $2) WHERE p.org_id = $1 "
-                + "GROUP BY p.cycle_start, p.cycle_end, p.total_in ORDER BY p.cycle_start DESC")
-                .execute(Tuple.from(Arrays.asList(orgId, onlyMember)))
+                + "AND ($3::date IS NULL OR p.cycle_start < $3::date) "
+                + "GROUP BY p.cycle_start, p.cycle_end, p.total_in ORDER BY p.cycle_start DESC LIMIT $4")
+                .execute(Tuple.from(Arrays.asList(orgId, onlyMember, before, limit)))
                 .map(rows -> list(rows, r -> new CycleTotals(r.getLocalDate(0), r.getLocalDate(1), r.getLong(2),
                         r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6))));
     }

@@ -10,6 +10,18 @@ import java.util.UUID;
 /** The usage API's path and query parameters, read the same way by every resource. */
 final class UsageParams {
 
+    /** Tag names (each operation has exactly one); declared with their descriptions in {@code package-info.java}. */
+    static final String USAGE = "Usage";
+    /** The same name (and description) as common's parked events and the ledger's operator tools. */
+    static final String OPERATIONS = "Operations";
+
+    static final String ORG_ID = "The org's id (a UUID; anything else names no org: 404 org-not-found)";
+    static final String ORG_NOT_FOUND = "No such org, or the caller is not an active member (org-not-found)";
+    static final String DAILY_400 = "from or to missing or not a yyyy-mm-dd date, from after to, more than 366 days, "
+            + "or a NUL in the path or query (invalid-date, invalid-range, malformed-request)";
+    static final String FROM = "First day, yyyy-mm-dd (UTC days)";
+    static final String TO = "Last day, yyyy-mm-dd: on or after from, at most 366 days in all";
+
     private UsageParams() {
     }
 

@@ -24,6 +24,12 @@ public final class UsageProblems {
                 "from must not be after to, and the range is at most " + DailySeries.MAX_SPAN_DAYS + " days.");
     }
 
+    /** The same answer as common's {@code Cursors.decode} for a cursor this API did not return. */
+    public static ProblemException invalidCursor() {
+        return new ProblemException("invalid-cursor", "Invalid cursor", 400,
+                "The cursor is not one this API returned for this list.");
+    }
+
     public static ProblemException invalidDate() {
         return new ProblemException("invalid-date", "Invalid date", 400, "from and to are required yyyy-mm-dd dates.");
     }

@@ -1,5 +1,6 @@
 package dev.teamcredits.usage.service;
 
+import dev.teamcredits.common.rest.Cursors;
 import dev.teamcredits.common.rest.OrgProblems;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.usage.domain.DailySeries;
@@ -22,6 +23,10 @@ import java.util.UUID;
 public class UsageQueries {
 
     private static final String CURRENT = "current";
+    /** The cycles list's cursor scope: its own, so a ledger history cursor of the same org is not one of it. */
+    private static final String CYCLES = "usage-cycles:";
+    private static final long FIRST_DAY = LocalDate.of(1, 1, 1).toEpochDay();
+    private static final long LAST_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
 
     private final Pool pool;
     private final UsageReportRepository reports;
@@ -42,9 +47,28 @@ public class UsageQueries {
                 }));
     }
 
-    /** Every cycle of the org, newest first, with totals (a member sees their own totals). */
-    public Uni<List<CycleTotals>> cycles(Caller caller, UUID orgId) {
-        return viewer(caller, orgId).chain(viewer -> reports.cycleTotals(pool, orgId, viewer.onlyMember()));
+    /**
+     * A page of the org's cycles, newest first, with totals (a member sees their own totals).
+     *
+     * @param nextCursor continues with the cycles before this page's last; null on the last page
+     */
+    public record CyclesPage(List<CycleTotals> items, String nextCursor) {
+    }
+
+    /**
+     * The org's cycles, newest first, {@code limit} at a time; {@code cursor} (a page's {@code nextCursor}, or null
+     * for the first page) is bound to the org's list: another list's is 400 {@code invalid-cursor}.
+     */
+    public Uni<CyclesPage> cycles(Caller caller, UUID orgId, String cursor, int limit) {
+        String scope = CYCLES + orgId;
+        LocalDate before = cursor == null ? null : before(scope, cursor);
+        return viewer(caller, orgId).chain(viewer -> reports.cycleTotals(pool, orgId, viewer.onlyMember(), before,
+                limit + 1)).map(rows -> {
+                    boolean more = rows.size() > limit;
+                    List<CycleTotals> page = more ? rows.subList(0, limit) : rows;
+                    return new CyclesPage(page, more
+                            ? Cursors.encode(scope, page.get(page.size() - 1).cycleStart().toEpochDay()) : null);
+                });
     }
 
     /** Daily credits of one member ({@code userId}) or, for admins, of the whole org ({@code userId} null). */
@@ -58,6 +82,19 @@ public class UsageQueries {
             }
             return reports.dailyTotals(pool, orgId, from, to, userId);
         });
+    }
+
+    /**
+     * The cycle start a cursor continues before. Cursors are opaque but not signed: one made up with a day no cycle
+     * can start on (past year 9999, or before year 1) is refused like a tampered one, never handed to Java's or
+     * PostgreSQL's date range.
+     */
+    private static LocalDate before(String scope, String cursor) {
+        long day = Cursors.decode(scope, cursor);
+        if (day < FIRST_DAY || day > LAST_DAY) {
+            throw UsageProblems.invalidCursor();
+        }
+        return LocalDate.ofEpochDay(day);
     }
 
     private Uni<UsageViewer> viewer(Caller caller, UUID orgId) {

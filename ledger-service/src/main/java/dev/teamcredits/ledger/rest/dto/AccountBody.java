@@ -12,7 +12,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param orgId  the org of a pool or member balance; absent for a personal balance
  * @param userId the member of a member balance, the user of a personal balance; absent for a pool
  */
-public record AccountBody(@Schema(format = "uuid", pattern = AccountBody.UUID_PATTERN) UUID orgId,
+@Schema(description = "An account credits arrive in: {orgId} an org's pool, {orgId, userId} a member's balance, "
+        + "{userId} a user's personal balance", example = "{\"orgId\": \"5f1c9a53-8c0e-4c61-9b0e-2f4d6a7b8c90\", "
+                + "\"userId\": \"a0000000-0000-4000-8000-000000000002\"}")
+public record AccountBody(
+        @Schema(format = "uuid", pattern = AccountBody.UUID_PATTERN,
+                description = "The org of a pool or member balance; absent for a personal balance") UUID orgId,
+        @Schema(description = "The member of a member balance, or the user of a personal balance; absent for a pool")
         @Size(min = 1, max = 200) String userId) {
 
     /** A UUID, anchored: JSON Schema reads a pattern unanchored, and text around a UUID is not a UUID. */

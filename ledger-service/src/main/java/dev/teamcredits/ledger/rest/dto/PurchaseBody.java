@@ -22,10 +22,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param price            what was paid, in minor units of {@code currency} (cents…); with {@code currency}
  * @param currency         ISO 4217 code, with {@code price}
  */
-public record PurchaseBody(@Valid AccountBody account, @NotNull @Min(1) @Max(1_000_000_000_000L) Long amount,
+@Schema(description = "A purchase the billing backend took the payment for: name the account, or the top-up request "
+        + "it completes, or both; price and currency go together", example = "{\"topUpRequestId\": "
+                + "\"0b6f2d1e-3c4a-4e5f-8a9b-1c2d3e4f5a6b\", \"amount\": 5000, \"paymentReference\": "
+                + "\"pay_3Nf8s2Lk\", \"price\": 4900, \"currency\": \"EUR\"}")
+public record PurchaseBody(
+        @Schema(description = "Where the credits go; may be left out when topUpRequestId is given (the request's "
+                + "account), and must be the request's otherwise") @Valid AccountBody account,
+        @Schema(description = "Credits bought") @NotNull @Min(1) @Max(1_000_000_000_000L) Long amount,
+        @Schema(description = "The payment provider's id of the payment: recorded once per reference")
         @NotNull @Size(min = 1, max = 200) @Pattern(regexp = "^[\\x21-\\x7E]+$",
                 message = "must be 1 to 200 visible ASCII characters") String paymentReference,
-        @Schema(format = "uuid", pattern = AccountBody.UUID_PATTERN) UUID topUpRequestId, @Min(0) @Max(1_000_000_000_000_000L) Long price,
+        @Schema(format = "uuid", pattern = AccountBody.UUID_PATTERN,
+                description = "The top-up request this purchase completes, if any") UUID topUpRequestId,
+        @Schema(description = "What was paid, in minor units of currency (cents…); with currency")
+        @Min(0) @Max(1_000_000_000_000_000L) Long price,
+        @Schema(description = "ISO 4217 code of price, e.g. EUR; with price")
         @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as EUR") String currency) {
 
     /** The credits go to a named account, or to the account of the request they complete. */

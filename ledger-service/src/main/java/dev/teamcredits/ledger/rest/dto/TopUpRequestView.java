@@ -3,6 +3,7 @@ package dev.teamcredits.ledger.rest.dto;
 import dev.teamcredits.events.ledger.AccountRef;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A top-up request.
@@ -17,7 +18,19 @@ import java.util.UUID;
  * @param purchaseId       the purchase that completed it
  * @param paymentReference that purchase's payment reference
  */
-public record TopUpRequestView(UUID id, UUID orgId, AccountRef account, long amount, String status,
-        String requestedBy, boolean automatic, Instant createdAt, Instant expiresAt, Instant settledAt,
-        String declineReason, UUID purchaseId, String paymentReference) {
+@Schema(description = "A top-up request")
+public record TopUpRequestView(@Schema(description = "The request") UUID id,
+        @Schema(description = "The org; null for a personal balance", nullable = true) UUID orgId,
+        @Schema(description = "The account the credits are for") AccountRef account,
+        @Schema(description = "Credits asked for") long amount,
+        @Schema(description = "Where it stands", enumeration = { "awaiting-payment", "completed", "declined",
+                "expired" }) String status,
+        @Schema(description = "The user who asked, or auto-top-up") String requestedBy,
+        @Schema(description = "Made by the account's auto top-up") boolean automatic,
+        @Schema(description = "When it was asked for") Instant createdAt,
+        @Schema(description = "When it expires if neither completed nor declined") Instant expiresAt,
+        @Schema(description = "When it was completed, declined or expired", nullable = true) Instant settledAt,
+        @Schema(description = "The billing backend's reason, when declined", nullable = true) String declineReason,
+        @Schema(description = "The purchase that completed it", nullable = true) UUID purchaseId,
+        @Schema(description = "That purchase's payment reference", nullable = true) String paymentReference) {
 }

@@ -5,10 +5,12 @@ import dev.teamcredits.usage.domain.report.CycleUsageReport;
 import dev.teamcredits.usage.domain.report.DayTotals;
 import dev.teamcredits.usage.domain.report.MemberCycleUsage;
 import dev.teamcredits.usage.rest.dto.CycleSummary;
+import dev.teamcredits.usage.rest.dto.CycleSummaryPage;
 import dev.teamcredits.usage.rest.dto.CycleUsage;
 import dev.teamcredits.usage.rest.dto.Day;
 import dev.teamcredits.usage.rest.dto.MemberUsage;
 import dev.teamcredits.usage.rest.dto.PoolCard;
+import dev.teamcredits.usage.service.UsageQueries;
 import java.util.List;
 
 /** From the queries' reports to the API's DTOs: the JSON shapes live only here and in {@code dto}. */
@@ -28,9 +30,9 @@ public final class UsageMapping {
                 m.spends(), m.creditsByAction());
     }
 
-    public static List<CycleSummary> cycleSummaries(List<CycleTotals> cycles) {
-        return cycles.stream().map(c -> new CycleSummary(c.cycleStart(), c.cycleEnd(), c.poolTotal(), c.fromPool(),
-                c.fromMember(), c.fromPersonal(), c.spends())).toList();
+    public static CycleSummaryPage cyclePage(UsageQueries.CyclesPage page) {
+        return new CycleSummaryPage(page.items().stream().map(c -> new CycleSummary(c.cycleStart(), c.cycleEnd(),
+                c.poolTotal(), c.fromPool(), c.fromMember(), c.fromPersonal(), c.spends())).toList(), page.nextCursor());
     }
 
     public static List<Day> days(List<DayTotals> days) {

@@ -1,0 +1,16 @@
+/**
+ * The usage service's HTTP API. Its OpenAPI document's one definition: the tags with their descriptions (smallrye
+ * reads {@code @OpenAPIDefinition} from a package or a JAX-RS {@code Application}; one per service). The configured
+ * title and version win over {@code @Info}, which the annotation requires.
+ */
+@OpenAPIDefinition(info = @Info(title = "Team Credits — usage service", version = "0.1.0"), tags = {
+        @Tag(name = UsageParams.USAGE, description = "Credits used per member and billing cycle (from the pool, the "
+                + "member balance and personal credits, by action), the pool card, the cycle history and daily "
+                + "series"),
+        @Tag(name = UsageParams.OPERATIONS, description = "Operator tools, for operator clients only "
+                + "(teamcredits.operators.clients): grants, cycle close, audits, usage rebuilds, parked events") })
+package dev.teamcredits.usage.rest;
+
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;

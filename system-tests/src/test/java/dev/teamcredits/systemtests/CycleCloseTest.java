@@ -51,8 +51,8 @@ class CycleCloseTest extends SystemTestBase {
         });
         assertEquals(100, Invariants.usage(org, past).get(Api.id(BEN))[0], "the past cycle is still readable");
         List<String> cycles = new ArrayList<>();
-        api.get(ADA, org.usage("/usage/cycles")).expect(200).body().forEach(c -> cycles.add(c.get("cycleStart")
-                .asText()));
+        api.get(ADA, org.usage("/usage/cycles")).expect(200).body().path("items").forEach(c -> cycles.add(c
+                .get("cycleStart").asText()));
         assertEquals(List.of(current, past), cycles);
     }
 

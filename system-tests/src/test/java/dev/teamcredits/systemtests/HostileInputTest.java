@@ -460,7 +460,7 @@ class HostileInputTest extends SystemTestBase {
             state.put("ada's personal purchase history", api.get(ADA, api.ledger() + "/v1/me/purchases?limit=1000")
                     .expect(200).body());
             state.put("usage", api.get(ADA, org.usage("/usage")).expect(200).body());
-            state.put("usage cycles", api.get(ADA, org.usage("/usage/cycles")).expect(200).body());
+            state.put("usage cycles", api.get(ADA, org.usage("/usage/cycles?limit=1000")).expect(200).body());
             state.put("ada's inbox", Api.JSON.valueToTree(Notifications.inbox(org, ADA)));
             state.put("ben's inbox", Api.JSON.valueToTree(Notifications.inbox(org, BEN)));
             state.put("ada's unread count", api.get(ADA, api.notifications() + "/v1/me/notifications/unread-count")

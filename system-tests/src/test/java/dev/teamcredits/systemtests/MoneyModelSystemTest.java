@@ -211,7 +211,8 @@ class MoneyModelSystemTest extends SystemTestBase {
             Awaitility.await("the usage service reads " + run.orgId() + "'s events").atMost(Duration.ofSeconds(30))
                     .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
                         long counted = 0;
-                        for (JsonNode c : api.get(Api.ADA, usage + "/usage/cycles").expect(200).body()) {
+                        for (JsonNode c : api.get(Api.ADA, usage + "/usage/cycles?limit=1000").expect(200).body()
+                                .path("items")) {
                             counted += c.path("spends").asLong();
                         }
                         JsonNode current = api.get(Api.ADA, usage + "/usage?cycle=current").expect(200).body();

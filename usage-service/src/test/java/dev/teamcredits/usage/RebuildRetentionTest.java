@@ -98,7 +98,7 @@ class RebuildRetentionTest {
         assertEquals(5, credits(ben, org, a0), "the cycle whose events are gone is kept as it was");
         assertEquals(1, spends(ben, org, a0));
         assertEquals(List.of(a2.toString(), a1.toString(), a0.toString()),
-                as(org.admin).get("/v1/orgs/{o}/usage/cycles", org.id).jsonPath().getList("cycleStart"),
+                as(org.admin).get("/v1/orgs/{o}/usage/cycles", org.id).jsonPath().getList("items.cycleStart"),
                 "every cycle stays listed");
         as(ben).queryParam("from", a0.plusDays(1).toString()).queryParam("to", a0.plusDays(1).toString())
                 .get("/v1/orgs/{o}/members/{u}/usage/daily", org.id, ben.subject()).then().statusCode(200)

@@ -122,8 +122,9 @@ class UsageCountersTest {
         as(org.admin).queryParam("cycle", firstCycle.toString()).get("/v1/orgs/{o}/usage", org.id).then()
                 .body("pool.total", equalTo(100)).body("pool.available", nullValue())
                 .body("members.find { it.userId == '%s' }.creditsUsed".formatted(ben.subject()), equalTo(30));
-        as(org.admin).get("/v1/orgs/{o}/usage/cycles", org.id).then().body("", hasSize(2))
-                .body("[0].creditsUsed", equalTo(4)).body("[1].creditsUsed", equalTo(30));
+        as(org.admin).get("/v1/orgs/{o}/usage/cycles", org.id).then().body("items", hasSize(2))
+                .body("items[0].creditsUsed", equalTo(4)).body("items[1].creditsUsed", equalTo(30))
+                .body("nextCursor", nullValue());
         as(org.admin).queryParam("cycle", "last-week").get("/v1/orgs/{o}/usage", org.id).then().statusCode(400);
         as(org.admin).queryParam("cycle", "1999-01-01").get("/v1/orgs/{o}/usage", org.id).then().statusCode(404);
     }

@@ -112,12 +112,16 @@ public final class OpenApiConventions {
     }
 
     /**
-     * @param pagedLists "method path" of every list the service pages
+     * @param own        "method path" of the operations the service declares (common's are common's)
+     * @param pagedLists those of them that page a list
      * @param maxLimit   the largest limit the lists take
      */
-    public void pagedListsShareOneShape(Set<String> pagedLists, int maxLimit) {
+    public void pagedListsShareOneShape(Set<String> own, Set<String> pagedLists, int maxLimit) {
         Set<String> found = new TreeSet<>();
         operations((name, operation) -> {
+            if (!own.contains(name)) {
+                return;
+            }
             Map<String, JsonNode> params = new TreeMap<>();
             operation.path("parameters").forEach(p -> params.put(p.path("in").asText() + " " + p.path("name").asText(), p));
             if (!params.containsKey("query limit") && !params.containsKey("query cursor")) {

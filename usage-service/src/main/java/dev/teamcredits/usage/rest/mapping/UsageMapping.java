@@ -1,6 +1,5 @@
 package dev.teamcredits.usage.rest.mapping;
 
-import dev.teamcredits.usage.domain.report.CycleTotals;
 import dev.teamcredits.usage.domain.report.CycleUsageReport;
 import dev.teamcredits.usage.domain.report.DayTotals;
 import dev.teamcredits.usage.domain.report.MemberCycleUsage;

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/me/invitations")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Me")
+@Tag(name = TeamOpenApi.ME)
 public class MyInvitationsResource {
 
     private final InvitationService invitations;
@@ -32,8 +32,10 @@ public class MyInvitationsResource {
     }
 
     @GET
-    @Operation(summary = "Open invitations addressed to the caller's email")
+    @Operation(operationId = "listMyInvitations", summary = "Open invitations addressed to the caller's email",
+            description = "Pending and not expired, across orgs, oldest first; a service token has none.")
     @APIResponse(responseCode = "200", description = "The invitations")
+    @APIResponse(responseCode = "400", description = TeamOpenApi.BAD_REQUEST)
     public Uni<List<InvitationResponse>> myInvitations() {
         return invitations.mine(Caller.of(token)).map(all -> all.stream().map(TeamMapping::dto).toList());
     }

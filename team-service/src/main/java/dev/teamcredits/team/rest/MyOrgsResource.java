@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/me/orgs")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Me")
+@Tag(name = TeamOpenApi.ME)
 public class MyOrgsResource {
 
     private final OrgService orgs;
@@ -32,8 +32,10 @@ public class MyOrgsResource {
     }
 
     @GET
-    @Operation(summary = "The orgs the caller belongs to, with their role (account switcher)")
+    @Operation(operationId = "listMyOrgs", summary = "The orgs the caller belongs to, with their role (account switcher)",
+            description = "Oldest membership first; a service token belongs to no org.")
     @APIResponse(responseCode = "200", description = "The caller's orgs")
+    @APIResponse(responseCode = "400", description = TeamOpenApi.BAD_REQUEST)
     public Uni<List<MyOrgResponse>> myOrgs() {
         return orgs.myOrgs(Caller.of(token)).map(all -> all.stream().map(TeamMapping::dto).toList());
     }

@@ -37,8 +37,12 @@ public final class TeamMapping {
     }
 
     public static OrgResponse dto(OrgView o) {
-        return new OrgResponse(o.id(), o.name(), o.plan(), o.terms(), o.cycleAnchor(), o.createdAt(), o.yourRole(),
-                o.memberCount(), o.settings());
+        return new OrgResponse(o.id(), o.name(), o.plan(),
+                o.terms() == null ? null : new OrgResponse.PlanTermsResponse(o.terms().memberLimit(),
+                        o.terms().monthlyAllocation(), o.terms().rollover()),
+                o.cycleAnchor(), o.createdAt(), o.yourRole(), o.memberCount(),
+                o.settings() == null ? null : new OrgResponse.OrgSettingsResponse(o.settings().personalFallback(),
+                        o.settings().sameDomainOnly()));
     }
 
     public static MemberResponse dto(MemberView m) {

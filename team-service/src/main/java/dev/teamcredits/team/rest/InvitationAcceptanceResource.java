@@ -66,9 +66,11 @@ public class InvitationAcceptanceResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another request "
             + "(idempotency-key-reused)")
     public Uni<Response> accept(
-            @Parameter(description = TeamOpenApi.INVITATION_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @Parameter(description = TeamOpenApi.INVITATION_ID,
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @PathParam("invitationId") String invitationId,
-            @Parameter(name = IdempotencyKeys.HEADER, in = ParameterIn.HEADER, description = TeamOpenApi.IDEMPOTENCY_KEY,
+            @Parameter(name = IdempotencyKeys.HEADER, in = ParameterIn.HEADER,
+                    description = TeamOpenApi.IDEMPOTENCY_KEY,
                     schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200,
                             pattern = TeamOpenApi.IDEMPOTENCY_KEY_PATTERN, examples = "accept-1"))
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {

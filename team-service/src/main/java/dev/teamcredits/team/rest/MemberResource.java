@@ -1,6 +1,8 @@
 package dev.teamcredits.team.rest;
 
+import dev.teamcredits.common.rest.Cursors;
 import dev.teamcredits.common.security.Caller;
+import dev.teamcredits.team.rest.dto.MemberPage;
 import dev.teamcredits.team.rest.dto.MemberResponse;
 import dev.teamcredits.team.rest.dto.PoolAccessRequest;
 import dev.teamcredits.team.rest.dto.PoolCapRequest;
@@ -13,13 +15,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -48,17 +51,21 @@ public class MemberResource {
     }
 
     @GET
-    @Operation(operationId = "listMembers", summary = "List the org's members",
-            description = "Role, email and join date of each; pool settings for admins, and for each member their "
-                    + "own.")
-    @APIResponse(responseCode = "200", description = "The members, in the order they joined")
-    @APIResponse(responseCode = "400", description = TeamOpenApi.BAD_REQUEST)
+    @Operation(operationId = "listMembers", summary = "List the org's members, a page at a time",
+            description = "Role, email and join date of each, in the order they joined; pool settings for admins, "
+                    + "and for each member their own.")
+    @APIResponse(responseCode = "200", description = "A page of members; pass nextCursor as cursor for the next one")
+    @APIResponse(responseCode = "400", description = TeamOpenApi.BAD_PAGE)
     @APIResponse(responseCode = "404", description = "No such org, or the caller is not a member (org-not-found)")
-    public Uni<List<MemberResponse>> list(
+    public Uni<MemberPage> list(
             @Parameter(description = TeamOpenApi.ORG_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-            @PathParam("orgId") String orgId) {
-        return memberships.list(Caller.of(token), TeamPathIds.org(orgId))
-                .map(all -> all.stream().map(TeamMapping::dto).toList());
+            @PathParam("orgId") String orgId,
+            @Parameter(description = TeamOpenApi.CURSOR) @QueryParam("cursor") String cursor,
+            @Parameter(description = TeamOpenApi.LIMIT, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") @DefaultValue("50") String limit) {
+        return memberships.list(Caller.of(token), TeamPathIds.org(orgId), cursor,
+                Cursors.limit(limit, TeamOpenApi.MAX_LIMIT)).map(TeamMapping::members);
     }
 
     @DELETE

@@ -1,8 +1,10 @@
 package dev.teamcredits.team.rest;
 
 import dev.teamcredits.common.idempotency.IdempotencyKeys;
+import dev.teamcredits.common.rest.Cursors;
 import dev.teamcredits.common.rest.Replies;
 import dev.teamcredits.common.security.Caller;
+import dev.teamcredits.team.rest.dto.InvitationPage;
 import dev.teamcredits.team.rest.dto.InvitationResponse;
 import dev.teamcredits.team.rest.dto.InviteRequest;
 import dev.teamcredits.team.rest.mapping.TeamMapping;
@@ -13,16 +15,17 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -72,7 +75,8 @@ public class OrgInvitationResource {
     public Uni<Response> invite(
             @Parameter(description = TeamOpenApi.ORG_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @PathParam("orgId") String orgId,
-            @Parameter(name = IdempotencyKeys.HEADER, in = ParameterIn.HEADER, description = TeamOpenApi.IDEMPOTENCY_KEY,
+            @Parameter(name = IdempotencyKeys.HEADER, in = ParameterIn.HEADER,
+                    description = TeamOpenApi.IDEMPOTENCY_KEY,
                     schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200,
                             pattern = TeamOpenApi.IDEMPOTENCY_KEY_PATTERN, examples = "invite-ben-1"))
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
@@ -88,17 +92,23 @@ public class OrgInvitationResource {
     }
 
     @GET
-    @Operation(operationId = "listOrgInvitations", summary = "List the org's invitations with their status (admin)",
-            description = "Every invitation ever made, pending, accepted, revoked or expired.")
-    @APIResponse(responseCode = "200", description = "The invitations, newest first")
-    @APIResponse(responseCode = "400", description = TeamOpenApi.BAD_REQUEST)
+    @Operation(operationId = "listOrgInvitations", summary = "List the org's invitations, a page at a time (admin)",
+            description = "Every invitation made, newest first, with its status now: pending, accepted, revoked or "
+                    + "expired.")
+    @APIResponse(responseCode = "200", description = "A page of invitations, newest first; pass nextCursor as cursor "
+            + "for the next one")
+    @APIResponse(responseCode = "400", description = TeamOpenApi.BAD_PAGE)
     @APIResponse(responseCode = "403", description = "The caller is a member, not an admin (admin-required)")
     @APIResponse(responseCode = "404", description = "No such org, or the caller is not a member (org-not-found)")
-    public Uni<List<InvitationResponse>> list(
+    public Uni<InvitationPage> list(
             @Parameter(description = TeamOpenApi.ORG_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-            @PathParam("orgId") String orgId) {
-        return invitations.list(Caller.of(token), TeamPathIds.org(orgId))
-                .map(all -> all.stream().map(TeamMapping::dto).toList());
+            @PathParam("orgId") String orgId,
+            @Parameter(description = TeamOpenApi.CURSOR) @QueryParam("cursor") String cursor,
+            @Parameter(description = TeamOpenApi.LIMIT, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") @DefaultValue("50") String limit) {
+        return invitations.list(Caller.of(token), TeamPathIds.org(orgId), cursor,
+                Cursors.limit(limit, TeamOpenApi.MAX_LIMIT)).map(TeamMapping::invitations);
     }
 
     @DELETE
@@ -116,7 +126,8 @@ public class OrgInvitationResource {
     public Uni<InvitationResponse> revoke(
             @Parameter(description = TeamOpenApi.ORG_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @PathParam("orgId") String orgId,
-            @Parameter(description = TeamOpenApi.INVITATION_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @Parameter(description = TeamOpenApi.INVITATION_ID,
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @PathParam("invitationId") String invitationId) {
         return invitations.revoke(Caller.of(token), TeamPathIds.org(orgId), TeamPathIds.invitation(invitationId))
                 .map(TeamMapping::dto);

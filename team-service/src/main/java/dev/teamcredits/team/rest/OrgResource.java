@@ -68,7 +68,8 @@ public class OrgResource {
     @APIResponse(responseCode = "422", description = "BASIC has no team accounts, or the Idempotency-Key was used "
             + "with another request (team-plan-required, idempotency-key-reused)")
     public Uni<Response> create(
-            @Parameter(name = IdempotencyKeys.HEADER, in = ParameterIn.HEADER, description = TeamOpenApi.IDEMPOTENCY_KEY,
+            @Parameter(name = IdempotencyKeys.HEADER, in = ParameterIn.HEADER,
+                    description = TeamOpenApi.IDEMPOTENCY_KEY,
                     schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200,
                             pattern = TeamOpenApi.IDEMPOTENCY_KEY_PATTERN, examples = "create-acme-1"))
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,

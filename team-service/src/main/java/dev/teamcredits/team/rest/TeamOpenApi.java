@@ -28,6 +28,17 @@ public final class TeamOpenApi {
             + "character in the path or query, or an invalid Idempotency-Key header (malformed-request, "
             + "validation-failed, invalid-idempotency-key)";
 
+    /** A page size: default and largest (the service answers 400 invalid-limit beyond). */
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+    static final String LIMIT = "How many items a page holds at most (1 to 200); anything else is 400 invalid-limit";
+    static final String CURSOR = "Where the page starts: the nextCursor of the previous page of the same list; "
+            + "without it the first page. Another list's cursor or a changed one is 400 invalid-cursor";
+    /** What a list may be refused for. */
+    static final String BAD_PAGE = "A limit that is not an integer from 1 to 200, a cursor this list did not give, "
+            + "a NUL character in the path or query, or an invalid Idempotency-Key header (invalid-limit, "
+            + "invalid-cursor, malformed-request, invalid-idempotency-key)";
+
     private TeamOpenApi() {
     }
 }

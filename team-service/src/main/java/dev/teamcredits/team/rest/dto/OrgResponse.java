@@ -27,7 +27,8 @@ public record OrgResponse(
         @Schema(description = "The caller's role in the org", required = true) Role yourRole,
         @Schema(description = "How many members the org has (pending invitations not counted)", required = true,
                 format = "int64", minimum = "1") long memberCount,
-        @Schema(description = "The org's settings; only for admins, left out for members") OrgSettingsResponse settings) {
+        @Schema(description = "The org's settings; only for admins, left out for members")
+        OrgSettingsResponse settings) {
 
     @Schema(name = "PlanTerms", description = "What a plan grants, from the service's configuration.")
     public record PlanTermsResponse(

@@ -4,7 +4,7 @@
  * any class): its tags with their descriptions. Title and version come from the configuration, which wins over
  * {@code info} here.
  */
-@OpenAPIDefinition(info = @Info(title = "Team Credits — team service", version = "0.1.0"), tags = {
+@OpenAPIDefinition(info = @Info(title = "Team Credits — team service", version = "1"), tags = {
         @Tag(name = TeamOpenApi.ORGANIZATIONS, description = "Organizations: creating one on a team plan, reading it, "
                 + "changing its plan and its settings."),
         @Tag(name = TeamOpenApi.MEMBERS, description = "An organization's members: listing them, removing them, "

@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Operations")
+@Tag(name = ProblemResponsesFilter.OPERATIONS_TAG)
 public abstract class ParkedEventsResource {
 
     private static final int MAX_PAGE = 500;

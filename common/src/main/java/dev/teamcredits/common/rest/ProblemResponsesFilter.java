@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 /**
  * Documents what every API operation can answer besides its own outcomes, from the one place that makes those
@@ -39,6 +40,14 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 @OpenApiFilter(OpenApiFilter.RunStage.BOTH) // BUILD too: the document stored for the api module is the one served
 public class ProblemResponsesFilter implements OASFilter {
 
+    /** The tag of common's operator resources (parked events), described here for every service. */
+    public static final String OPERATIONS_TAG = "Operations";
+    /** The tag of {@code /v1/whoami}. */
+    public static final String IDENTITY_TAG = "Identity";
+    private static final Map<String, String> COMMON_TAGS = Map.of(
+            OPERATIONS_TAG, "For operator clients: events a consumer parked, and their re-drive",
+            IDENTITY_TAG, "Who the service thinks the caller is, to check a token");
+
     /** The extension listing a response's problem slugs (the part after {@value Problem#TYPE_PREFIX}). */
     public static final String PROBLEM_TYPES = "x-problem-types";
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
@@ -53,6 +62,15 @@ public class ProblemResponsesFilter implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema("Problem", problemSchema());
+        COMMON_TAGS.forEach((name, description) -> {
+            Tag tag = openAPI.getTags() == null ? null
+                    : openAPI.getTags().stream().filter(t -> t.getName().equals(name)).findFirst().orElse(null);
+            if (tag == null) {
+                openAPI.addTag(OASFactory.createTag().name(name).description(description));
+            } else if (tag.getDescription() == null) {
+                tag.setDescription(description);
+            }
+        });
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }

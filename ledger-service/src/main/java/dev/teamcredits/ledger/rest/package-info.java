@@ -16,7 +16,8 @@
         @Tag(name = ApiDocs.HISTORY, description = "The journal: every transaction of an org with time, type, "
                 + "amount, accounts, actor and reason, cursor-paged, as JSON or CSV"),
         @Tag(name = ApiDocs.OPERATIONS, description = "Operator tools, for operator clients only "
-                + "(teamcredits.operators.clients): grants, cycle close, audits, usage rebuilds, parked events") })
+                + "(teamcredits.operators.clients): credit grants, closing a cycle by hand, the ledger audit, and "
+                + "events this service could not process (parked) with their re-drive") })
 package dev.teamcredits.ledger.rest;
 
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;

@@ -12,7 +12,7 @@ final class UsageParams {
 
     /** Tag names (each operation has exactly one); declared with their descriptions in {@code package-info.java}. */
     static final String USAGE = "Usage";
-    /** The same name (and description) as common's parked events and the ledger's operator tools. */
+    /** The same name as common's parked events and the ledger's operator tools; described per service. */
     static final String OPERATIONS = "Operations";
 
     static final String ORG_ID = "The org's id (a UUID; anything else names no org: 404 org-not-found)";

@@ -8,7 +8,8 @@
                 + "member balance and personal credits, by action), the pool card, the cycle history and daily "
                 + "series"),
         @Tag(name = UsageParams.OPERATIONS, description = "Operator tools, for operator clients only "
-                + "(teamcredits.operators.clients): grants, cycle close, audits, usage rebuilds, parked events") })
+                + "(teamcredits.operators.clients): rebuilding the usage counters from the topics, and events this "
+                + "service could not process (parked) with their re-drive") })
 package dev.teamcredits.usage.rest;
 
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;

@@ -3,7 +3,7 @@
  * {@code @OpenAPIDefinition} from a package or a JAX-RS {@code Application}; one per service). The configured title
  * and version win over {@code @Info}, which the annotation requires.
  */
-@OpenAPIDefinition(info = @Info(title = "Team Credits — ledger service", version = "0.1.0"), tags = {
+@OpenAPIDefinition(info = @Info(title = "Team Credits — ledger service", version = "1"), tags = {
         @Tag(name = ApiDocs.ORG_CREDITS, description = "An org's credits: balances, spends and batch spends, "
                 + "reservations, transfers between the pool and member balances, auto top-ups and recurring "
                 + "allocations"),

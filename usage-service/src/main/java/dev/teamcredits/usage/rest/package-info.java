@@ -3,7 +3,7 @@
  * reads {@code @OpenAPIDefinition} from a package or a JAX-RS {@code Application}; one per service). The configured
  * title and version win over {@code @Info}, which the annotation requires.
  */
-@OpenAPIDefinition(info = @Info(title = "Team Credits — usage service", version = "0.1.0"), tags = {
+@OpenAPIDefinition(info = @Info(title = "Team Credits — usage service", version = "1"), tags = {
         @Tag(name = UsageParams.USAGE, description = "Credits used per member and billing cycle (from the pool, the "
                 + "member balance and personal credits, by action), the pool card, the cycle history and daily "
                 + "series"),

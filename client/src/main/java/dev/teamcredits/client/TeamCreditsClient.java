@@ -1,6 +1,5 @@
 package dev.teamcredits.client;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -254,15 +253,19 @@ public final class TeamCreditsClient {
                 "application/json")), CycleUsage.class, false);
     }
 
-    /** The org's members, from the team service. */
+    /** The org's members, from the team service: every page of them, in the order they joined. */
     public List<Member> members(String orgId) {
-        Http.Reply reply = http.send(get(teamUri("/v1/orgs/" + segment(orgId) + "/members"), "application/json"));
-        try {
-            return json.readValue(reply.body(), new TypeReference<List<Member>>() {
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the members", e);
-        }
+        List<Member> members = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = tree(http.send(get(teamUri("/v1/orgs/" + segment(orgId) + "/members?limit=200"
+                    + (cursor == null ? "" : "&cursor=" + query(cursor))), "application/json")));
+            for (JsonNode item : page.path("items")) {
+                members.add(convert(item, Member.class));
+            }
+            cursor = page.path("nextCursor").isTextual() ? page.get("nextCursor").asText() : null;
+        } while (cursor != null);
+        return members;
     }
 
     // ---- billing backend

@@ -34,7 +34,8 @@ import java.util.TreeMap;
  * <li>info, servers: the API's own (one gateway address); the services' version, contact and license, which must
  * agree.</li>
  * </ul>
- * Anything else two documents disagree on is an error: the merge never picks a winner silently.
+ * Anything else two documents disagree on is a conflict; the build fails listing every conflict: the merge never
+ * picks a winner silently.
  * <p>
  * Usage: {@code MergeDocuments <repository root> <output directory>}.
  */
@@ -105,29 +106,34 @@ public final class MergeDocuments {
     public static ObjectNode merge(Map<String, ObjectNode> documents) {
         Map<String, ObjectNode> copies = new LinkedHashMap<>();
         documents.forEach((service, document) -> copies.put(service, document.deepCopy()));
-        renameConflictingSchemas(copies);
+        List<String> conflicts = new ArrayList<>();
+        renameConflictingSchemas(copies, conflicts);
 
         ObjectNode merged = JsonNodeFactory.instance.objectNode();
-        merged.put("openapi", agreed(copies, d -> d.path("openapi"), "openapi").asText());
-        merged.set("info", info(copies));
+        merged.put("openapi", agreed(copies, d -> d.path("openapi"), "openapi", conflicts).asText());
+        merged.set("info", info(copies, conflicts));
         merged.set("servers", servers());
-        JsonNode security = agreed(copies, d -> d.path("security"), "security");
+        JsonNode security = agreed(copies, d -> d.path("security"), "security", conflicts);
         if (!security.isMissingNode()) {
             merged.set("security", security);
         }
-        merged.set("tags", tags(copies));
-        merged.set("paths", paths(copies));
-        merged.set("components", components(copies));
+        merged.set("tags", tags(copies, conflicts));
+        merged.set("paths", paths(copies, conflicts));
+        merged.set("components", components(copies, conflicts));
+        if (!conflicts.isEmpty()) {
+            throw new MergeException("the services' documents cannot be merged (" + conflicts.size() + "):\n  "
+                    + String.join("\n  ", conflicts));
+        }
         return merged;
     }
 
-    private static ObjectNode info(Map<String, ObjectNode> documents) {
+    private static ObjectNode info(Map<String, ObjectNode> documents, List<String> conflicts) {
         ObjectNode info = JsonNodeFactory.instance.objectNode();
         info.put("title", TITLE);
         info.put("description", DESCRIPTION);
-        info.set("version", agreed(documents, d -> d.path("info").path("version"), "info.version"));
+        info.set("version", agreed(documents, d -> d.path("info").path("version"), "info.version", conflicts));
         for (String field : List.of("contact", "license")) {
-            JsonNode value = agreed(documents, d -> d.path("info").path(field), "info." + field);
+            JsonNode value = agreed(documents, d -> d.path("info").path(field), "info." + field, conflicts);
             if (!value.isMissingNode()) {
                 info.set(field, value);
             }
@@ -147,14 +153,14 @@ public final class MergeDocuments {
         return JsonNodeFactory.instance.arrayNode().add(server);
     }
 
-    private static ArrayNode tags(Map<String, ObjectNode> documents) {
+    private static ArrayNode tags(Map<String, ObjectNode> documents, List<String> conflicts) {
         Map<String, ObjectNode> tags = new TreeMap<>();
         Map<String, String> from = new LinkedHashMap<>();
         documents.forEach((service, document) -> document.path("tags").forEach(tag -> {
             String name = tag.path("name").asText();
             ObjectNode earlier = tags.putIfAbsent(name, (ObjectNode) tag);
             if (earlier != null && !earlier.equals(tag)) {
-                throw new MergeException("tag '" + name + "' differs between " + from.get(name) + " (" + earlier
+                conflicts.add("tag '" + name + "' differs between " + from.get(name) + " (" + earlier
                         + ") and " + service + " (" + tag + "): one tag has one description");
             }
             from.putIfAbsent(name, service);
@@ -164,7 +170,7 @@ public final class MergeDocuments {
         return array;
     }
 
-    private static ObjectNode paths(Map<String, ObjectNode> documents) {
+    private static ObjectNode paths(Map<String, ObjectNode> documents, List<String> conflicts) {
         Map<String, ObjectNode> paths = new TreeMap<>();
         Map<String, String> owners = new LinkedHashMap<>();
         documents.forEach((service, document) -> document.path("paths").fields().forEachRemaining(entry -> {
@@ -187,11 +193,11 @@ public final class MergeDocuments {
                 if (METHODS.contains(key)) {
                     ((ObjectNode) mine).put(SERVICE, owners.get(where));
                     if (!earlier.equals(mine)) {
-                        throw new MergeException(where + " is served by both " + owners.get(where) + " and " + service
+                        conflicts.add(where + " is served by both " + owners.get(where) + " and " + service
                                 + " with different operations: a path and method belongs to one service");
                     }
                 } else if (!earlier.equals(mine)) {
-                    throw new MergeException("'" + key + "' of path " + path + " differs between services");
+                    conflicts.add("'" + key + "' of path " + path + " differs between services");
                 }
             });
         }));
@@ -216,7 +222,7 @@ public final class MergeDocuments {
         return sorted;
     }
 
-    private static ObjectNode components(Map<String, ObjectNode> documents) {
+    private static ObjectNode components(Map<String, ObjectNode> documents, List<String> conflicts) {
         Map<String, Map<String, JsonNode>> sections = new TreeMap<>();
         Map<String, String> from = new LinkedHashMap<>();
         documents.forEach((service, document) -> document.path("components").fields().forEachRemaining(section ->
@@ -225,7 +231,7 @@ public final class MergeDocuments {
                     JsonNode earlier = sections.computeIfAbsent(section.getKey(), s -> new TreeMap<>())
                             .putIfAbsent(entry.getKey(), entry.getValue());
                     if (earlier != null && !earlier.equals(entry.getValue())) {
-                        throw new MergeException("components/" + name + " differs between " + from.get(name)
+                        conflicts.add("components/" + name + " differs between " + from.get(name)
                                 + " and " + service);
                     }
                     from.putIfAbsent(name, service);
@@ -242,7 +248,7 @@ public final class MergeDocuments {
      * A schema name two services use for different content is prefixed with each one's service name in that
      * service's document ({@code Member} → {@code TeamMember}, {@code LedgerMember}), references included.
      */
-    static void renameConflictingSchemas(Map<String, ObjectNode> documents) {
+    static void renameConflictingSchemas(Map<String, ObjectNode> documents, List<String> conflicts) {
         Map<String, Map<String, JsonNode>> byName = new TreeMap<>();
         documents.forEach((service, document) -> document.path("components").path("schemas").fields()
                 .forEachRemaining(e -> byName.computeIfAbsent(e.getKey(), n -> new LinkedHashMap<>())
@@ -255,8 +261,9 @@ public final class MergeDocuments {
             versions.keySet().forEach(service -> {
                 String renamed = Character.toUpperCase(service.charAt(0)) + service.substring(1) + name;
                 if (taken.contains(renamed)) {
-                    throw new MergeException("schema " + name + " differs between services, and its prefixed name "
-                            + renamed + " is taken");
+                    conflicts.add("schema " + name + " differs between services, and its prefixed name " + renamed
+                            + " is taken");
+                    return;
                 }
                 ObjectNode document = documents.get(service);
                 ObjectNode schemas = (ObjectNode) document.path("components").path("schemas");
@@ -284,9 +291,9 @@ public final class MergeDocuments {
         }
     }
 
-    /** The value every document has at {@code field} (missing in all is fine), or an error naming who differs. */
+    /** The value every document has at {@code field} (missing in all is fine); a difference is a conflict. */
     private static JsonNode agreed(Map<String, ObjectNode> documents, java.util.function.Function<ObjectNode,
-            JsonNode> field, String name) {
+            JsonNode> field, String name, List<String> conflicts) {
         List<String> seen = new ArrayList<>();
         JsonNode value = null;
         for (Map.Entry<String, ObjectNode> e : documents.entrySet()) {
@@ -294,8 +301,8 @@ public final class MergeDocuments {
             if (value == null) {
                 value = v;
             } else if (!value.equals(v)) {
-                throw new MergeException(name + " differs between services: " + String.join(", ", seen) + " have "
-                        + value + ", " + e.getKey() + " has " + v);
+                conflicts.add(name + " differs between services: " + String.join(", ", seen) + " have " + value + ", "
+                        + e.getKey() + " has " + v);
             }
             seen.add(e.getKey());
         }

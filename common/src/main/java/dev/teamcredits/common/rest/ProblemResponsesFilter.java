@@ -89,6 +89,16 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static void document(Operation operation) {
+        // Quarkus adds these two to every secured operation; a 403 the resource does not declare cannot happen
+        // (roles come from the services' data, and each resource documents its own), and the 401 gets ours.
+        APIResponse autoForbidden = operation.getResponses().getAPIResponse("403");
+        if (autoForbidden != null && "Not Allowed".equals(autoForbidden.getDescription())) {
+            operation.getResponses().removeAPIResponse("403");
+        }
+        APIResponse autoUnauthorized = operation.getResponses().getAPIResponse("401");
+        if (autoUnauthorized != null && "Not Authorized".equals(autoUnauthorized.getDescription())) {
+            operation.getResponses().removeAPIResponse("401");
+        }
         add(operation, "401", "Missing, expired or untrusted bearer token", "unauthorized");
         if (operation.getRequestBody() != null) {
             add(operation, "400", "Malformed JSON, wrong types, unknown fields or invalid values",

@@ -1,8 +1,11 @@
 package dev.teamcredits.ledger.rest;
 
+import dev.teamcredits.common.rest.ProblemResponsesFilter;
+
 /**
  * The texts the ledger's OpenAPI annotations share (annotation values must be constants), and its tag names (each
- * operation has exactly one; they are declared with their descriptions in {@code package-info.java}). A 4xx/5xx
+ * operation has exactly one; they are declared with their descriptions in {@code package-info.java}, but for
+ * common's Operations). A 4xx/5xx
  * response's description ends with the problem slugs it can carry, in parentheses (common's
  * {@code ProblemResponsesFilter} reads them). Title, version, license, servers and the responses every operation
  * shares (401, 500, 503, 413, 415) come from common's configuration and filter.
@@ -14,8 +17,8 @@ final class ApiDocs {
     static final String BUYING_CREDITS = "Buying credits";
     static final String BILLING_BACKEND = "Billing backend";
     static final String HISTORY = "History";
-    /** The same name common's parked-events resource uses, so every operator endpoint is under one tag. */
-    static final String OPERATIONS = "Operations";
+    /** Common's tag of its parked-events resource (and its description), so every operator endpoint is under one. */
+    static final String OPERATIONS = ProblemResponsesFilter.OPERATIONS_TAG;
 
     /** The Idempotency-Key header of every money POST, which requires it. */
     static final String KEY = "Makes the request safe to retry: 1 to 200 visible ASCII characters, new for each "

@@ -116,8 +116,8 @@ public class MeResource {
             + "(invalid-limit, invalid-cursor, malformed-request)")
     public Uni<Response> purchases(
             @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
-            @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    maximum = "1000", defaultValue = "50"))
+            @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "1000", defaultValue = "50"))
             @QueryParam("limit") @DefaultValue("50") String limit, @Context HttpHeaders headers,
             @Context UriInfo uri) {
         int size = Cursors.limit(limit, 1000);

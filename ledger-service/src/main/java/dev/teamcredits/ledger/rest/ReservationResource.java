@@ -93,8 +93,8 @@ public class ReservationResource {
             + "(reservation-not-yours)")
     @APIResponse(responseCode = "404", description = "No such org, or no such reservation visible to the caller "
             + "(org-not-found, reservation-not-found)")
-    @APIResponse(responseCode = "409", description = "The reservation is no longer active (captured, released or "
-            + "expired), or a request with this Idempotency-Key is still in progress (reservation-not-active, "
+    @APIResponse(responseCode = "409", description = "The reservation is no longer active: captured, released or "
+            + "expired; or a request with this Idempotency-Key is still in progress (reservation-not-active, "
             + "idempotency-key-in-use)")
     @APIResponse(responseCode = "422", description = "More than reserved, or the Idempotency-Key was used with another "
             + "request (capture-exceeds-reservation, idempotency-key-reused)")
@@ -127,8 +127,8 @@ public class ReservationResource {
             + "neither made it nor are an admin (reservation-not-yours)")
     @APIResponse(responseCode = "404", description = "No such org, or no such reservation visible to the caller "
             + "(org-not-found, reservation-not-found)")
-    @APIResponse(responseCode = "409", description = "The reservation is no longer active (captured, released or "
-            + "expired), or a request with this Idempotency-Key is still in progress (reservation-not-active, "
+    @APIResponse(responseCode = "409", description = "The reservation is no longer active: captured, released or "
+            + "expired; or a request with this Idempotency-Key is still in progress (reservation-not-active, "
             + "idempotency-key-in-use)")
     @APIResponse(responseCode = "422", description = ApiDocs.KEY_REUSED)
     public Uni<Response> release(

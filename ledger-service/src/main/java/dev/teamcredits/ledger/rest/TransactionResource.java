@@ -81,8 +81,8 @@ public class TransactionResource {
                     enumeration = { "GRANT", "PURCHASE", "TRANSFER", "SPEND", "EXPIRY", "ROLLOVER" }))
             @QueryParam("type") String type,
             @Parameter(description = ApiDocs.CURSOR) @QueryParam("cursor") String cursor,
-            @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    maximum = "1000", defaultValue = "50"))
+            @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "1000", defaultValue = "50"))
             @QueryParam("limit") @DefaultValue("50") String limit, @Context HttpHeaders headers,
             @Context UriInfo uri) {
         // JSON unless the client asks for CSV by name: a client sending */* gets JSON.

@@ -75,7 +75,8 @@ public class OrgUsageResource {
             @Parameter(description = "The nextCursor of the page before; absent for the first (newest) page. A cursor "
                     + "this list did not return is 400 invalid-cursor") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 1000 (anything else is 400 invalid-limit)",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "50"))
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "1000",
+                            defaultValue = "50"))
             @QueryParam("limit") @DefaultValue("50") String limit) {
         int size = Cursors.limit(limit, 1000);
         return queries.cycles(Caller.of(token), UsageParams.org(orgId), cursor, size).map(UsageMapping::cyclePage);

@@ -2,6 +2,7 @@ package dev.teamcredits.usage.rest;
 
 import dev.teamcredits.common.rest.OrgProblems;
 import dev.teamcredits.common.rest.PathIds;
+import dev.teamcredits.common.rest.ProblemResponsesFilter;
 import dev.teamcredits.usage.service.UsageProblems;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -12,8 +13,8 @@ final class UsageParams {
 
     /** Tag names (each operation has exactly one); declared with their descriptions in {@code package-info.java}. */
     static final String USAGE = "Usage";
-    /** The same name as common's parked events and the ledger's operator tools; described per service. */
-    static final String OPERATIONS = "Operations";
+    /** Common's tag of its parked-events resource (and its description), so every operator endpoint is under one. */
+    static final String OPERATIONS = ProblemResponsesFilter.OPERATIONS_TAG;
 
     static final String ORG_ID = "The org's id (a UUID; anything else names no org: 404 org-not-found)";
     static final String ORG_NOT_FOUND = "No such org, or the caller is not an active member (org-not-found)";

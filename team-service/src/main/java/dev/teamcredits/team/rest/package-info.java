@@ -1,7 +1,8 @@
 /**
  * The team service's REST resources. The document as a whole is declared here, the application's one
  * {@code @OpenAPIDefinition} (smallrye-openapi reads it from a package or a JAX-RS {@code Application}, not from
- * any class): its tags with their descriptions. Title and version come from the configuration, which wins over
+ * any class): its tags with their descriptions (common's tags, Operations and Identity, are described by
+ * common's document filter). Title and version come from the configuration, which wins over
  * {@code info} here.
  */
 @OpenAPIDefinition(info = @Info(title = "Team Credits — team service", version = "1"), tags = {
@@ -12,9 +13,7 @@
         @Tag(name = TeamOpenApi.INVITATIONS, description = "Invitations: admins invite an email with a role, list "
                 + "and revoke invitations; the invitee accepts with their own token."),
         @Tag(name = TeamOpenApi.ME, description = "The caller's own view across organizations: the orgs they belong "
-                + "to and the invitations waiting for them."),
-        @Tag(name = "Operations", description = "Operator tooling: events this service could not process (parked), "
-                + "and redriving them.") })
+                + "to and the invitations waiting for them.") })
 package dev.teamcredits.team.rest;
 
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;

@@ -46,7 +46,8 @@ public class ProblemResponsesFilter implements OASFilter {
     /** The tag of {@code /v1/whoami}. */
     public static final String IDENTITY_TAG = "Identity";
     private static final Map<String, String> COMMON_TAGS = Map.of(
-            OPERATIONS_TAG, "For operator clients: events a consumer parked, and their re-drive",
+            OPERATIONS_TAG, "For operator clients (teamcredits.operators.clients): the service's operator tools, "
+                    + "such as the events its consumers parked and their re-drive",
             IDENTITY_TAG, "Who the service thinks the caller is, to check a token");
 
     /** The extension listing a response's problem slugs (the part after {@value Problem#TYPE_PREFIX}). */

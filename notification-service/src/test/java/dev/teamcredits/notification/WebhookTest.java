@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
 import dev.teamcredits.events.Topics;
 import dev.teamcredits.events.ledger.AccountRef;
 import dev.teamcredits.events.ledger.TransferCompleted;
@@ -21,22 +22,21 @@ import dev.teamcredits.notification.WebhookReceiver.Call;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class WebhookTest {
 
     private static final String TRANSFER = "dev.teamcredits.ledger.transfer.completed.v1";
-    private static final String SECRET = "a-receiver-secret-of-ours";
+    /** A receiver's own secret: Standard Webhooks', whsec_ and the standard base64 of 30 random bytes. */
+    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw+/8BMfKQ";
 
     @Test
     void aSignedDeliveryIsRetriedUntilTheReceiverRecoversWithOneDeliveryId() throws Exception {
@@ -59,8 +59,10 @@ class WebhookTest {
             assertEquals(1, calls.stream().map(c -> c.headers().get("webhook-id")).distinct().count(),
                     "every retry is the same delivery");
             Call delivered = calls.get(2);
-            assertTrue(verify(delivered, SECRET), "signature verifies with the webhook's secret");
-            assertTrue(!verify(delivered, "some-other-secret-value"), "and only with it");
+            assertTrue(verify(delivered, SECRET), "the Standard Webhooks library verifies it with the webhook's secret");
+            assertTrue(!verify(delivered, "whsec_" + Base64.getEncoder().encodeToString(new byte[32])),
+                    "and only with it");
+            assertTrue(calls.stream().allMatch(c -> verify(c, SECRET)), "every attempt is signed afresh");
             long age = Instant.now().getEpochSecond() - Long.parseLong(delivered.headers().get("webhook-timestamp"));
             assertTrue(age >= 0 && age < 60, "fresh timestamp: " + age);
             JsonNode body = new ObjectMapper().readTree(delivered.body());
@@ -77,6 +79,27 @@ class WebhookTest {
             await("pool empty told", () -> as(org.admin).get("/v1/me/notifications")
                     .path("items.find { it.type == 'POOL_EMPTY' }") != null);
             assertEquals(3, receiver.calls().size());
+        }
+    }
+
+    @Test
+    void aGeneratedSecretIsShownOnceAndAReceiverVerifiesDeliveriesWithItThroughTheStandardLibrary() throws Exception {
+        Org org = Org.create();
+        User ben = org.join("ben");
+        try (WebhookReceiver receiver = new WebhookReceiver(0)) {
+            Response registered = as(org.admin).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .contentType(ContentType.JSON).body(Map.of("url", receiver.url())).post("/v1/orgs/{o}/webhooks",
+                            org.id);
+            registered.then().statusCode(201);
+            String secret = registered.path("secret");
+            assertTrue(secret.matches("whsec_[A-Za-z0-9+/]{43}="), "whsec_ and 32 bytes in padded base64: " + secret);
+            send(org.transfer(AccountRef.pool(), AccountRef.member(ben.subject()), 7, "generated", 993, 7));
+            await("delivered", () -> !receiver.calls().isEmpty());
+            Call call = receiver.calls().get(0);
+            assertTrue(verify(call, secret), "verified with the secret the registration showed");
+            assertTrue(call.headers().get("webhook-signature").matches("v1,[A-Za-z0-9+/]{43}="),
+                    call.headers().get("webhook-signature"));
+            assertTrue(call.headers().get("webhook-timestamp").matches("[0-9]{10}"), "unix seconds");
         }
     }
 
@@ -160,8 +183,14 @@ class WebhookTest {
         as(org.admin).contentType(ContentType.JSON).body("{\"url\":\"http://127.0.0.1:9/\",\"eventTypes\":[null]}")
                 .post("/v1/orgs/{o}/webhooks", org.id).then().statusCode(400)
                 .body("type", equalTo("urn:team-credits:problem:validation-failed"));
-        as(org.admin).contentType(ContentType.JSON).body("{\"url\":\"http://127.0.0.1:9/\",\"secret\":\"short\"}")
-                .post("/v1/orgs/{o}/webhooks", org.id).then().statusCode(400);
+        // A secret is Standard Webhooks': whsec_ and the padded standard base64 of 24 to 64 bytes.
+        for (String secret : List.of("short", "a-receiver-secret-of-ours", SECRET.substring(0, SECRET.length() - 1),
+                SECRET.replace('+', '-').replace('/', '_'), "whsec_" + Base64.getEncoder().encodeToString(new byte[65]))) {
+            as(org.admin).contentType(ContentType.JSON)
+                    .body(Map.of("url", "http://127.0.0.1:9/", "secret", secret)).post("/v1/orgs/{o}/webhooks", org.id)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:team-credits:problem:invalid-webhook-secret"));
+        }
         as(org.admin).get("/v1/orgs/{o}/webhooks", org.id).then().statusCode(200).body("", hasSize(0));
 
         // An Idempotency-Key makes a retry return the first webhook (with its generated secret), not a second one.
@@ -206,13 +235,15 @@ class WebhookTest {
                 .extract().path("id");
     }
 
-    /** What a receiver does: recompute the HMAC over id, timestamp and body. */
-    private static boolean verify(Call call, String secret) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signed = call.headers().get("webhook-id") + "." + call.headers().get("webhook-timestamp") + "."
-                + call.body();
-        String expected = "v1=" + HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-        return expected.equals(call.headers().get("webhook-signature"));
+    /** What a receiver does: hand the body and headers to a Standard Webhooks library with its secret. */
+    static boolean verify(Call call, String secret) {
+        Map<String, List<String>> headers = new HashMap<>();
+        call.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+        try {
+            new com.standardwebhooks.Webhook(secret).verify(call.body(), headers);
+            return true;
+        } catch (WebhookVerificationException e) {
+            return false;
+        }
     }
 }

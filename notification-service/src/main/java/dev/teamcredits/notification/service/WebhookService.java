@@ -75,7 +75,7 @@ public class WebhookService {
      */
     public Uni<Outcome<Webhook>> register(Caller caller, String key, UUID orgId, RegisterCommand command) {
         List<String> types = WebhookRegistration.eventTypes(command.eventTypes());
-        validate(command.url(), types);
+        validate(command.url(), types, command.secret());
         return targets.judge(URI.create(command.url())).invoke(WebhookService::requireAllowed)
                 .chain(() -> pool.withTransaction(c -> key == null ? insert(c, caller, orgId, command, types).map(Outcome::fresh)
                 : idempotency.once(c, caller.subject(), key, List.of("webhook", orgId, command), Webhook.class,
@@ -142,10 +142,16 @@ public class WebhookService {
         });
     }
 
-    private static void validate(String url, List<String> types) {
+    private static void validate(String url, List<String> types, String secret) {
         if (!WebhookRegistration.isValidUrl(url)) {
             throw new ProblemException("invalid-webhook-url", "Invalid webhook URL", 400,
                     "url must be an absolute http or https URL.");
+        }
+        if (secret != null && !WebhookRegistration.isValidSecret(secret)) {
+            throw new ProblemException("invalid-webhook-secret", "Invalid webhook secret", 400,
+                    "secret must be a Standard Webhooks secret: whsec_ and the standard base64 (with padding) of "
+                            + WebhookRegistration.MIN_SECRET_BYTES + " to " + WebhookRegistration.MAX_SECRET_BYTES
+                            + " random bytes; leave it out to have one generated.");
         }
         for (String type : types) {
             if (!WebhookRegistration.isSubscribable(type)) {

@@ -52,7 +52,7 @@ class WebhookTest {
             await("delivered", () -> receiver.calls().stream().anyMatch(c -> c.answered() == 204));
             // The receiver records a call before it answers; the sender marks the row only after the answer.
             await("marked delivered", () -> "DELIVERED".equals(as(org.admin)
-                    .get("/v1/orgs/{o}/webhooks/{h}/deliveries", org.id, hook).path("[0].status")));
+                    .get("/v1/orgs/{o}/webhooks/{h}/deliveries", org.id, hook).path("items[0].status")));
 
             List<Call> calls = receiver.calls();
             assertEquals(3, calls.size(), "two 503s, then the 204; nothing after");
@@ -71,9 +71,10 @@ class WebhookTest {
             assertEquals("application/cloudevents+json", delivered.headers().get("content-type"));
 
             as(org.admin).get("/v1/orgs/{o}/webhooks/{h}/deliveries", org.id, hook).then().statusCode(200)
-                    .body("", hasSize(1)).body("[0].status", equalTo("DELIVERED")).body("[0].attempts", equalTo(3))
-                    .body("[0].id", equalTo(delivered.headers().get("webhook-id")))
-                    .body("[0].lastStatus", equalTo(204));
+                    .body("items", hasSize(1)).body("items[0].status", equalTo("DELIVERED"))
+                    .body("items[0].attempts", equalTo(3))
+                    .body("items[0].id", equalTo(delivered.headers().get("webhook-id")))
+                    .body("items[0].lastStatus", equalTo(204)).body("nextCursor", nullValue());
             // Events it did not subscribe to are not sent.
             send(new dev.teamcredits.events.ledger.PoolEmpty(org.id, Instant.now()));
             await("pool empty told", () -> as(org.admin).get("/v1/me/notifications")
@@ -111,13 +112,13 @@ class WebhookTest {
             String hook = register(org, receiver.url(), List.of(), null);
             send(org.transfer(AccountRef.pool(), AccountRef.member(ben.subject()), 5, "doomed", 995, 5));
             await("dead letter", () -> as(org.admin).queryParam("status", "DEAD")
-                    .get("/v1/orgs/{o}/webhooks/{h}/deliveries", org.id, hook).path("size()").equals(1));
+                    .get("/v1/orgs/{o}/webhooks/{h}/deliveries", org.id, hook).path("items.size()").equals(1));
             // Every subscribed event of the org went through the same queue; the transfer's is dead after 4 tries.
             var dead = as(org.admin).queryParam("status", "DEAD").get("/v1/orgs/{o}/webhooks/{h}/deliveries", org.id,
-                    hook).then().body("[0].attempts", equalTo(4)).body("[0].lastStatus", equalTo(503))
-                    .body("[0].eventType", equalTo(TRANSFER)).body("[0].nextAttemptAt", nullValue())
+                    hook).then().body("items[0].attempts", equalTo(4)).body("items[0].lastStatus", equalTo(503))
+                    .body("items[0].eventType", equalTo(TRANSFER)).body("items[0].nextAttemptAt", nullValue())
                     .extract().jsonPath();
-            String deliveryId = dead.getString("[0].id");
+            String deliveryId = dead.getString("items[0].id");
             int callsBefore = receiver.calls().size();
             Thread.sleep(1500); // nothing more is tried while it is dead
             assertEquals(callsBefore, receiver.calls().size());
@@ -130,7 +131,7 @@ class WebhookTest {
             await("re-driven", () -> receiver.calls().stream().anyMatch(c -> c.answered() == 204
                     && deliveryId.equals(c.headers().get("webhook-id"))));
             as(org.admin).get("/v1/orgs/{o}/webhooks/{h}/deliveries", org.id, hook).then()
-                    .body("find { it.id == '%s' }.status".formatted(deliveryId), equalTo("DELIVERED"));
+                    .body("items.find { it.id == '%s' }.status".formatted(deliveryId), equalTo("DELIVERED"));
             as(org.admin).post("/v1/orgs/{o}/webhooks/{h}/deliveries/{d}/redrive", org.id, hook, deliveryId).then()
                     .statusCode(409).body("type", equalTo("urn:team-credits:problem:delivery-not-dead"));
             as(org.admin).post("/v1/orgs/{o}/webhooks/{h}/deliveries/{d}/redrive", org.id, hook, UUID.randomUUID())
@@ -160,7 +161,7 @@ class WebhookTest {
                     .body("type", equalTo("urn:team-credits:problem:webhook-url-not-allowed"));
         }
         assertEquals(List.of(), accepted, "inward URLs accepted");
-        as(org.admin).get("/v1/orgs/{o}/webhooks", org.id).then().statusCode(200).body("", hasSize(0));
+        as(org.admin).get("/v1/orgs/{o}/webhooks", org.id).then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test
@@ -191,7 +192,7 @@ class WebhookTest {
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("type", equalTo("urn:team-credits:problem:invalid-webhook-secret"));
         }
-        as(org.admin).get("/v1/orgs/{o}/webhooks", org.id).then().statusCode(200).body("", hasSize(0));
+        as(org.admin).get("/v1/orgs/{o}/webhooks", org.id).then().statusCode(200).body("items", hasSize(0));
 
         // An Idempotency-Key makes a retry return the first webhook (with its generated secret), not a second one.
         String key = UUID.randomUUID().toString();
@@ -204,8 +205,8 @@ class WebhookTest {
         as(org.admin).header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body("{\"url\":\"http://127.0.0.1:9/other\"}").post("/v1/orgs/{o}/webhooks", org.id).then()
                 .statusCode(422);
-        as(org.admin).get("/v1/orgs/{o}/webhooks", org.id).then().body("", hasSize(1))
-                .body("[0].secret", nullValue()).body("[0].eventTypes", equalTo(List.of(TRANSFER)));
+        as(org.admin).get("/v1/orgs/{o}/webhooks", org.id).then().body("items", hasSize(1))
+                .body("items[0].secret", nullValue()).body("items[0].eventTypes", equalTo(List.of(TRANSFER)));
         as(ben).get("/v1/orgs/{o}/webhooks", org.id).then().statusCode(403);
         as(org.admin).delete("/v1/orgs/{o}/webhooks/{h}", org.id, first).then().statusCode(204);
         as(org.admin).delete("/v1/orgs/{o}/webhooks/{h}", org.id, first).then().statusCode(404);
@@ -220,8 +221,8 @@ class WebhookTest {
             as(org.admin).contentType(ContentType.JSON).body(body).post("/v1/orgs/{o}/webhooks", org.id).then()
                     .statusCode(201).header("Idempotency-Replayed", nullValue()).body("secret", notNullValue());
         }
-        as(org.admin).get("/v1/orgs/{o}/webhooks", org.id).then().body("", hasSize(2))
-                .body("[0].eventTypes", hasSize(11));
+        as(org.admin).get("/v1/orgs/{o}/webhooks", org.id).then().body("items", hasSize(2))
+                .body("items[0].eventTypes", hasSize(11));
     }
 
     private static String register(Org org, String url, List<String> types, String secret) {

@@ -6,6 +6,7 @@ import dev.teamcredits.common.rest.OrgProblems;
 import dev.teamcredits.common.rest.ProblemException;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.notification.domain.OutboundTarget;
+import dev.teamcredits.notification.domain.Page;
 import dev.teamcredits.notification.domain.Webhook;
 import dev.teamcredits.notification.domain.WebhookDelivery;
 import dev.teamcredits.notification.domain.WebhookDeliveryStatus;
@@ -94,8 +95,11 @@ public class WebhookService {
         }
     }
 
-    public Uni<List<Webhook>> list(UUID orgId) {
-        return webhooks.ofOrg(pool, orgId);
+    /** The org's webhooks, newest first, a page at a time; {@code cursor} (of the previous page) continues. */
+    public Uni<Page<Webhook>> list(UUID orgId, String cursor, int limit) {
+        String scope = "webhooks/" + orgId;
+        Long before = Paging.before(scope, cursor);
+        return webhooks.ofOrg(pool, orgId, before, limit + 1).map(rows -> Paging.page(rows, limit, scope));
     }
 
     public Uni<Void> delete(UUID orgId, UUID webhookId) {
@@ -106,10 +110,19 @@ public class WebhookService {
         }).replaceWithVoid();
     }
 
-    /** @param status PENDING, DELIVERED or DEAD; null for all */
-    public Uni<List<WebhookDelivery>> deliveries(UUID orgId, UUID webhookId, String status, int limit) {
+    /**
+     * A webhook's deliveries, newest first, a page at a time; {@code cursor} (of the previous page, sent with the
+     * same filter) continues.
+     *
+     * @param status PENDING, DELIVERED or DEAD; null for all
+     */
+    public Uni<Page<WebhookDelivery>> deliveries(UUID orgId, UUID webhookId, String status, String cursor,
+            int limit) {
         WebhookDeliveryStatus filter = status == null ? null : status(status);
-        return webhook(orgId, webhookId).chain(() -> deliveries.deliveries(pool, webhookId, filter, limit));
+        String scope = "deliveries/" + webhookId;
+        Long before = Paging.before(scope, cursor);
+        return webhook(orgId, webhookId).chain(() -> deliveries.deliveries(pool, webhookId, filter, before,
+                limit + 1)).map(rows -> Paging.page(rows, limit, scope));
     }
 
     /** Sends a dead delivery again, with the same id and body; 409 unless it is dead. */

@@ -51,7 +51,7 @@ public class ParkedEventsResource {
     }
 
     @GET
-    @Operation(summary = "Parked events, oldest first (operator clients); only those still waiting unless all=true")
+    @Operation(operationId = "listParkedEvents", summary = "Parked events, oldest first (operator clients); only those still waiting unless all=true")
     @APIResponse(responseCode = "200", description = "Up to 500 parked events")
     @APIResponse(responseCode = "403", description = "Not an operator client (operator-required)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -67,7 +67,7 @@ public class ParkedEventsResource {
     @POST
     @Path("/{id}/redrive")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Apply a parked event again through its consumer (operator clients); idempotent")
+    @Operation(operationId = "redriveParkedEvent", summary = "Apply a parked event again through its consumer (operator clients); idempotent")
     @APIResponse(responseCode = "200", description = "Applied (or applied before): the events applied, in order")
     @APIResponse(responseCode = "403", description = "Not an operator client (operator-required)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))

@@ -35,7 +35,7 @@ public class WhoAmIResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The authenticated caller as this service sees it")
+    @Operation(operationId = "whoAmI", summary = "The authenticated caller as this service sees it")
     @APIResponse(responseCode = "200", description = "The caller")
     @APIResponse(responseCode = "401", description = "Missing, expired or untrusted token",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))

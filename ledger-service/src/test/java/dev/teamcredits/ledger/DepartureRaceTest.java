@@ -79,8 +79,9 @@ class DepartureRaceTest extends LedgerTestBase {
             loop.get();
         }
 
-        List<Object> parked = as(LedgerFixture.operator()).get("/v1/operator/parked-events").then().statusCode(200)
-                .extract().jsonPath().getList("findAll { it.key == '%s' }.reason".formatted(org.id));
+        List<Object> parked = as(LedgerFixture.operator()).queryParam("limit", 500)
+                .get("/v1/operator/ledger/parked-events").then().statusCode(200)
+                .extract().jsonPath().getList("items.findAll { it.key == '%s' }.reason".formatted(org.id));
         assertEquals(List.of(), parked, "no team event of the org is parked");
         Response balances = as(org.admin).queryParam("former", "true").get("/v1/orgs/{o}/balances", org.id);
         assertEquals(0, balances.jsonPath().getLong("pool.reserved"), "nothing held for anyone in the pool");

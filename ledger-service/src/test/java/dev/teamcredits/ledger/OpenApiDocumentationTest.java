@@ -24,7 +24,7 @@ class OpenApiDocumentationTest {
                 "post /v1/me/top-up-requests", "get /v1/me/purchases", "get /v1/orgs/{orgId}/accounts/{account}/purchases",
                 "post /v1/purchases", "post /v1/top-up-requests/{requestId}/decline", "post /v1/operator/grants",
                 "get /v1/admin/ledger/audit", "get /v1/whoami",
-                "get /v1/operator/parked-events", "post /v1/operator/parked-events/{id}/redrive"),
+                "get /v1/operator/ledger/parked-events", "post /v1/operator/ledger/parked-events/{id}/redrive"),
                 List.of("post /v1/orgs/{orgId}/transfers", "post /v1/orgs/{orgId}/top-up-requests", "post /v1/purchases",
                         "put /v1/orgs/{orgId}/accounts/{account}/auto-top-up", "get /v1/admin/ledger/audit"));
     }

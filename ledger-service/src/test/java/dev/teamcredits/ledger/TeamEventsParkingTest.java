@@ -76,11 +76,11 @@ class TeamEventsParkingTest extends LedgerTestBase {
         // A held event cannot jump its queue; the first one, once its cause is gone, brings the others in order.
         long first = ((Number) parked.get(0).get("id")).longValue();
         long held = ((Number) parked.get(1).get("id")).longValue();
-        operator().post("/v1/operator/parked-events/{id}/redrive", held).then().statusCode(409)
+        operator().post("/v1/operator/ledger/parked-events/{id}/redrive", held).then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:team-credits:problem:parked-event-waits"));
         sql("DELETE FROM test_no_leave WHERE user_id = '" + ben.subject() + "'");
-        JsonPath redriven = operator().post("/v1/operator/parked-events/{id}/redrive", first).then().statusCode(200)
+        JsonPath redriven = operator().post("/v1/operator/ledger/parked-events/{id}/redrive", first).then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(parked.stream().map(p -> ((Number) p.get("id")).intValue()).toList(),
                 redriven.getList("redriven.id"), "all three, in their order");
@@ -88,8 +88,8 @@ class TeamEventsParkingTest extends LedgerTestBase {
         assertEquals(0L, org.member(ben), "the departure swept his 30 back to the pool");
         assertEquals(100, org.pool());
         assertEquals(200, as(cleo).get("/v1/orgs/{o}/balances", org.id).statusCode());
-        assertEquals(List.of(), operator().get("/v1/operator/parked-events").jsonPath()
-                .getList("findAll { it.key == '%s' }".formatted(org.id)), "none waits any more");
+        assertEquals(List.of(), operator().queryParam("limit", 500).get("/v1/operator/ledger/parked-events").jsonPath()
+                .getList("items.findAll { it.key == '%s' }".formatted(org.id)), "none waits any more");
     }
 
     @Test
@@ -107,8 +107,9 @@ class TeamEventsParkingTest extends LedgerTestBase {
     }
 
     private static List<Map<String, Object>> parkedOf(Org org) {
-        return operator().get("/v1/operator/parked-events").then().statusCode(200).extract().jsonPath()
-                .getList("findAll { it.key == '%s' }".formatted(org.id));
+        return operator().queryParam("limit", 500)
+                .get("/v1/operator/ledger/parked-events").then().statusCode(200).extract().jsonPath()
+                .getList("items.findAll { it.key == '%s' }".formatted(org.id));
     }
 
     private static io.restassured.specification.RequestSpecification operator() {

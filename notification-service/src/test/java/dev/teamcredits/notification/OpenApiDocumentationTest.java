@@ -32,7 +32,7 @@ class OpenApiDocumentationTest {
                 "get /v1/orgs/{orgId}/webhooks", "delete /v1/orgs/{orgId}/webhooks/{webhookId}",
                 "get /v1/orgs/{orgId}/webhooks/{webhookId}/deliveries",
                 "post /v1/orgs/{orgId}/webhooks/{webhookId}/deliveries/{deliveryId}/redrive", "get /v1/whoami",
-                "get /v1/operator/parked-events", "post /v1/operator/parked-events/{id}/redrive"),
+                "get /v1/operator/notification/parked-events", "post /v1/operator/notification/parked-events/{id}/redrive"),
                 List.of("post /v1/orgs/{orgId}/webhooks", "get /v1/orgs/{orgId}/webhooks",
                         "delete /v1/orgs/{orgId}/webhooks/{webhookId}",
                         "get /v1/orgs/{orgId}/webhooks/{webhookId}/deliveries",

@@ -226,14 +226,14 @@ class AuthorizationMatrixTest extends SystemTestBase {
             row("notification DELETE /v1/orgs/{orgId}/webhooks/{webhookId}", BAD_TOKENS, "404 403 2xx 404 404 404")
                     .consumes("webhookId", "deliveryId"),
             // ---- every service: parked events are the operator's alone; no event is parked with this id.
-            row("team GET /v1/operator/parked-events", BAD_TOKENS, "403 403 403 403 200 403"),
-            row("team POST /v1/operator/parked-events/{id}/redrive", BAD_TOKENS, "403 403 403 403 404 403"),
-            row("ledger GET /v1/operator/parked-events", BAD_TOKENS, "403 403 403 403 200 403"),
-            row("ledger POST /v1/operator/parked-events/{id}/redrive", BAD_TOKENS, "403 403 403 403 404 403"),
-            row("usage GET /v1/operator/parked-events", BAD_TOKENS, "403 403 403 403 200 403"),
-            row("usage POST /v1/operator/parked-events/{id}/redrive", BAD_TOKENS, "403 403 403 403 404 403"),
-            row("notification GET /v1/operator/parked-events", BAD_TOKENS, "403 403 403 403 200 403"),
-            row("notification POST /v1/operator/parked-events/{id}/redrive", BAD_TOKENS, "403 403 403 403 404 403"),
+            row("team GET /v1/operator/team/parked-events", BAD_TOKENS, "403 403 403 403 200 403"),
+            row("team POST /v1/operator/team/parked-events/{id}/redrive", BAD_TOKENS, "403 403 403 403 404 403"),
+            row("ledger GET /v1/operator/ledger/parked-events", BAD_TOKENS, "403 403 403 403 200 403"),
+            row("ledger POST /v1/operator/ledger/parked-events/{id}/redrive", BAD_TOKENS, "403 403 403 403 404 403"),
+            row("usage GET /v1/operator/usage/parked-events", BAD_TOKENS, "403 403 403 403 200 403"),
+            row("usage POST /v1/operator/usage/parked-events/{id}/redrive", BAD_TOKENS, "403 403 403 403 404 403"),
+            row("notification GET /v1/operator/notification/parked-events", BAD_TOKENS, "403 403 403 403 200 403"),
+            row("notification POST /v1/operator/notification/parked-events/{id}/redrive", BAD_TOKENS, "403 403 403 403 404 403"),
             // Last of all: the operator's rebuild replays the usage projection (the invariants wait for it).
             row("usage POST /v1/admin/usage/rebuild", BAD_TOKENS, "403 403 403 403 2xx 403"));
     // @formatter:on

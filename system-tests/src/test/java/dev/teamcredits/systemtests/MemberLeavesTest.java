@@ -79,7 +79,7 @@ class MemberLeavesTest extends SystemTestBase {
             loop.get(60, TimeUnit.SECONDS);
         }
 
-        JsonNode parked = api.get(Api.OPS, api.ledger() + "/v1/operator/parked-events").expect(200).body();
+        JsonNode parked = api.get(Api.OPS, api.ledger() + "/v1/operator/ledger/parked-events?limit=500").expect(200).body();
         assertEquals(List.of(), parked.findValuesAsText("key").stream().filter(org.id::equals).toList(),
                 "team events of the org parked in the ledger");
         JsonNode balances = api.get(ADA, org.ledger("/balances?former=true")).expect(200).body();

@@ -19,7 +19,7 @@ class OpenApiDocumentationTest {
                 "post /v1/orgs/{orgId}/invitations", "get /v1/orgs/{orgId}/invitations",
                 "delete /v1/orgs/{orgId}/invitations/{invitationId}", "post /v1/invitations/{invitationId}/accept",
                 "get /v1/me/orgs", "get /v1/me/invitations", "get /v1/whoami",
-                "get /v1/operator/parked-events", "post /v1/operator/parked-events/{id}/redrive"),
+                "get /v1/operator/team/parked-events", "post /v1/operator/team/parked-events/{id}/redrive"),
                 List.of("put /v1/orgs/{orgId}/plan", "post /v1/orgs/{orgId}/invitations",
                         "delete /v1/orgs/{orgId}/members/{userId}"));
     }

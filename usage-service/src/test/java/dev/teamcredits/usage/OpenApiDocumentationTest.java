@@ -14,7 +14,7 @@ class OpenApiDocumentationTest {
         OpenApiAssertions.everyOperationDocumentsItsErrors(List.of("get /v1/orgs/{orgId}/usage",
                 "get /v1/orgs/{orgId}/usage/cycles", "get /v1/orgs/{orgId}/usage/daily",
                 "get /v1/orgs/{orgId}/members/{userId}/usage/daily", "post /v1/admin/usage/rebuild", "get /v1/whoami",
-                "get /v1/operator/parked-events", "post /v1/operator/parked-events/{id}/redrive"),
+                "get /v1/operator/usage/parked-events", "post /v1/operator/usage/parked-events/{id}/redrive"),
                 List.of("get /v1/orgs/{orgId}/usage/daily"));
     }
 }

@@ -91,8 +91,8 @@ class ParkedEventsTest {
                 .body(containsString("teamcredits_events_parked_total{reason=\"failed\",topic=\"ledger.events\"}"));
 
         // Only operators re-drive; while the cause stays, the event stays parked.
-        as(bad).post("/v1/operator/parked-events/{id}/redrive", id).then().statusCode(403);
-        operator().post("/v1/operator/parked-events/{id}/redrive", id).then().statusCode(409)
+        as(bad).post("/v1/operator/usage/parked-events/{id}/redrive", id).then().statusCode(403);
+        operator().post("/v1/operator/usage/parked-events/{id}/redrive", id).then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:team-credits:problem:parked-event-still-fails"));
         assertEquals(4, parked(poison.transactionId()).get("attempts"));
@@ -100,10 +100,10 @@ class ParkedEventsTest {
 
         // The cause fixed, the re-drive applies it; again, and a redelivery of the record, change nothing.
         sql("DELETE FROM test_poison WHERE user_id = '" + bad.subject() + "'");
-        operator().post("/v1/operator/parked-events/{id}/redrive", id).then().statusCode(200)
+        operator().post("/v1/operator/usage/parked-events/{id}/redrive", id).then().statusCode(200)
                 .body("redriven[0].id", equalTo((int) id)).body("redriven[0].redrivenAt", notNullValue());
         assertEquals(1, UsageFixture.ownSpends(bad, org.id));
-        operator().post("/v1/operator/parked-events/{id}/redrive", id).then().statusCode(200);
+        operator().post("/v1/operator/usage/parked-events/{id}/redrive", id).then().statusCode(200);
         UsageFixture.sendRaw(Topics.LEDGER, List.<String[]>of(new String[] { org.id.toString(), poisonRecord },
                 new String[] { org.id.toString(), UsageFixture.record(org.spend(good, "PAGE_SCRAPE", 1, 0, 0, 96,
                         Instant.now())) }));
@@ -111,15 +111,16 @@ class ParkedEventsTest {
         assertEquals(1, UsageFixture.ownSpends(bad, org.id), "applied exactly once");
         as(org.admin).get("/v1/orgs/{o}/usage", org.id).then()
                 .body("members.find { it.userId == '%s' }.creditsUsed".formatted(bad.subject()), equalTo(2));
-        assertEquals(1, operator().queryParam("all", true).get("/v1/operator/parked-events").jsonPath()
-                .getList("findAll { it.eventId == '%s' }".formatted(eventIdOf(poison.transactionId()))).size(),
+        assertEquals(1, operator().queryParam("all", true).queryParam("limit", 500)
+                .get("/v1/operator/usage/parked-events").jsonPath()
+                .getList("items.findAll { it.eventId == '%s' }".formatted(eventIdOf(poison.transactionId()))).size(),
                 "parked once, though delivered again");
         given().get("/q/metrics").then()
                 .body(containsString("teamcredits_events_redriven_total{topic=\"ledger.events\"}"));
 
-        operator().post("/v1/operator/parked-events/{id}/redrive", 987654321L).then().statusCode(404)
+        operator().post("/v1/operator/usage/parked-events/{id}/redrive", 987654321L).then().statusCode(404)
                 .contentType("application/problem+json");
-        operator().post("/v1/operator/parked-events/{id}/redrive", "not-a-number").then().statusCode(404);
+        operator().post("/v1/operator/usage/parked-events/{id}/redrive", "not-a-number").then().statusCode(404);
     }
 
     @Test
@@ -142,13 +143,14 @@ class ParkedEventsTest {
                 List.<String[]>of(new String[] { org.id.toString(), "{\"not\":\"a cloud event\"}" }));
         send(org.spend(ben, "PAGE_SCRAPE", 2, 0, 0, 98, Instant.now()));
         UsageFixture.await("after the unreadable record", () -> UsageFixture.ownSpends(ben, org.id) == 1);
-        UsageFixture.await("parked", () -> operator().get("/v1/operator/parked-events").jsonPath()
-                .getList("findAll { it.key == '%s' && it.reason == 'UNREADABLE' }".formatted(org.id)).size() == 1);
-        JsonPath list = operator().get("/v1/operator/parked-events").jsonPath();
-        assertEquals(0, list.getInt("find { it.key == '%s' }.attempts".formatted(org.id)), "not retried");
+        UsageFixture.await("parked", () -> operator().queryParam("limit", 500)
+                .get("/v1/operator/usage/parked-events").jsonPath()
+                .getList("items.findAll { it.key == '%s' && it.reason == 'UNREADABLE' }".formatted(org.id)).size() == 1);
+        JsonPath list = operator().queryParam("limit", 500).get("/v1/operator/usage/parked-events").jsonPath();
+        assertEquals(0, list.getInt("items.find { it.key == '%s' }.attempts".formatted(org.id)), "not retried");
         given().get("/q/metrics").then()
                 .body(containsString("teamcredits_events_parked_total{reason=\"unreadable\",topic=\"ledger.events\"}"));
-        as(ben).get("/v1/operator/parked-events").then().statusCode(403)
+        as(ben).queryParam("limit", 500).get("/v1/operator/usage/parked-events").then().statusCode(403)
                 .body("type", equalTo("urn:team-credits:problem:operator-required"));
     }
 
@@ -169,8 +171,9 @@ class ParkedEventsTest {
     /** The parked row of the spend's event, as the operator endpoint lists it, or null. */
     private Map<String, Object> parked(UUID transactionId) {
         String eventId = eventIdOf(transactionId);
-        return eventId == null ? null : operator().queryParam("all", true).get("/v1/operator/parked-events")
-                .jsonPath().getMap("find { it.eventId == '%s' }".formatted(eventId));
+        return eventId == null ? null : operator().queryParam("all", true).queryParam("limit", 500)
+                .get("/v1/operator/usage/parked-events")
+                .jsonPath().getMap("items.find { it.eventId == '%s' }".formatted(eventId));
     }
 
     /** The id of the event that carried the spend, from the parked payload. */

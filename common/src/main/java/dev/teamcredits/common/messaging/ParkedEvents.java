@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 /**
@@ -70,8 +71,19 @@ public class ParkedEvents {
     }
 
     /** A parked event as the operator sees it. */
-    public record Parked(long id, String eventId, String eventType, String topic, int partition, long offset,
-            String key, String reason, String error, int attempts, OffsetDateTime parkedAt,
+    @Schema(description = "An event a consumer could not apply and set aside")
+    public record Parked(@Schema(description = "Its id in this service, for a re-drive") long id,
+            @Schema(description = "The event's CloudEvents id") String eventId,
+            @Schema(description = "The event's CloudEvents type") String eventType,
+            @Schema(description = "The Kafka topic it came from") String topic,
+            @Schema(description = "Its Kafka partition") int partition,
+            @Schema(description = "Its Kafka offset") long offset,
+            @Schema(description = "Its Kafka key (events of one key are applied in order)", nullable = true) String key,
+            @Schema(description = "Why it was parked", enumeration = { "UNREADABLE", "FAILED", "HELD" }) String reason,
+            @Schema(description = "The last error applying it", nullable = true) String error,
+            @Schema(description = "How often it was tried") int attempts,
+            @Schema(description = "When it was parked") OffsetDateTime parkedAt,
+            @Schema(description = "When it was applied by a re-drive; null while it waits", nullable = true)
             OffsetDateTime redrivenAt) {
     }
 
@@ -183,9 +195,14 @@ public class ParkedEvents {
 
     /** Parked events, oldest first; only those not re-driven yet when {@code waitingOnly}. */
     public Uni<List<Parked>> list(boolean waitingOnly, int limit) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM parked_event "
-                + (waitingOnly ? "WHERE redriven_at IS NULL " : "") + "ORDER BY id LIMIT $1")
-                .execute(Tuple.of(limit)).map(rows -> {
+        return list(waitingOnly, 0, limit);
+    }
+
+    /** Up to {@code limit} parked events with an id above {@code afterId}, oldest first. */
+    public Uni<List<Parked>> list(boolean waitingOnly, long afterId, int limit) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM parked_event WHERE id > $2 "
+                + (waitingOnly ? "AND redriven_at IS NULL " : "") + "ORDER BY id LIMIT $1")
+                .execute(Tuple.of(limit, afterId)).map(rows -> {
                     List<Parked> list = new ArrayList<>();
                     rows.forEach(r -> list.add(parked(r)));
                     return list;

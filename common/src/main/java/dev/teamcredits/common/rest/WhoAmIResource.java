@@ -9,9 +9,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Who the service thinks the caller is: the token's subject, email and client. Every service has
@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Path("/v1/whoami")
 @Authenticated
+@Tag(name = ProblemResponsesFilter.IDENTITY_TAG)
 public class WhoAmIResource {
 
     private final JsonWebToken token;
@@ -30,15 +31,17 @@ public class WhoAmIResource {
     }
 
     /** The caller as seen by this service. */
-    public record CallerView(String service, String subject, String email, String clientId) {
+    @Schema(description = "The caller as this service sees it")
+    public record CallerView(@Schema(description = "The service that answered", example = "ledger-service") String service,
+            @Schema(description = "The token's subject (a user id or a service account's)") String subject,
+            @Schema(description = "The token's email, for users", nullable = true) String email,
+            @Schema(description = "The client the token was issued to", nullable = true) String clientId) {
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "whoAmI", summary = "The authenticated caller as this service sees it")
     @APIResponse(responseCode = "200", description = "The caller")
-    @APIResponse(responseCode = "401", description = "Missing, expired or untrusted token",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public CallerView whoAmI() {
         Caller caller = Caller.of(token);
         return new CallerView(service, caller.subject(), caller.email(), caller.clientId());

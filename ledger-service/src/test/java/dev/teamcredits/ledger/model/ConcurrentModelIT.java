@@ -109,7 +109,8 @@ class ConcurrentModelIT {
 
         assertEquals(List.of(), calls.stream().filter(c -> c.reply().status() >= 500)
                 .map(c -> c.op() + " → " + c.reply().body()).toList(), "server errors");
-        assertEquals(List.of(), run.system.call("GET", "/v1/operator/parked-events", run.token(Who.operator()), null,
+        assertEquals(List.of(), run.system.call("GET", "/v1/operator/ledger/parked-events?limit=500",
+                run.token(Who.operator()), null,
                 null).body().findValuesAsText("key").stream().filter(run.orgId.toString()::equals).toList(),
                 "team events of the org parked");
         // The reservations left to run out end now, and every request the auto top-ups made has expired, so that

@@ -77,6 +77,8 @@ public final class ModelRun {
     private final Map<String, Instant> shortHolds = new LinkedHashMap<>();
     /** Top-up requests awaiting payment: model id → when the ledger expires them. */
     private final Map<String, Instant> requestExpiries = new LinkedHashMap<>();
+    /** When each hold the system granted ends (its expiresAt), by the model's reservation id. */
+    private final Map<String, Instant> holdEnds = new LinkedHashMap<>();
     /** Purchase-history rows of the personal balances that predate the run (the system tests' users are shared). */
     private final Set<String> foreignHistory = new HashSet<>();
     private final LocalDate anchor = LocalDate.now(ZoneOffset.UTC);
@@ -193,6 +195,14 @@ public final class ModelRun {
      */
     private void settleExpiries(Op next) {
         Instant until = Instant.now();
+        // Any hold still active past its end may be released by the system at any moment, whatever its TTL was
+        // meant for: it is settled like one left to run out.
+        for (MoneyModel.ReservationInfo reservation : model.reservations()) {
+            Instant end = holdEnds.get(reservation.id());
+            if ("ACTIVE".equals(reservation.status()) && end != null && !end.isAfter(until)) {
+                shortHolds.putIfAbsent(reservation.id(), end);
+            }
+        }
         for (Map.Entry<String, Instant> hold : List.copyOf(shortHolds.entrySet())) {
             boolean active = model.reservations().stream()
                     .anyMatch(r -> r.id().equals(hold.getKey()) && "ACTIVE".equals(r.status()));
@@ -327,6 +337,10 @@ public final class ModelRun {
         Reply reply = send(op);
         lastStatus = reply.status();
         Answer answer = answer(reply, expected);
+        if (op instanceof Op.Reserve && reply.status() < 300 && answer instanceof Answer.Reserved r
+                && reply.body().hasNonNull("expiresAt")) {
+            holdEnds.putIfAbsent(r.reservationId(), Instant.parse(reply.body().path("expiresAt").asText()));
+        }
         if (op instanceof Op.Reserve o && o.ttlSeconds() <= SHORT_TTL_SECONDS && reply.status() == 201
                 && !reply.replayed() && answer instanceof Answer.Reserved r) {
             shortHolds.put(r.reservationId(), Instant.parse(reply.body().path("expiresAt").asText()));
@@ -890,7 +904,9 @@ public final class ModelRun {
     /** Settles every hold and request whose TTL has passed; true if there was one. */
     private boolean settleOverdue() {
         Instant now = Instant.now();
-        boolean overdue = shortHolds.values().stream().anyMatch(end -> !end.isAfter(now))
+        boolean overdue = model.reservations().stream().anyMatch(r -> "ACTIVE".equals(r.status())
+                && holdEnds.containsKey(r.id()) && !holdEnds.get(r.id()).isAfter(now))
+                || shortHolds.values().stream().anyMatch(end -> !end.isAfter(now))
                 || requestExpiries.values().stream().anyMatch(end -> !end.isAfter(now));
         if (overdue) {
             settleExpiries(null);

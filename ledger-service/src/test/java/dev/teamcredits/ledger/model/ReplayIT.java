@@ -51,6 +51,32 @@ class ReplayIT {
                 new Op.ExpireTopUp("Q1")));
     }
 
+    /** A hold left to run out that was made before a close, while top-up requests lapse around it. */
+    @Test
+    void aShortHoldMadeBeforeACloseRunsOutWhileTopUpRequestsLapse() {
+        replay(new ModelRun.Setup(Plan.PRO, 100, false, true), List.of(
+                new Op.RequestTopUp(Who.user("admin"), "k1", "admin", 1L),
+                new Op.CloseCycle(Who.operator(), "k2"),
+                new Op.Spend(Who.user("u2"), "k3", null, "PAGE_SCRAPE", 1L, null),
+                new Op.Spend(Who.user("u2"), "k4", null, "EMAIL_FINDING", 1L, null),
+                new Op.Spend(Who.user("u2"), "k5", null, "ENRICHMENT", 10L, null),
+                new Op.Reserve(Who.user("admin"), "k6", null, null, null, 16L, 2L),
+                new Op.Transfer(Who.user("admin"), "k7", "u1", "u1", 114L, "model"),
+                new Op.RequestTopUp(Who.user("admin"), "k8", "pool", 16L),
+                new Op.SetAutoTopUp(Who.user("admin"), "u1", 30L, 10L, 2),
+                new Op.CloseCycle(Who.operator(), "k10"),
+                new Op.Spend(Who.backend("backend2"), "k11", "admin", "EMAIL_FINDING", 1L, null),
+                new Op.ChangePlan(50L, false),
+                new Op.RecordPurchase(Who.billing("billing"), "k13", "pay-k13", "admin", 175L, null, null, null),
+                new Op.Reserve(Who.user("u2"), "k14", null, null, null, 53L, 3600L),
+                new Op.RecordPurchase(Who.billing("billing"), "k15", "pay-k15", "u2", 25L, null, 250L, "EUR"),
+                new Op.Reserve(Who.user("u2"), "k16", null, null, null, 19L, 3600L),
+                new Op.Reverse(Who.user("admin"), "k17", "T999", 19L, null),
+                new Op.Reserve(Who.backend("backend2"), "k18", "u3", "PAGE_SCRAPE", 2L, null, 2L),
+                new Op.ExpireTopUp("Q2"),
+                new Op.ExpireTopUp("Q1")));
+    }
+
     static void replay(ModelRun.Setup setup, List<Op> ops) {
         ModelRun run = new ModelRun(LedgerUnderTest.get(), setup);
         ops.forEach(run::apply);

@@ -52,7 +52,6 @@ public class InboxResource {
     @APIResponse(responseCode = "200", description = "A page of notifications")
     @APIResponse(responseCode = "400", description = "An invalid limit, cursor (another list's too), unread or orgId, "
             + "or a NUL character in the query (invalid-limit, invalid-cursor, invalid-filter, malformed-request)")
-    @APIResponse(responseCode = "503", description = NotificationOpenApi.DATABASE_UNAVAILABLE)
     public Uni<NotificationPage> list(
             @Parameter(description = "Only unread notifications (true) or all (false)",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
@@ -75,7 +74,6 @@ public class InboxResource {
             description = "Across all of the caller's orgs and personal notifications, e.g. for a badge.")
     @APIResponse(responseCode = "200", description = "The count")
     @APIResponse(responseCode = "400", description = NotificationOpenApi.BAD_REQUEST)
-    @APIResponse(responseCode = "503", description = NotificationOpenApi.DATABASE_UNAVAILABLE)
     public Uni<UnreadCount> unreadCount() {
         return inbox.unreadCount(token.getSubject()).map(UnreadCount::new);
     }
@@ -88,7 +86,6 @@ public class InboxResource {
     @APIResponse(responseCode = "400", description = NotificationOpenApi.BAD_REQUEST)
     @APIResponse(responseCode = "404", description = "The caller has no notification with this id (another user's "
             + "is not revealed) (notification-not-found)")
-    @APIResponse(responseCode = "503", description = NotificationOpenApi.DATABASE_UNAVAILABLE)
     public Uni<Void> markRead(
             @Parameter(description = "The notification's id; an unknown or malformed id is 404 "
                     + "notification-not-found", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
@@ -102,7 +99,6 @@ public class InboxResource {
             description = "Idempotent by nature (it sets a state), so it takes no Idempotency-Key.")
     @APIResponse(responseCode = "204", description = "All read")
     @APIResponse(responseCode = "400", description = NotificationOpenApi.BAD_REQUEST)
-    @APIResponse(responseCode = "503", description = NotificationOpenApi.DATABASE_UNAVAILABLE)
     public Uni<Void> markAllRead() {
         return inbox.markAllRead(token.getSubject()).replaceWithVoid();
     }

@@ -35,8 +35,6 @@ public final class NotificationOpenApi {
     static final String UNSUPPORTED_MEDIA_TYPE = "The body is not sent as application/json "
             + "(unsupported-media-type)";
     static final String TOO_LARGE = "The body is larger than 2 MB (payload-too-large)";
-    static final String DATABASE_UNAVAILABLE = "The database cannot be reached for a moment; retry after "
-            + "Retry-After seconds (database-unavailable)";
     static final String NOT_ADMIN = "The caller is a member of the org, not an admin (admin-required)";
     static final String NO_ORG = "No such org, or the caller is not a member (org-not-found)";
     static final String NO_WEBHOOK = "No such org, or the caller is not a member; or the org has no such webhook "

@@ -42,7 +42,6 @@ public class PreferenceResource {
             description = "Every notification type with its inbox, email and stream setting, defaults included.")
     @APIResponse(responseCode = "200", description = "Every type with inbox, email and stream")
     @APIResponse(responseCode = "400", description = NotificationOpenApi.BAD_REQUEST)
-    @APIResponse(responseCode = "503", description = NotificationOpenApi.DATABASE_UNAVAILABLE)
     public Uni<Preferences> get() {
         return preferences.of(token.getSubject()).map(NotificationMapping::dto);
     }
@@ -59,7 +58,6 @@ public class PreferenceResource {
             + "query (unknown-notification-type, inbox-always-on, malformed-request, validation-failed)")
     @APIResponse(responseCode = "413", description = NotificationOpenApi.TOO_LARGE)
     @APIResponse(responseCode = "415", description = NotificationOpenApi.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "503", description = NotificationOpenApi.DATABASE_UNAVAILABLE)
     public Uni<Preferences> put(@RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Preferences.class),
             examples = @ExampleObject(name = "noTransferEmails", summary = "No email about transfers received, "

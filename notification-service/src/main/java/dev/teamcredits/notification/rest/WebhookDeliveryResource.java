@@ -55,7 +55,6 @@ public class WebhookDeliveryResource {
             + "NUL character in the path or query (invalid-filter, invalid-limit, invalid-cursor, malformed-request)")
     @APIResponse(responseCode = "403", description = NotificationOpenApi.NOT_ADMIN)
     @APIResponse(responseCode = "404", description = NotificationOpenApi.NO_WEBHOOK)
-    @APIResponse(responseCode = "503", description = NotificationOpenApi.DATABASE_UNAVAILABLE)
     public Uni<WebhookDeliveryPage> deliveries(
             @Parameter(description = NotificationOpenApi.ORG_ID,
                     schema = @Schema(type = SchemaType.STRING, format = "uuid"))
@@ -91,7 +90,6 @@ public class WebhookDeliveryResource {
             + "no such webhook, or the webhook no such delivery (org-not-found, webhook-not-found, "
             + "delivery-not-found)")
     @APIResponse(responseCode = "409", description = "The delivery is not dead (delivery-not-dead)")
-    @APIResponse(responseCode = "503", description = NotificationOpenApi.DATABASE_UNAVAILABLE)
     public Uni<WebhookDeliveryView> redrive(
             @Parameter(description = NotificationOpenApi.ORG_ID,
                     schema = @Schema(type = SchemaType.STRING, format = "uuid"))

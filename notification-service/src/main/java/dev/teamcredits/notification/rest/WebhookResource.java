@@ -76,7 +76,6 @@ public class WebhookResource {
     @APIResponse(responseCode = "415", description = NotificationOpenApi.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another request "
             + "(idempotency-key-reused)")
-    @APIResponse(responseCode = "503", description = NotificationOpenApi.DATABASE_UNAVAILABLE)
     public Uni<Response> register(
             @Parameter(description = NotificationOpenApi.ORG_ID,
                     schema = @Schema(type = SchemaType.STRING, format = "uuid"))
@@ -110,7 +109,6 @@ public class WebhookResource {
             + "character in the path or query (invalid-limit, invalid-cursor, malformed-request)")
     @APIResponse(responseCode = "403", description = NotificationOpenApi.NOT_ADMIN)
     @APIResponse(responseCode = "404", description = NotificationOpenApi.NO_ORG)
-    @APIResponse(responseCode = "503", description = NotificationOpenApi.DATABASE_UNAVAILABLE)
     public Uni<WebhookPage> list(
             @Parameter(description = NotificationOpenApi.ORG_ID,
                     schema = @Schema(type = SchemaType.STRING, format = "uuid"))
@@ -134,7 +132,6 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = NotificationOpenApi.BAD_REQUEST)
     @APIResponse(responseCode = "403", description = NotificationOpenApi.NOT_ADMIN)
     @APIResponse(responseCode = "404", description = NotificationOpenApi.NO_WEBHOOK)
-    @APIResponse(responseCode = "503", description = NotificationOpenApi.DATABASE_UNAVAILABLE)
     public Uni<Void> delete(
             @Parameter(description = NotificationOpenApi.ORG_ID,
                     schema = @Schema(type = SchemaType.STRING, format = "uuid"))

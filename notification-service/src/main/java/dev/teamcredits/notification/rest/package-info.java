@@ -1,7 +1,8 @@
 /**
  * The notification service's REST resources. The document as a whole is declared here, the application's one
  * {@code @OpenAPIDefinition} (smallrye-openapi reads it from a package or a JAX-RS {@code Application}): its tags
- * with their descriptions. Title and version come from the configuration, which wins over {@code info} here.
+ * with their descriptions (common's filter describes common's own tags). Title and version come from the
+ * configuration, which wins over {@code info} here.
  */
 @OpenAPIDefinition(info = @Info(title = "Team Credits — notification service", version = "0.1.0"), tags = {
         @Tag(name = NotificationOpenApi.INBOX, description = "The caller's in-app notifications: the list (newest "
@@ -13,9 +14,7 @@
         @Tag(name = NotificationOpenApi.WEBHOOKS, description = "An organization's webhooks (admins only): "
                 + "registering, listing and removing them, their deliveries, dead letters and re-driving them. "
                 + "Calls are signed as Standard Webhooks sign them (webhook-id, webhook-timestamp, "
-                + "webhook-signature)."),
-        @Tag(name = "Operations", description = "Operator tooling: events this service could not process (parked), "
-                + "and re-driving them.") })
+                + "webhook-signature).") })
 package dev.teamcredits.notification.rest;
 
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;

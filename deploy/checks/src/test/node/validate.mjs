@@ -6,7 +6,7 @@
 // error strings (empty when everything is valid) and exits 0; exits 2 if it could not check.
 //
 // Kubernetes objects of built-in kinds are validated with kubernetes-models (the OpenAPI schemas
-// of the Kubernetes API) and, since those schemas accept unknown fields while `kubectl apply`
+// of the Kubernetes API; the Gateway API's HTTPRoute with @kubernetes-models/gateway-api, from its CRDs) and, since those schemas accept unknown fields while `kubectl apply`
 // (strict field validation) rejects them, every field name is also checked against the type
 // declarations shipped with the same package. Custom resources (Strimzi, CloudNativePG) have no
 // schema here: they are checked structurally (apiVersion, kind, metadata.name, spec) and against
@@ -19,6 +19,9 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const MODELS = dirname(require.resolve("kubernetes-models/package.json"));
 const NODE_MODULES = dirname(MODELS);
+// The Gateway API (HTTPRoute) has its models, generated from its CRDs' schemas, in a package of the same project.
+const GATEWAY_API = "@kubernetes-models/gateway-api";
+const GATEWAY_API_MODELS = dirname(require.resolve(`${GATEWAY_API}/package.json`));
 
 async function main() {
     const input = JSON.parse(readFileSync(process.argv[2], "utf8"));
@@ -41,9 +44,14 @@ function describe(obj) {
     return `${obj?.kind ?? "?"}/${obj?.metadata?.name ?? "?"}`;
 }
 
+function modelPackage(apiVersion) {
+    return apiVersion.startsWith("gateway.networking.k8s.io/") ? GATEWAY_API : "kubernetes-models";
+}
+
 function modelDir(apiVersion) {
+    const models = modelPackage(apiVersion) === GATEWAY_API ? GATEWAY_API_MODELS : MODELS;
     const slash = apiVersion.indexOf("/");
-    return slash < 0 ? join(MODELS, apiVersion) : join(MODELS, apiVersion.slice(0, slash), apiVersion.slice(slash + 1));
+    return slash < 0 ? join(models, apiVersion) : join(models, apiVersion.slice(0, slash), apiVersion.slice(slash + 1));
 }
 
 async function validateKubernetes(obj) {
@@ -59,7 +67,7 @@ async function validateKubernetes(obj) {
         return validateCustomResource(obj);
     }
     const errors = [];
-    const module = await import(`kubernetes-models/${obj.apiVersion}/${obj.kind}`);
+    const module = await import(`${modelPackage(obj.apiVersion)}/${obj.apiVersion}/${obj.kind}`);
     const Model = module[obj.kind];
     try {
         new Model(obj).validate();
@@ -87,15 +95,28 @@ function parseDeclaration(file) {
     const start = src.search(/export interface I\w+/);
     let result = null;
     if (start >= 0) {
-        const body = braceBody(src, src.indexOf("{", start));
+        const open = src.indexOf("{", start);
+        const body = braceBody(src, open);
         const fields = new Map();
+        // Which declaration a field's type is resolved in: its own, or the interface it was inherited from.
+        const owners = new Map();
+        result = { fields, imports, file, owners };
+        const parents = src.slice(start, open).match(/\bextends\s+([\s\S]+)$/);
+        for (const parent of parents ? parents[1].split(",").map((s) => s.trim()).filter(Boolean) : []) {
+            const parentFile = imports.get(parent);
+            const inherited = parentFile && existsSync(parentFile) ? parseDeclaration(parentFile) : null;
+            for (const [name, type] of inherited?.fields ?? []) {
+                fields.set(name, type);
+                owners.set(name, inherited.owners.get(name) ?? inherited);
+            }
+        }
         for (const member of splitMembers(body.replace(/\/\*\*[\s\S]*?\*\//g, ""))) {
             const m = member.match(/^\s*"([^"]+)"\??:\s*([\s\S]+)$/);
             if (m) {
                 fields.set(m[1], m[2].trim());
+                owners.set(m[1], result);
             }
         }
-        result = { fields, imports, file };
     }
     declarations.set(file, result);
     return result;
@@ -151,7 +172,7 @@ function unknownFields(value, file, path) {
             errors.push(`${childPath}: unknown field "${key}"`);
             continue;
         }
-        errors.push(...checkTyped(child, type, decl, childPath));
+        errors.push(...checkTyped(child, type, decl.owners.get(key) ?? decl, childPath));
     }
     return errors;
 }

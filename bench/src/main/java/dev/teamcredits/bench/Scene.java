@@ -76,15 +76,23 @@ final class Scene {
         return new Org(id, name, members);
     }
 
-    /** An org of the admin's with this name, if one exists (the history org is reused across runs). */
+    /**
+     * An org of the admin's with this name, if one exists (the history org is reused across runs). The admin's orgs
+     * are read page by page: every run makes new ones.
+     */
     Optional<String> findOrg(String name) {
-        JsonNode orgs = http.get(options.team + "/v1/me/orgs", identity.user(Identity.ADMIN_USER))
-                .require("my orgs").json();
-        for (JsonNode org : orgs) {
-            if (org.path("name").asText().equals(name)) {
-                return Optional.of(org.path("orgId").asText());
+        String cursor = null;
+        do {
+            JsonNode page = http.get(options.team + "/v1/me/orgs?limit=200"
+                    + (cursor == null ? "" : "&cursor=" + cursor), identity.user(Identity.ADMIN_USER))
+                    .require("my orgs").json();
+            for (JsonNode org : page.path("items")) {
+                if (org.path("name").asText().equals(name)) {
+                    return Optional.of(org.path("orgId").asText());
+                }
             }
-        }
+            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+        } while (cursor != null);
         return Optional.empty();
     }
 

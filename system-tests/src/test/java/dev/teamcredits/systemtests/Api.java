@@ -113,6 +113,11 @@ final class Api {
         return stack.service("usage-service").baseUrl();
     }
 
+    /** The realm's token endpoint. */
+    String tokenUrl() {
+        return stack.oidcUrl() + "/protocol/openid-connect/token";
+    }
+
     String notifications() {
         return stack.service("notification-service").baseUrl();
     }

@@ -9,10 +9,14 @@ import static dev.teamcredits.systemtests.Api.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.teamcredits.client.ConflictException;
+import dev.teamcredits.client.PurchaseRequest;
+import dev.teamcredits.client.TeamCreditsClient;
 import dev.teamcredits.local.ProcessStack;
 import dev.teamcredits.systemtests.Api.Reply;
 import dev.teamcredits.systemtests.Api.Who;
@@ -156,10 +160,16 @@ class BuyingCreditsTest extends SystemTestBase {
         assertEquals(benPersonal, personal(BEN));
         assertEquals(List.of("GRANT"), org.transactions().stream().map(t -> t.get("type").asText()).toList());
         // A declined request stays declined: the billing backend cannot decline it again, nor complete it.
-        assertEquals(409, api.post(BILLING, api.ledger() + "/v1/top-up-requests/" + poolRequest + "/decline",
-                Map.of("reason", "again"), key()).status());
-        assertEquals(409, api.post(BILLING, api.ledger() + "/v1/purchases", Map.of("amount", SANDBOX_LIMIT + 1,
-                "paymentReference", Api.paymentReference(), "topUpRequestId", poolRequest), key()).status());
+        // (through the Java client, as the billing backend would)
+        TeamCreditsClient billing = Clients.backend(BILLING);
+        ConflictException declinedAgain = assertThrows(ConflictException.class,
+                () -> billing.declineTopUpRequest(poolRequest, "again"));
+        assertEquals(409, declinedAgain.status());
+        assertTrue(declinedAgain.problem().is("top-up-request-settled"), declinedAgain.type());
+        ConflictException paidAfterAll = assertThrows(ConflictException.class, () -> billing.recordPurchase(
+                PurchaseRequest.completing(poolRequest, SANDBOX_LIMIT + 1, Api.paymentReference())));
+        assertEquals(409, paidAfterAll.status());
+        assertTrue(paidAfterAll.problem().is("top-up-request-settled"), paidAfterAll.type());
         org.assertPool(1000);
     }
 

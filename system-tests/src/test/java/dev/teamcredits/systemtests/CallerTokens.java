@@ -68,6 +68,21 @@ final class CallerTokens {
         return token;
     }
 
+    /**
+     * A confidential client of the committed realm with service accounts and the {@code team-credits} audience,
+     * whose tokens live {@code lifespanSeconds}: a backend whose tokens expire while it works.
+     */
+    void serviceClient(String clientId, String secret, int lifespanSeconds) {
+        Map<String, Object> client = Map.of("clientId", clientId, "publicClient", false, "secret", secret,
+                "serviceAccountsEnabled", true, "standardFlowEnabled", false, "directAccessGrantsEnabled", false,
+                "attributes", Map.of("access.token.lifespan", Integer.toString(lifespanSeconds)),
+                "protocolMappers", List.of(audienceMapper()));
+        int created = adminPost(adminToken(), "/admin/realms/" + KeycloakServer.REALM + "/clients", client);
+        if (created != 201 && created != 409) {
+            throw new IllegalStateException("creating client " + clientId + ": HTTP " + created);
+        }
+    }
+
     /** ada's valid token with two characters in the middle of its signature changed. */
     static String badlySigned(String token) {
         int dot = token.lastIndexOf('.');

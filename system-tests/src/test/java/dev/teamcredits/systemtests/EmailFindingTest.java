@@ -2,21 +2,29 @@ package dev.teamcredits.systemtests;
 
 import static dev.teamcredits.systemtests.Api.BEN;
 import static dev.teamcredits.systemtests.Api.SCRAPER;
-import static dev.teamcredits.systemtests.Api.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
+import dev.teamcredits.client.Hold;
+import dev.teamcredits.client.ReserveRequest;
+import dev.teamcredits.client.TeamCreditsClient;
+import java.time.Duration;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-/** Email finding is two-phase: a credit is held while the finder works, charged only for a valid result. */
+/**
+ * Email finding is two-phase: a credit is held while the finder works, charged only for a valid result. The
+ * scraper backend does it as a backend would, through the Java client: a hold captured on a result, and released
+ * when its block ends without one.
+ */
 @Order(4)
 class EmailFindingTest extends SystemTestBase {
 
-    private JsonNode reserve(Org org, long ttlSeconds) {
-        return api.post(SCRAPER, org.ledger("/reservations"), Map.of("userId", Api.id(BEN), "action", "EMAIL_FINDING",
-                "quantity", 1, "ttlSeconds", ttlSeconds), key()).expect(201).body();
+    private final TeamCreditsClient scraper = Clients.backend(SCRAPER);
+
+    private Hold reserve(Org org, long ttlSeconds) {
+        return scraper.reserve(org.id, ReserveRequest.action("EMAIL_FINDING", 1).forMember(Api.id(BEN))
+                .withTtl(Duration.ofSeconds(ttlSeconds)));
     }
 
     @Test
@@ -24,27 +32,31 @@ class EmailFindingTest extends SystemTestBase {
         Org org = org("PRO");
         org.join(BEN, true);
 
-        JsonNode found = reserve(org, 300);
-        assertEquals(1, found.get("amount").asLong());
-        assertEquals(1000, org.pool());
-        assertEquals(999, org.poolAvailable(), "a held credit is not available");
-        api.post(SCRAPER, org.ledger("/reservations/" + found.get("id").asText() + "/capture"), Map.of("amount", 1),
-                key()).expect(200);
+        try (Hold found = reserve(org, 300)) {
+            assertEquals(1, found.amount());
+            assertEquals(1000, org.pool());
+            assertEquals(999, org.poolAvailable(), "a held credit is not available");
+            assertEquals("CAPTURED", found.capture(1).status());
+        }
         assertEquals(999, org.pool());
         assertEquals(999, org.poolAvailable());
 
-        JsonNode none = reserve(org, 300);
-        assertEquals(998, org.poolAvailable());
-        api.post(SCRAPER, org.ledger("/reservations/" + none.get("id").asText() + "/release"), null, key())
-                .expect(200);
+        try (Hold none = reserve(org, 300)) {
+            assertEquals(998, org.poolAvailable());
+            // No valid result: the block ends without a capture, and closing the hold releases it.
+        }
         assertEquals(999, org.pool(), "no result, no charge");
         assertEquals(999, org.poolAvailable());
 
-        reserve(org, 1);
+        Hold forgotten = reserve(org, 1);
         assertEquals(998, org.poolAvailable());
         // The ledger's expiry job releases it (every 5 s in production settings).
         Waits.until("the expired reservation gives its credit back", () -> org.poolAvailable() == 999);
         assertEquals(999, org.pool());
+        // Closing a hold the ledger already ended leaves it so.
+        forgotten.close();
+        assertFalse(forgotten.isOpen());
+        assertEquals(999, org.poolAvailable());
 
         Waits.untilAsserted("one email finding counted", () -> {
             long[] ben = Invariants.usage(org, "current").get(Api.id(BEN));

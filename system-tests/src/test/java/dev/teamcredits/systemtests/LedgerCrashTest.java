@@ -42,7 +42,7 @@ class LedgerCrashTest extends SystemTestBase {
         Org org = org("PRO");
         org.join(BEN, true);
         org.join(CLEO, true);
-        org.buy(100_000).expect(201);
+        org.buy(100_000);
         ProcessStack.RunningService ledger = SystemStack.get().service("ledger-service");
 
         int workers = 6;

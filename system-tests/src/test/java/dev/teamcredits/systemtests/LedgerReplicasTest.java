@@ -95,7 +95,7 @@ class LedgerReplicasTest extends SystemTestBase {
         Org org = org("PRO");
         org.join(BEN, true);
         org.join(CLEO, true);
-        org.buy(100_000).expect(201);
+        org.buy(100_000);
         ProcessStack stack = SystemStack.get();
         ProcessStack.RunningService primary = stack.service("ledger-service");
         ProcessStack.RunningService replica = stack.startReplica("ledger-service");

@@ -3,8 +3,14 @@ package dev.teamcredits.systemtests;
 import static dev.teamcredits.systemtests.Api.ADA;
 import static dev.teamcredits.systemtests.Api.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.teamcredits.client.CreditAccount;
+import dev.teamcredits.client.Purchase;
+import dev.teamcredits.client.PurchaseRequest;
+import dev.teamcredits.client.Spend;
+import dev.teamcredits.client.SpendRequest;
 import dev.teamcredits.systemtests.Api.Reply;
 import dev.teamcredits.systemtests.Api.Who;
 import java.util.HashMap;
@@ -105,19 +111,21 @@ final class Org {
         return api.post(who, ledger("/spends"), Map.of("action", action, "quantity", quantity), key());
     }
 
-    /** A spend on the member's behalf by a product backend (client-credentials token). */
-    Reply spendFor(Who backend, Who member, String action, long quantity) {
-        return api.post(backend, ledger("/spends"), Map.of("userId", Api.id(member), "action", action,
-                "quantity", quantity), key());
+    /** A spend on the member's behalf by a product backend, through the Java client with its client credentials. */
+    Spend spendFor(Who backend, Who member, String action, long quantity) {
+        return Clients.backend(backend).spend(id, SpendRequest.of(action, quantity).forMember(Api.id(member)));
     }
 
     /**
-     * Credits bought for the pool: a purchase the billing backend records with a payment reference of its own (no
-     * user token creates credits). 201 when recorded.
+     * Credits bought for the pool: a purchase the billing backend records through the Java client with a payment
+     * reference of its own (no user token creates credits); a new purchase, never the replay of an earlier one.
      */
-    Reply buy(long amount) {
-        return api.post(Api.BILLING, api.ledger() + "/v1/purchases", Map.of("account", Map.of("orgId", id),
-                "amount", amount, "paymentReference", Api.paymentReference()), key());
+    Purchase buy(long amount) {
+        Purchase purchase = Clients.backend(Api.BILLING).recordPurchase(PurchaseRequest.of(CreditAccount.pool(id),
+                amount, Api.paymentReference()));
+        assertFalse(purchase.replayed(), "a new payment is recorded (201), not answered again");
+        assertEquals(amount, purchase.amount());
+        return purchase;
     }
 
     /** Every transaction of the org, oldest first (pages through the history as the admin). */

@@ -9,9 +9,11 @@ import static dev.teamcredits.systemtests.Api.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.teamcredits.systemtests.Api.Reply;
+import dev.teamcredits.client.SourceAmount;
+import dev.teamcredits.client.Spend;
 import dev.teamcredits.systemtests.Api.Who;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -57,9 +59,10 @@ class PoolModelTest extends SystemTestBase {
         org.assertPool(300);
 
         // A product backend spends on cleo's behalf with a client-credentials token.
-        Reply backend = org.spendFor(SCRAPER, CLEO, "ENRICHMENT", 10).expect(200);
-        assertEquals(Api.id(CLEO), backend.get("userId").asText());
-        assertEquals(Map.of("MEMBER", 10L), Org.sources(backend));
+        Spend backend = org.spendFor(SCRAPER, CLEO, "ENRICHMENT", 10);
+        assertEquals(Api.id(CLEO), backend.userId());
+        assertEquals(Map.of("MEMBER", 10L), backend.sources().stream().collect(Collectors.toMap(
+                s -> s.account().kind(), SourceAmount::amount, Long::sum)));
         assertEquals(10, org.memberBalance(CLEO));
 
         // The usage table: Credits Used (pool) per member, and what came from elsewhere.

@@ -65,7 +65,7 @@ class PostgresRestartTest extends SystemTestBase {
         Org org = org("PRO");
         org.join(BEN, true);
         org.join(CLEO, true);
-        org.buy(20_000).expect(201);
+        org.buy(20_000);
         ProcessStack stack = SystemStack.get();
         PostgresServer postgres = stack.postgres();
         String cycle = org.cycleStart();

@@ -36,7 +36,8 @@ class TeamSetupTest extends SystemTestBase {
         assertEquals(5, refused.get("limit").asInt());
 
         List<String> members = new ArrayList<>();
-        api.get(ADA, org.team("/members")).expect(200).body().forEach(m -> members.add(m.get("email").asText()));
+        api.get(ADA, org.team("/members")).expect(200).body().get("items")
+                .forEach(m -> members.add(m.get("email").asText()));
         assertEquals(List.of("ada@acme.example", "ben@acme.example", "cleo@acme.example"),
                 members.stream().sorted().toList());
         // The ledger learnt the same team from team.events: both members have a balance row.

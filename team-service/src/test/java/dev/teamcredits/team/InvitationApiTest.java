@@ -42,15 +42,15 @@ class InvitationApiTest {
                 .body("role", equalTo("MEMBER"))
                 .extract().path("id");
         as(ben).get("/v1/me/invitations").then().statusCode(200)
-                .body("", hasSize(1)).body("[0].id", equalTo(invitationId)).body("[0].orgId", equalTo(orgId));
+                .body("items", hasSize(1)).body("items[0].id", equalTo(invitationId)).body("items[0].orgId", equalTo(orgId));
 
         as(ben).post("/v1/invitations/{id}/accept", invitationId).then().statusCode(201)
                 .body("userId", equalTo(ben.subject()))
                 .body("role", equalTo("MEMBER"))
                 .body("pool.access", equalTo(true));
-        as(ben).get("/v1/me/orgs").then().body("[0].orgId", equalTo(orgId)).body("[0].role", equalTo("MEMBER"));
-        as(ada).get("/v1/orgs/{org}/invitations", orgId).then().body("[0].status", equalTo("ACCEPTED"));
-        as(ben).get("/v1/me/invitations").then().body("", hasSize(0));
+        as(ben).get("/v1/me/orgs").then().body("items[0].orgId", equalTo(orgId)).body("items[0].role", equalTo("MEMBER"));
+        as(ada).get("/v1/orgs/{org}/invitations", orgId).then().body("items[0].status", equalTo("ACCEPTED"));
+        as(ben).get("/v1/me/invitations").then().body("items", hasSize(0));
 
         as(ben).post("/v1/invitations/{id}/accept", invitationId).then().statusCode(409);
     }
@@ -67,8 +67,8 @@ class InvitationApiTest {
         as(mallory).post("/v1/invitations/{id}/accept", invitationId).then().statusCode(403).contentType(PROBLEM)
                 .body("type", equalTo("urn:team-credits:problem:invitation-email-mismatch"));
         as(TeamApi.service()).post("/v1/invitations/{id}/accept", invitationId).then().statusCode(403);
-        as(mallory).get("/v1/me/orgs").then().body("", hasSize(0));
-        as(ada).get("/v1/orgs/{org}/members", orgId).then().body("", hasSize(1));
+        as(mallory).get("/v1/me/orgs").then().body("items", hasSize(0));
+        as(ada).get("/v1/orgs/{org}/members", orgId).then().body("items", hasSize(1));
         accept(ben, invitationId);
     }
 
@@ -90,12 +90,12 @@ class InvitationApiTest {
                 .post("/v1/orgs/{org}/invitations", orgId).then().statusCode(422).contentType(PROBLEM)
                 .body("type", equalTo("urn:team-credits:problem:invitee-domain-mismatch"))
                 .body("domain", equalTo(domain));
-        as(ada).get("/v1/orgs/{org}/invitations", orgId).then().body("", hasSize(0));
+        as(ada).get("/v1/orgs/{org}/invitations", orgId).then().body("items", hasSize(0));
 
         as(ada).body(Map.of("sameDomainOnly", false)).patch("/v1/orgs/{id}/settings", orgId).then().statusCode(200);
         User dan = user("dan", newDomain());
         join(ada, orgId, dan, "MEMBER");
-        as(ada).get("/v1/orgs/{org}/members", orgId).then().body("", hasSize(2));
+        as(ada).get("/v1/orgs/{org}/members", orgId).then().body("items", hasSize(2));
     }
 
     @Test
@@ -143,7 +143,7 @@ class InvitationApiTest {
         } finally {
             pool.shutdownNow();
         }
-        as(ada).get("/v1/orgs/{org}/invitations", orgId).then().body("", hasSize(4));
+        as(ada).get("/v1/orgs/{org}/invitations", orgId).then().body("items", hasSize(4));
     }
 
     @Test
@@ -160,14 +160,14 @@ class InvitationApiTest {
 
         as(ben).post("/v1/invitations/{id}/accept", invitationId).then().statusCode(410)
                 .body("type", equalTo("urn:team-credits:problem:invitation-expired"));
-        as(ada).get("/v1/orgs/{org}/invitations", orgId).then().body("[0].status", equalTo("EXPIRED"));
+        as(ada).get("/v1/orgs/{org}/invitations", orgId).then().body("items[0].status", equalTo("EXPIRED"));
         for (int i = 0; i < 4; i++) {
             invite(ada, orgId, "f" + i + "@" + domain, "MEMBER");
         }
         // The expired invitation held no seat; renewing it needs one and the org is now full.
         as(ada).body(Map.of("email", ben.email(), "role", "MEMBER")).post("/v1/orgs/{org}/invitations", orgId)
                 .then().statusCode(409).body("type", equalTo("urn:team-credits:problem:member-limit-reached"));
-        as(ada).get("/v1/orgs/{org}/invitations", orgId).then().body("", hasSize(5));
+        as(ada).get("/v1/orgs/{org}/invitations", orgId).then().body("items", hasSize(5));
     }
 
     @Test
@@ -179,7 +179,7 @@ class InvitationApiTest {
         expire(invite(ada, orgId, ben.email(), "MEMBER"));
         String renewed = invite(ada, orgId, ben.email(), "ADMIN");
         accept(ben, renewed);
-        as(ben).get("/v1/me/orgs").then().body("[0].role", equalTo("ADMIN"));
+        as(ben).get("/v1/me/orgs").then().body("items[0].role", equalTo("ADMIN"));
     }
 
     @Test
@@ -195,7 +195,7 @@ class InvitationApiTest {
                 .then().statusCode(403).body("type", equalTo("urn:team-credits:problem:admin-required"));
         as(ben).get("/v1/orgs/{org}/invitations", orgId).then().statusCode(403);
         as(ben).delete("/v1/orgs/{org}/invitations/{id}", orgId, pending).then().statusCode(403);
-        as(ada).get("/v1/orgs/{org}/invitations", orgId).then().body("find { it.id == '%s' }.status".formatted(pending),
+        as(ada).get("/v1/orgs/{org}/invitations", orgId).then().body("items.find { it.id == '%s' }.status".formatted(pending),
                 equalTo("PENDING"));
     }
 
@@ -211,7 +211,7 @@ class InvitationApiTest {
                 .body("type", equalTo("urn:team-credits:problem:invitation-not-pending"))
                 .body("status", equalTo(409)).body("invitationStatus", equalTo("REVOKED"));
         as(ben).post("/v1/invitations/{id}/accept", invitationId).then().statusCode(409);
-        as(ben).get("/v1/me/orgs").then().body("", hasSize(0));
+        as(ben).get("/v1/me/orgs").then().body("items", hasSize(0));
     }
 
     @Test
@@ -233,7 +233,7 @@ class InvitationApiTest {
                 "{\"email\":\"a@" + domain + "\",\"role\":\"MEMBER\",\"poolAccess\":\"yes\"}" }) {
             as(ada).body(body).post("/v1/orgs/{org}/invitations", orgId).then().statusCode(400).contentType(PROBLEM);
         }
-        as(ada).get("/v1/orgs/{org}/invitations", orgId).then().body("", hasSize(0));
+        as(ada).get("/v1/orgs/{org}/invitations", orgId).then().body("items", hasSize(0));
     }
 
     @Test
@@ -247,7 +247,7 @@ class InvitationApiTest {
                 .then().statusCode(201);
         as(ben).header("Idempotency-Key", "accept-1").post("/v1/invitations/{id}/accept", invitationId)
                 .then().statusCode(201).header("Idempotency-Replayed", "true").body("userId", equalTo(ben.subject()));
-        as(ada).get("/v1/orgs/{org}/members", orgId).then().body("", hasSize(2));
+        as(ada).get("/v1/orgs/{org}/members", orgId).then().body("items", hasSize(2));
     }
 
     @Test
@@ -265,7 +265,7 @@ class InvitationApiTest {
         as(ada).header("Idempotency-Key", "invite-1").body(Map.of("email", "cleo@" + domain, "role", "MEMBER"))
                 .post("/v1/orgs/{org}/invitations", orgId).then().statusCode(422)
                 .body("type", equalTo("urn:team-credits:problem:idempotency-key-reused"));
-        as(ada).get("/v1/orgs/{org}/invitations", orgId).then().body("", hasSize(1));
+        as(ada).get("/v1/orgs/{org}/invitations", orgId).then().body("items", hasSize(1));
     }
 
     private void expire(String invitationId) {

@@ -41,7 +41,7 @@ class MembershipApiTest {
                 .then().statusCode(200).body("role", equalTo("MEMBER"));
         as(ben).delete("/v1/orgs/{o}/members/{u}", orgId, ben.subject()).then().statusCode(409);
         as(ben).get("/v1/orgs/{o}/members", orgId).then()
-                .body("find { it.userId == '%s' }.role".formatted(ben.subject()), equalTo("ADMIN"));
+                .body("items.find { it.userId == '%s' }.role".formatted(ben.subject()), equalTo("ADMIN"));
     }
 
     @Test
@@ -54,10 +54,10 @@ class MembershipApiTest {
 
         as(ada).delete("/v1/orgs/{o}/members/{u}", orgId, ben.subject()).then().statusCode(204);
         as(ben).get("/v1/orgs/{o}", orgId).then().statusCode(404);
-        as(ben).get("/v1/me/orgs").then().body("", hasSize(0));
+        as(ben).get("/v1/me/orgs").then().body("items", hasSize(0));
         as(ada).delete("/v1/orgs/{o}/members/{u}", orgId, ben.subject()).then().statusCode(404)
                 .body("type", equalTo("urn:team-credits:problem:member-not-found"));
-        as(ada).get("/v1/orgs/{o}/members", orgId).then().body("", hasSize(1));
+        as(ada).get("/v1/orgs/{o}/members", orgId).then().body("items", hasSize(1));
     }
 
     @Test
@@ -80,9 +80,9 @@ class MembershipApiTest {
                 .then().statusCode(403);
         as(ben).delete("/v1/orgs/{o}/members/{u}/pool-cap", orgId, cleo.subject()).then().statusCode(403);
 
-        as(ada).get("/v1/orgs/{o}/members", orgId).then().body("", hasSize(3))
-                .body("find { it.userId == '%s' }.role".formatted(ben.subject()), equalTo("MEMBER"))
-                .body("find { it.userId == '%s' }.pool.access".formatted(ben.subject()), equalTo(false));
+        as(ada).get("/v1/orgs/{o}/members", orgId).then().body("items", hasSize(3))
+                .body("items.find { it.userId == '%s' }.role".formatted(ben.subject()), equalTo("MEMBER"))
+                .body("items.find { it.userId == '%s' }.pool.access".formatted(ben.subject()), equalTo(false));
     }
 
     @Test
@@ -101,12 +101,12 @@ class MembershipApiTest {
                 .then().statusCode(200).body("pool.cap", equalTo(250));
 
         as(ben).get("/v1/orgs/{o}/members", orgId).then().statusCode(200)
-                .body("find { it.userId == '%s' }.pool.cap".formatted(ben.subject()), equalTo(250))
-                .body("find { it.userId == '%s' }.pool".formatted(cleo.subject()), nullValue())
-                .body("find { it.userId == '%s' }.pool".formatted(ada.subject()), nullValue())
-                .body("find { it.userId == '%s' }.email".formatted(cleo.subject()), equalTo(cleo.email()));
+                .body("items.find { it.userId == '%s' }.pool.cap".formatted(ben.subject()), equalTo(250))
+                .body("items.find { it.userId == '%s' }.pool".formatted(cleo.subject()), nullValue())
+                .body("items.find { it.userId == '%s' }.pool".formatted(ada.subject()), nullValue())
+                .body("items.find { it.userId == '%s' }.email".formatted(cleo.subject()), equalTo(cleo.email()));
         as(ada).get("/v1/orgs/{o}/members", orgId).then()
-                .body("find { it.userId == '%s' }.pool.access".formatted(cleo.subject()), equalTo(false));
+                .body("items.find { it.userId == '%s' }.pool.access".formatted(cleo.subject()), equalTo(false));
 
         as(ada).delete("/v1/orgs/{o}/members/{u}/pool-cap", orgId, ben.subject()).then().statusCode(200)
                 .body("pool.cap", nullValue()).body("pool.access", equalTo(true));
@@ -128,7 +128,7 @@ class MembershipApiTest {
         as(ada).body(body).put("/v1/orgs/{o}/members/{u}/pool-cap", orgId, ben.subject())
                 .then().statusCode(400).contentType(PROBLEM);
         as(ada).get("/v1/orgs/{o}/members", orgId).then()
-                .body("find { it.userId == '%s' }.pool.cap".formatted(ben.subject()), equalTo(40));
+                .body("items.find { it.userId == '%s' }.pool.cap".formatted(ben.subject()), equalTo(40));
     }
 
     @Test

@@ -44,12 +44,12 @@ class OrgApiTest {
                 .extract().path("id");
 
         as(ada).get("/v1/orgs/{id}/members", orgId).then().statusCode(200)
-                .body("", hasSize(1))
-                .body("[0].userId", equalTo(ada.subject()))
-                .body("[0].email", equalTo(ada.email()))
-                .body("[0].role", equalTo("ADMIN"))
-                .body("[0].pool.access", equalTo(true))
-                .body("[0].pool.cap", nullValue());
+                .body("items", hasSize(1))
+                .body("items[0].userId", equalTo(ada.subject()))
+                .body("items[0].email", equalTo(ada.email()))
+                .body("items[0].role", equalTo("ADMIN"))
+                .body("items[0].pool.access", equalTo(true))
+                .body("items[0].pool.cap", nullValue());
     }
 
     @Test
@@ -59,7 +59,7 @@ class OrgApiTest {
                 .then().statusCode(422).contentType(PROBLEM)
                 .body("type", equalTo("urn:team-credits:problem:team-plan-required"))
                 .body("detail", containsString("BASIC"));
-        as(ada).get("/v1/me/orgs").then().statusCode(200).body("", hasSize(0));
+        as(ada).get("/v1/me/orgs").then().statusCode(200).body("items", hasSize(0));
     }
 
     @ParameterizedTest
@@ -83,7 +83,7 @@ class OrgApiTest {
                 .body("type", org.hamcrest.Matchers.anyOf(equalTo("urn:team-credits:problem:malformed-request"),
                         equalTo("urn:team-credits:problem:validation-failed")))
                 .body("detail", notNullValue());
-        as(ada).get("/v1/me/orgs").then().body("", hasSize(0));
+        as(ada).get("/v1/me/orgs").then().body("items", hasSize(0));
     }
 
     @Test
@@ -191,10 +191,10 @@ class OrgApiTest {
         join(ben, second, ada, "MEMBER");
 
         as(ada).get("/v1/me/orgs").then().statusCode(200)
-                .body("", hasSize(2))
-                .body("find { it.orgId == '%s' }.role".formatted(first), equalTo("ADMIN"))
-                .body("find { it.orgId == '%s' }.role".formatted(second), equalTo("MEMBER"))
-                .body("find { it.orgId == '%s' }.plan".formatted(second), equalTo("PRO_PLUS"));
+                .body("items", hasSize(2))
+                .body("items.find { it.orgId == '%s' }.role".formatted(first), equalTo("ADMIN"))
+                .body("items.find { it.orgId == '%s' }.role".formatted(second), equalTo("MEMBER"))
+                .body("items.find { it.orgId == '%s' }.plan".formatted(second), equalTo("PRO_PLUS"));
     }
 
     @Test
@@ -208,7 +208,7 @@ class OrgApiTest {
         as(ada).header("Idempotency-Key", "create-acme-1").body(Map.of("name", "Other", "plan", "PRO"))
                 .post("/v1/orgs").then().statusCode(422)
                 .body("type", equalTo("urn:team-credits:problem:idempotency-key-reused"));
-        as(ada).get("/v1/me/orgs").then().body("", hasSize(1));
+        as(ada).get("/v1/me/orgs").then().body("items", hasSize(1));
         // Keys belong to the caller: another user's identical key is a separate request.
         User ben = user("ben", newDomain());
         as(ben).header("Idempotency-Key", "create-acme-1").body(body).post("/v1/orgs").then().statusCode(201)
@@ -234,7 +234,7 @@ class OrgApiTest {
         } finally {
             pool.shutdownNow();
         }
-        as(ada).get("/v1/me/orgs").then().body("", hasSize(1));
+        as(ada).get("/v1/me/orgs").then().body("items", hasSize(1));
     }
 
     @Test
@@ -243,6 +243,6 @@ class OrgApiTest {
         as(ada).header("Idempotency-Key", "x".repeat(201)).body(Map.of("name", "Acme", "plan", "PRO"))
                 .post("/v1/orgs").then().statusCode(400)
                 .body("type", equalTo("urn:team-credits:problem:invalid-idempotency-key"));
-        as(ada).get("/v1/me/orgs").then().body("", hasSize(0));
+        as(ada).get("/v1/me/orgs").then().body("items", hasSize(0));
     }
 }

@@ -154,6 +154,46 @@ class ParkedEventsTest {
                 .body("type", equalTo("urn:team-credits:problem:operator-required"));
     }
 
+    @Test
+    void theParkedEventsArePagedOldestFirstAndACursorBelongsToItsList() {
+        Org org = Org.create(100);
+        List<String[]> unreadable = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            unreadable.add(new String[] { org.id.toString(), "{\"not\":\"a cloud event " + i + "\"}" });
+        }
+        UsageFixture.sendRaw(Topics.LEDGER, unreadable);
+        UsageFixture.await("five parked", () -> operator().queryParam("limit", 500)
+                .get("/v1/operator/usage/parked-events").jsonPath()
+                .getList("items.findAll { it.key == '%s' }".formatted(org.id)).size() == 5);
+        List<Long> whole = operator().queryParam("limit", 500).get("/v1/operator/usage/parked-events").jsonPath()
+                .getList("items.id", Long.class);
+
+        List<Long> paged = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var page = operator().queryParam("limit", 2);
+            if (cursor != null) {
+                page = page.queryParam("cursor", cursor);
+            }
+            JsonPath body = page.get("/v1/operator/usage/parked-events").then().statusCode(200).extract().jsonPath();
+            paged.addAll(body.getList("items.id", Long.class));
+            cursor = body.getString("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 1_000);
+        assertEquals(whole, paged, "pages of two join up to the whole list, oldest first, none twice or missing");
+        assertEquals(whole.stream().sorted().toList(), whole, "oldest first");
+
+        String waitingCursor = operator().queryParam("limit", 1).get("/v1/operator/usage/parked-events").jsonPath()
+                .getString("nextCursor");
+        operator().queryParam("all", true).queryParam("cursor", waitingCursor).get("/v1/operator/usage/parked-events")
+                .then().statusCode(400).body("type", equalTo("urn:team-credits:problem:invalid-cursor"));
+        operator().queryParam("cursor", "not-a-cursor").get("/v1/operator/usage/parked-events").then().statusCode(400)
+                .body("type", equalTo("urn:team-credits:problem:invalid-cursor"));
+        operator().queryParam("limit", 501).get("/v1/operator/usage/parked-events").then().statusCode(400)
+                .body("type", equalTo("urn:team-credits:problem:invalid-limit"));
+    }
+
     /** Makes the member's counters fail with {@code errcode} for the next {@code failures} writes; returns the count. */
     private String reject(User user, String errcode, long failures) {
         String calls = "poison_" + UUID.randomUUID().toString().replace("-", "");

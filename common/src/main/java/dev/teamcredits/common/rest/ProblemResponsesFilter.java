@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.servers.Server;
 import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 /**
@@ -51,6 +52,8 @@ public class ProblemResponsesFilter implements OASFilter {
     /** The extension listing a response's problem slugs (the part after {@value Problem#TYPE_PREFIX}). */
     public static final String PROBLEM_TYPES = "x-problem-types";
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    /** The gateway's host name the documents name by default (the {@code host} server variable). */
+    public static final String GATEWAY_HOST = "api.teamcredits.dev";
     private static final Pattern PARENTHESES = Pattern.compile("\\(([^()]*)\\)");
     private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     /** Operations of common's resources that every service serves under its own path. */
@@ -74,6 +77,7 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        openAPI.setServers(servers());
         String service = serviceName();
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (!path.startsWith("/v1/")) {
@@ -89,6 +93,16 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static void document(Operation operation) {
+        // Quarkus adds these two to every secured operation; a 403 the resource does not declare cannot happen
+        // (roles come from the services' data, and each resource documents its own), and the 401 gets ours.
+        APIResponse autoForbidden = operation.getResponses().getAPIResponse("403");
+        if (autoForbidden != null && "Not Allowed".equals(autoForbidden.getDescription())) {
+            operation.getResponses().removeAPIResponse("403");
+        }
+        APIResponse autoUnauthorized = operation.getResponses().getAPIResponse("401");
+        if (autoUnauthorized != null && "Not Authorized".equals(autoUnauthorized.getDescription())) {
+            operation.getResponses().removeAPIResponse("401");
+        }
         add(operation, "401", "Missing, expired or untrusted bearer token", "unauthorized");
         if (operation.getRequestBody() != null) {
             add(operation, "400", "Malformed JSON, wrong types, unknown fields or invalid values",
@@ -203,6 +217,22 @@ public class ProblemResponsesFilter implements OASFilter {
         String name = ConfigProvider.getConfig().getOptionalValue("quarkus.application.name", String.class)
                 .orElse("service").replace("-service", "");
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /**
+     * The one gateway address (deploy/k8s, the api-gateway component), and this service where {@code ./run-local}
+     * starts it. Set here rather than in configuration: it describes where the document's paths are reached, not
+     * a setting a deployment changes.
+     */
+    private static List<Server> servers() {
+        int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
+        return List.of(
+                OASFactory.createServer().url("https://{host}")
+                        .description("The one address: the gateway that routes every path to its service")
+                        .variables(Map.of("host", OASFactory.createServerVariable().defaultValue(GATEWAY_HOST)
+                                .description("The gateway's host name"))),
+                OASFactory.createServer().url("http://127.0.0.1:" + port)
+                        .description("This service as ./run-local starts it"));
     }
 
     private static Schema integer() {

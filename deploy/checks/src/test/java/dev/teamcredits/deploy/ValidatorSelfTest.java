@@ -97,6 +97,28 @@ class ValidatorSelfTest {
         assertEquals(6, errors.size(), errors::toString);
     }
 
+    /** HTTPRoute against the Gateway API's schema, inherited fields (parentRefs, a backendRef's name) included. */
+    @Test
+    void checksHttpRoutesAgainstTheGatewayApiSchema() {
+        String route = """
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: HTTPRoute
+                metadata: {name: r}
+                spec:
+                  parentRefs: [{name: gw}]
+                  rules:
+                    - matches: [{path: {type: PathPrefix, value: /v1/x}}]
+                      backendRefs: [{name: x, port: 8080}]
+                """;
+        assertEquals(List.of(), Tools.validateKubernetes(List.of(yaml(route))));
+        List<String> errors = Tools.validateKubernetes(List.of(
+                yaml(route.replace("type: PathPrefix", "type: Prefix")),
+                yaml(route.replace("backendRefs: [{name: x,", "backendRefs: [{nam: x,"))));
+        assertTrue(errors.stream().anyMatch(e -> e.contains("path/type must be equal to one of the allowed values")),
+                errors::toString);
+        assertTrue(errors.stream().anyMatch(e -> e.contains("backendRefs[0].nam: unknown field")), errors::toString);
+    }
+
     @Test
     void rejectsInvalidCompose() {
         ObjectNode ok = yaml("""

@@ -47,6 +47,14 @@ public class InvitationEntity {
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
 
+    /**
+     * The row's position in the lists that page ({@code nextCursor} carries it): invitations list in the order
+     * they were made. Assigned by the database on insert (null on an entity persisted in this session), never
+     * changed.
+     */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
     @Column(name = "resolved_by")
     public String resolvedBy;
 

@@ -29,12 +29,14 @@ public class InvitationRepository implements PanacheRepositoryBase<InvitationEnt
         return find("orgId = ?1 and email = ?2 and status = ?3", orgId, email, InvitationStatus.PENDING).firstResult();
     }
 
-    public Uni<List<InvitationEntity>> listByOrg(UUID orgId) {
-        return list("orgId = ?1 order by createdAt desc", orgId);
+    /** Up to {@code count} of the org's invitations before position {@code beforeSeq}, newest first. */
+    public Uni<List<InvitationEntity>> pageByOrg(UUID orgId, long beforeSeq, int count) {
+        return find("orgId = ?1 and seq < ?2 order by seq desc", orgId, beforeSeq).range(0, count - 1).list();
     }
 
-    public Uni<List<InvitationEntity>> listOpenForEmail(String email, Instant now) {
-        return list("email = ?1 and status = ?2 and expiresAt > ?3 order by createdAt", email,
-                InvitationStatus.PENDING, now);
+    /** Up to {@code count} open invitations to {@code email} after position {@code afterSeq}, oldest first. */
+    public Uni<List<InvitationEntity>> pageOpenForEmail(String email, Instant now, long afterSeq, int count) {
+        return find("email = ?1 and status = ?2 and expiresAt > ?3 and seq > ?4 order by seq", email,
+                InvitationStatus.PENDING, now, afterSeq).range(0, count - 1).list();
     }
 }

@@ -46,6 +46,13 @@ public class MemberEntity {
     @Column(name = "joined_at", nullable = false)
     public Instant joinedAt;
 
+    /**
+     * The row's position in the lists that page ({@code nextCursor} carries it): members list in the order they
+     * joined. Assigned by the database on insert (null on an entity persisted in this session), never changed.
+     */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
     /** A new member, without a pool cap. */
     public static MemberEntity joining(UUID orgId, String userId, String email, String displayName, Role role,
             boolean poolAccess, Instant joinedAt) {

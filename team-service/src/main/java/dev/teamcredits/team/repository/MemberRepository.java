@@ -19,12 +19,14 @@ public class MemberRepository implements PanacheRepositoryBase<MemberEntity, UUI
         return find("orgId = ?1 and lower(email) = ?2", orgId, email).firstResult();
     }
 
-    public Uni<List<MemberEntity>> listByOrg(UUID orgId) {
-        return list("orgId = ?1 order by joinedAt, userId", orgId);
+    /** Up to {@code count} of the org's members after position {@code afterSeq}, in the order they joined. */
+    public Uni<List<MemberEntity>> pageByOrg(UUID orgId, long afterSeq, int count) {
+        return find("orgId = ?1 and seq > ?2 order by seq", orgId, afterSeq).range(0, count - 1).list();
     }
 
-    public Uni<List<MemberEntity>> listByUser(String userId) {
-        return list("userId = ?1 order by joinedAt", userId);
+    /** Up to {@code count} of the user's memberships after position {@code afterSeq}, oldest first. */
+    public Uni<List<MemberEntity>> pageByUser(String userId, long afterSeq, int count) {
+        return find("userId = ?1 and seq > ?2 order by seq", userId, afterSeq).range(0, count - 1).list();
     }
 
     public Uni<Long> countByOrg(UUID orgId) {

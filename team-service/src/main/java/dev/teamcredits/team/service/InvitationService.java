@@ -120,11 +120,15 @@ public class InvitationService {
         return invitations.flush();
     }
 
+    /** A page of the org's invitations, newest first; {@code cursor} is a previous page's {@code nextCursor}. */
     @WithSession
-    public Uni<List<InvitationView>> list(Caller caller, UUID orgId) {
+    public Uni<Page<InvitationView>> list(Caller caller, UUID orgId, String cursor, int limit) {
+        String scope = Page.Of.ORG_INVITATIONS.scope(orgId);
+        long before = Page.position(scope, cursor, Long.MAX_VALUE);
         Instant now = Instant.now();
         return access.admin(orgId, caller).chain(me -> orgs.findById(orgId).chain(org -> invitations
-                .listByOrg(orgId).map(all -> all.stream().map(i -> InvitationView.of(i, org, now)).toList())));
+                .pageByOrg(orgId, before, limit + 1)
+                .map(rows -> Page.of(scope, rows, limit, i -> i.seq, i -> InvitationView.of(i, org, now)))));
     }
 
     /** Revokes a pending invitation, freeing its seat. */
@@ -184,16 +188,22 @@ public class InvitationService {
         });
     }
 
-    /** Open invitations addressed to the caller's email, across orgs. */
+    /**
+     * A page of the open invitations addressed to the caller's email, across orgs, oldest first; {@code cursor} is
+     * a previous page's {@code nextCursor}. An invitation that closes between pages is simply not on the next one.
+     */
     @WithSession
-    public Uni<List<InvitationView>> mine(Caller caller) {
+    public Uni<Page<InvitationView>> mine(Caller caller, String cursor, int limit) {
+        String scope = Page.Of.MY_INVITATIONS.scope(caller.subject());
+        long after = Page.position(scope, cursor, 0);
         if (!caller.hasEmail()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(new Page<>(List.of(), null));
         }
         Instant now = Instant.now();
-        return invitations.listOpenForEmail(caller.email(), now).chain(open -> orgs
+        return invitations.pageOpenForEmail(caller.email(), now, after, limit + 1).chain(open -> orgs
                 .byId(open.stream().map(i -> i.orgId).toList())
-                .map(byId -> open.stream().map(i -> InvitationView.of(i, byId.get(i.orgId), now)).toList()));
+                .map(byId -> Page.of(scope, open, limit, i -> i.seq,
+                        i -> InvitationView.of(i, byId.get(i.orgId), now))));
     }
 
     private int seatLimit(OrgEntity org) {

@@ -34,11 +34,16 @@ public class MembershipService {
         this.events = events;
     }
 
-    /** Every member, with pool settings where the caller may see them. */
+    /**
+     * A page of the members in the order they joined, with pool settings where the caller may see them; {@code cursor}
+     * (null: from the first) is a previous page's {@code nextCursor}.
+     */
     @WithSession
-    public Uni<List<MemberView>> list(Caller caller, UUID orgId) {
-        return access.member(orgId, caller).chain(me -> members.listByOrg(orgId)
-                .map(all -> all.stream().map(m -> MemberView.seenBy(me, m)).toList()));
+    public Uni<Page<MemberView>> list(Caller caller, UUID orgId, String cursor, int limit) {
+        String scope = Page.Of.MEMBERS.scope(orgId);
+        long after = Page.position(scope, cursor, 0);
+        return access.member(orgId, caller).chain(me -> members.pageByOrg(orgId, after, limit + 1)
+                .map(rows -> Page.of(scope, rows, limit, m -> m.seq, m -> MemberView.seenBy(me, m))));
     }
 
     /** Removes a member ({@link LastAdmin}). The ledger sweeps their balance back to the pool. */

@@ -132,15 +132,20 @@ public class OrgService {
         }));
     }
 
-    /** The caller's orgs, for an account switcher. */
+    /**
+     * A page of the caller's orgs, for an account switcher, oldest membership first; {@code cursor} is a previous
+     * page's {@code nextCursor}.
+     */
     @WithSession
-    public Uni<List<MyOrg>> myOrgs(Caller caller) {
-        return members.listByUser(caller.subject()).chain(memberships -> orgs
+    public Uni<Page<MyOrg>> myOrgs(Caller caller, String cursor, int limit) {
+        String scope = Page.Of.MY_ORGS.scope(caller.subject());
+        long after = Page.position(scope, cursor, 0);
+        return members.pageByUser(caller.subject(), after, limit + 1).chain(memberships -> orgs
                 .byId(memberships.stream().map(m -> m.orgId).toList())
-                .map(byId -> memberships.stream().map(m -> {
+                .map(byId -> Page.of(scope, memberships, limit, m -> m.seq, m -> {
                     OrgEntity org = byId.get(m.orgId);
                     return new MyOrg(org.id, org.name, org.plan, m.role);
-                }).toList()));
+                })));
     }
 
     /** The terms of a plan an org may be on; 422 for one it may not (BASIC). */

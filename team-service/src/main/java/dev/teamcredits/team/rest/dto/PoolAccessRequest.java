@@ -1,6 +1,10 @@
 package dev.teamcredits.team.rest.dto;
 
 import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-public record PoolAccessRequest(@NotNull Boolean enabled) {
+@Schema(description = "Whether a member may draw on the org's pool.")
+public record PoolAccessRequest(
+        @Schema(description = "true: the member's spends draw on the pool first; false: only their own credits",
+                examples = "true") @NotNull Boolean enabled) {
 }

@@ -4,7 +4,10 @@ import dev.teamcredits.team.domain.SettingsUpdate;
 import dev.teamcredits.team.rest.dto.CreateOrgRequest;
 import dev.teamcredits.team.rest.dto.InvitationResponse;
 import dev.teamcredits.team.rest.dto.InviteRequest;
+import dev.teamcredits.team.rest.dto.InvitationPage;
+import dev.teamcredits.team.rest.dto.MemberPage;
 import dev.teamcredits.team.rest.dto.MemberResponse;
+import dev.teamcredits.team.rest.dto.MyOrgPage;
 import dev.teamcredits.team.rest.dto.MyOrgResponse;
 import dev.teamcredits.team.rest.dto.OrgResponse;
 import dev.teamcredits.team.rest.dto.SettingsRequest;
@@ -14,6 +17,7 @@ import dev.teamcredits.team.service.MemberView;
 import dev.teamcredits.team.service.MyOrg;
 import dev.teamcredits.team.service.OrgService.CreateOrgCommand;
 import dev.teamcredits.team.service.OrgView;
+import dev.teamcredits.team.service.Page;
 
 /**
  * Between the API's DTOs and the use cases' commands and results: the JSON shapes live only here and in
@@ -37,8 +41,12 @@ public final class TeamMapping {
     }
 
     public static OrgResponse dto(OrgView o) {
-        return new OrgResponse(o.id(), o.name(), o.plan(), o.terms(), o.cycleAnchor(), o.createdAt(), o.yourRole(),
-                o.memberCount(), o.settings());
+        return new OrgResponse(o.id(), o.name(), o.plan(),
+                o.terms() == null ? null : new OrgResponse.PlanTermsResponse(o.terms().memberLimit(),
+                        o.terms().monthlyAllocation(), o.terms().rollover()),
+                o.cycleAnchor(), o.createdAt(), o.yourRole(), o.memberCount(),
+                o.settings() == null ? null : new OrgResponse.OrgSettingsResponse(o.settings().personalFallback(),
+                        o.settings().sameDomainOnly()));
     }
 
     public static MemberResponse dto(MemberView m) {
@@ -53,5 +61,17 @@ public final class TeamMapping {
 
     public static MyOrgResponse dto(MyOrg o) {
         return new MyOrgResponse(o.orgId(), o.name(), o.plan(), o.role());
+    }
+
+    public static MemberPage members(Page<MemberView> page) {
+        return new MemberPage(page.items().stream().map(TeamMapping::dto).toList(), page.nextCursor());
+    }
+
+    public static InvitationPage invitations(Page<InvitationView> page) {
+        return new InvitationPage(page.items().stream().map(TeamMapping::dto).toList(), page.nextCursor());
+    }
+
+    public static MyOrgPage myOrgs(Page<MyOrg> page) {
+        return new MyOrgPage(page.items().stream().map(TeamMapping::dto).toList(), page.nextCursor());
     }
 }

@@ -26,10 +26,11 @@ class NotificationServiceContractTest extends ServiceContractTest {
                 "webhook", "webhook_delivery", "idempotency_record");
     }
 
-    /** A preference names a notification type; a webhook's URL is an https URL. */
+    /** A preference names a notification type; a webhook's URL is an https URL, its secret a Standard Webhooks one. */
     @Override
     protected OpenApiContract.Hints openApiHints() {
         return new OpenApiContract.Hints(Map.of(), Map.of("type", "TRANSFER_RECEIVED", "url",
-                "https://hooks.example.com/team-credits"), Map.of("type", "unknown-notification-type"));
+                "https://hooks.example.com/team-credits", "secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+                Map.of("type", "unknown-notification-type"));
     }
 }

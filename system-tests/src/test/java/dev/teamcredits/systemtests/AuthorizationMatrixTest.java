@@ -686,7 +686,7 @@ class AuthorizationMatrixTest extends SystemTestBase {
             String webhook = get("webhookId");
             org.transfer("pool", Api.id(BEN), 1, "matrix webhook fixture").expect(201);
             return Waits.value("the webhook has a delivery", () -> api.get(ADA, api.notifications() + "/v1/orgs/"
-                    + org.id + "/webhooks/" + webhook + "/deliveries").expect(200).body(),
+                    + org.id + "/webhooks/" + webhook + "/deliveries").expect(200).body().path("items"),
                     list -> list.size() > 0).get(0).get("id").asText();
         }
     }

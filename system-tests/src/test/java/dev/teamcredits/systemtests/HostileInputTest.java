@@ -148,7 +148,7 @@ class HostileInputTest extends SystemTestBase {
             "invalid-cycle",
             // notification-service
             "notification-not-found", "webhook-not-found", "delivery-not-found", "invalid-webhook-url",
-            "webhook-url-not-allowed", "unknown-notification-type", "unknown-event-type");
+            "webhook-url-not-allowed", "invalid-webhook-secret", "unknown-notification-type", "unknown-event-type");
 
     /** An answer; {@code replayed} is its {@code Idempotency-Replayed: true}. */
     record Outcome(String service, Case c, Who who, int status, String contentType, JsonNode body, boolean replayed,
@@ -418,7 +418,7 @@ class HostileInputTest extends SystemTestBase {
             bodies.put("GrantBody", HostileRequests.NODES.objectNode().<ObjectNode>set("account",
                     HostileRequests.NODES.objectNode().put("orgId", org.id)).put("amount", 1).put("reason", "hostile"));
             bodies.put("WebhookRequest", HostileRequests.NODES.objectNode().put("url", "https://hooks.example/hostile")
-                    .put("secret", "0123456789abcdef"));
+                    .put("secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"));
             Map<String, String> strings = new LinkedHashMap<>();
             strings.put("email", "seat8@acme.example");
             strings.put("userId", Api.id(ADA));

@@ -14,15 +14,14 @@ import dev.teamcredits.events.team.MemberRemoved;
 import dev.teamcredits.events.usage.UnusualUsage;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * What an org webhook may be registered with: an absolute http(s) URL with a host; any of the
- * event types that tell people something (all of them when none are named); the admin's secret or
- * a generated one.
+ * event types that tell people something (all of them when none are named); the admin's secret (a
+ * Standard Webhooks secret of 24 to 64 bytes, see {@link WebhookSignature}) or a generated one.
  */
 public final class WebhookRegistration {
 
@@ -39,6 +38,9 @@ public final class WebhookRegistration {
 
     /** How many random bytes a generated secret has. */
     public static final int SECRET_BYTES = 32;
+    /** The fewest and most key bytes a given secret may have: Standard Webhooks' 24 to 64. */
+    public static final int MIN_SECRET_BYTES = 24;
+    public static final int MAX_SECRET_BYTES = 64;
 
     private WebhookRegistration() {
     }
@@ -63,8 +65,14 @@ public final class WebhookRegistration {
         }
     }
 
-    /** A generated secret: {@code whsec_} and the random bytes, base64url without padding. */
+    /** A secret an admin may give: {@code whsec_} and the standard base64 (padded) of 24 to 64 bytes. */
+    public static boolean isValidSecret(String secret) {
+        return WebhookSignature.key(secret).map(k -> k.length >= MIN_SECRET_BYTES && k.length <= MAX_SECRET_BYTES)
+                .orElse(false);
+    }
+
+    /** A generated secret: {@code whsec_} and the random bytes in standard base64 with padding. */
     public static String generatedSecret(byte[] random) {
-        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        return WebhookSignature.secret(random);
     }
 }

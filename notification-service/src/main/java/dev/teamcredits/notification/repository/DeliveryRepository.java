@@ -1,5 +1,6 @@
 package dev.teamcredits.notification.repository;
 
+import dev.teamcredits.notification.domain.Sequenced;
 import dev.teamcredits.notification.domain.WebhookDelivery;
 import dev.teamcredits.notification.domain.WebhookDeliveryStatus;
 import io.smallrye.mutiny.Uni;
@@ -106,15 +107,20 @@ public class DeliveryRepository {
                 .replaceWithVoid();
     }
 
-    /** The webhook's deliveries, newest first; all of them if {@code status} is null. */
-    public Uni<List<WebhookDelivery>> deliveries(SqlClient c, UUID webhookId, WebhookDeliveryStatus status,
-            int limit) {
-        return c.preparedQuery("SELECT " + DELIVERY + " FROM webhook_delivery WHERE webhook_id = $1 "
-                + "AND ($2::text IS NULL OR status = $2) ORDER BY created_at DESC LIMIT $3")
-                .execute(Tuple.from(Arrays.asList(webhookId, status == null ? null : status.name(), limit)))
+    /**
+     * The webhook's deliveries, newest first, before {@code beforeSeq} (from the newest if null), at most
+     * {@code limit}; all of them if {@code status} is null.
+     */
+    public Uni<List<Sequenced<WebhookDelivery>>> deliveries(SqlClient c, UUID webhookId,
+            WebhookDeliveryStatus status, Long beforeSeq, int limit) {
+        return c.preparedQuery("SELECT seq, " + DELIVERY + " FROM webhook_delivery WHERE webhook_id = $1 "
+                + "AND ($2::text IS NULL OR status = $2) AND ($3::bigint IS NULL OR seq < $3) "
+                + "ORDER BY seq DESC LIMIT $4")
+                .execute(Tuple.from(Arrays.asList(webhookId, status == null ? null : status.name(), beforeSeq,
+                        limit)))
                 .map(rows -> {
-                    List<WebhookDelivery> list = new ArrayList<>();
-                    rows.forEach(r -> list.add(delivery(r)));
+                    List<Sequenced<WebhookDelivery>> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(new Sequenced<>(r.getLong("seq"), delivery(r))));
                     return list;
                 });
     }

@@ -1,5 +1,6 @@
 package dev.teamcredits.notification.repository;
 
+import dev.teamcredits.notification.domain.Sequenced;
 import dev.teamcredits.notification.domain.Webhook;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -26,9 +27,15 @@ public class WebhookRepository {
                 .replaceWithVoid();
     }
 
-    public Uni<List<Webhook>> ofOrg(SqlClient c, UUID orgId) {
-        return c.preparedQuery("SELECT " + COLUMNS + " FROM webhook WHERE org_id = $1 ORDER BY created_at")
-                .execute(Tuple.of(orgId)).map(WebhookRepository::list);
+    /** The org's webhooks, newest first, before {@code beforeSeq} (all if null), at most {@code limit}. */
+    public Uni<List<Sequenced<Webhook>>> ofOrg(SqlClient c, UUID orgId, Long beforeSeq, int limit) {
+        return c.preparedQuery("SELECT seq, " + COLUMNS + " FROM webhook WHERE org_id = $1 "
+                + "AND ($2::bigint IS NULL OR seq < $2) ORDER BY seq DESC LIMIT $3")
+                .execute(Tuple.from(Arrays.asList(orgId, beforeSeq, limit))).map(rows -> {
+                    List<Sequenced<Webhook>> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(new Sequenced<>(r.getLong("seq"), read(r))));
+                    return list;
+                });
     }
 
     /** The org's webhooks that subscribed to this event type. */

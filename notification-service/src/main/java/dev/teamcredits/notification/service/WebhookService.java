@@ -6,6 +6,7 @@ import dev.teamcredits.common.rest.OrgProblems;
 import dev.teamcredits.common.rest.ProblemException;
 import dev.teamcredits.common.security.Caller;
 import dev.teamcredits.notification.domain.OutboundTarget;
+import dev.teamcredits.notification.domain.Page;
 import dev.teamcredits.notification.domain.Webhook;
 import dev.teamcredits.notification.domain.WebhookDelivery;
 import dev.teamcredits.notification.domain.WebhookDeliveryStatus;
@@ -75,7 +76,7 @@ public class WebhookService {
      */
     public Uni<Outcome<Webhook>> register(Caller caller, String key, UUID orgId, RegisterCommand command) {
         List<String> types = WebhookRegistration.eventTypes(command.eventTypes());
-        validate(command.url(), types);
+        validate(command.url(), types, command.secret());
         return targets.judge(URI.create(command.url())).invoke(WebhookService::requireAllowed)
                 .chain(() -> pool.withTransaction(c -> key == null ? insert(c, caller, orgId, command, types).map(Outcome::fresh)
                 : idempotency.once(c, caller.subject(), key, List.of("webhook", orgId, command), Webhook.class,
@@ -94,8 +95,11 @@ public class WebhookService {
         }
     }
 
-    public Uni<List<Webhook>> list(UUID orgId) {
-        return webhooks.ofOrg(pool, orgId);
+    /** The org's webhooks, newest first, a page at a time; {@code cursor} (of the previous page) continues. */
+    public Uni<Page<Webhook>> list(UUID orgId, String cursor, int limit) {
+        String scope = "webhooks/" + orgId;
+        Long before = Paging.before(scope, cursor);
+        return webhooks.ofOrg(pool, orgId, before, limit + 1).map(rows -> Paging.page(rows, limit, scope));
     }
 
     public Uni<Void> delete(UUID orgId, UUID webhookId) {
@@ -106,10 +110,19 @@ public class WebhookService {
         }).replaceWithVoid();
     }
 
-    /** @param status PENDING, DELIVERED or DEAD; null for all */
-    public Uni<List<WebhookDelivery>> deliveries(UUID orgId, UUID webhookId, String status, int limit) {
+    /**
+     * A webhook's deliveries, newest first, a page at a time; {@code cursor} (of the previous page, sent with the
+     * same filter) continues.
+     *
+     * @param status PENDING, DELIVERED or DEAD; null for all
+     */
+    public Uni<Page<WebhookDelivery>> deliveries(UUID orgId, UUID webhookId, String status, String cursor,
+            int limit) {
         WebhookDeliveryStatus filter = status == null ? null : status(status);
-        return webhook(orgId, webhookId).chain(() -> deliveries.deliveries(pool, webhookId, filter, limit));
+        String scope = "deliveries/" + webhookId;
+        Long before = Paging.before(scope, cursor);
+        return webhook(orgId, webhookId).chain(() -> deliveries.deliveries(pool, webhookId, filter, before,
+                limit + 1)).map(rows -> Paging.page(rows, limit, scope));
     }
 
     /** Sends a dead delivery again, with the same id and body; 409 unless it is dead. */
@@ -142,10 +155,16 @@ public class WebhookService {
         });
     }
 
-    private static void validate(String url, List<String> types) {
+    private static void validate(String url, List<String> types, String secret) {
         if (!WebhookRegistration.isValidUrl(url)) {
             throw new ProblemException("invalid-webhook-url", "Invalid webhook URL", 400,
                     "url must be an absolute http or https URL.");
+        }
+        if (secret != null && !WebhookRegistration.isValidSecret(secret)) {
+            throw new ProblemException("invalid-webhook-secret", "Invalid webhook secret", 400,
+                    "secret must be a Standard Webhooks secret: whsec_ and the standard base64 (with padding) of "
+                            + WebhookRegistration.MIN_SECRET_BYTES + " to " + WebhookRegistration.MAX_SECRET_BYTES
+                            + " random bytes; leave it out to have one generated.");
         }
         for (String type : types) {
             if (!WebhookRegistration.isSubscribable(type)) {

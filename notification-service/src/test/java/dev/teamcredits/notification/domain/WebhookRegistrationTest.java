@@ -1,13 +1,17 @@
 package dev.teamcredits.notification.domain;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WebhookRegistrationTest {
 
@@ -67,11 +71,29 @@ class WebhookRegistrationTest {
     }
 
     @Test
-    void aGeneratedSecretIsTheRandomBytesInBase64Url() {
+    void aGeneratedSecretIsTheRandomBytesInStandardBase64WithPadding() {
         byte[] random = new byte[WebhookRegistration.SECRET_BYTES];
         Arrays.fill(random, (byte) 0xfb);
         String secret = WebhookRegistration.generatedSecret(random);
-        assertEquals("whsec_" + "-_v7".repeat(10) + "-_s", secret);
-        assertTrue(secret.length() >= 16 && secret.length() <= 200, "as long as a secret an admin may give");
+        assertEquals("whsec_" + "+/v7".repeat(10) + "+/s=", secret);
+        assertTrue(WebhookRegistration.isValidSecret(secret), "as an admin may give one");
+        assertArrayEquals(random, WebhookSignature.key(secret).orElseThrow());
+    }
+
+    @ParameterizedTest(name = "{0} bytes → {1}")
+    @CsvSource({ "0, false", "16, false", "23, false", "24, true", "32, true", "64, true", "65, false",
+            "200, false" })
+    void aGivenSecretHas24To64Bytes(int bytes, boolean valid) {
+        byte[] key = new byte[bytes];
+        Arrays.fill(key, (byte) 7);
+        assertEquals(valid, WebhookRegistration.isValidSecret("whsec_" + Base64.getEncoder().encodeToString(key)));
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = { "a-receiver-secret-of-ours-long-enough-to-count", "whsec_abc",
+            "whsec_-_v7-_v7-_v7-_v7-_v7-_v7-_v7-_v7-_v7-_v7-_s", "whsec_+/v7+/v7+/v7+/v7+/v7+/v7+/v7+/v7+/v7+/v7+/s" })
+    void aGivenSecretThatIsNoCanonicalWhsecSecretIsRefused(String secret) {
+        // The old generated form (base64url), the same without padding, and any other text.
+        assertFalse(WebhookRegistration.isValidSecret(secret));
     }
 }

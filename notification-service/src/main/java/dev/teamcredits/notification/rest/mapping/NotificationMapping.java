@@ -7,6 +7,7 @@ import dev.teamcredits.notification.domain.ChannelPreferences.TypeChannels;
 import dev.teamcredits.notification.domain.InboxEntry;
 import dev.teamcredits.notification.domain.InboxPage;
 import dev.teamcredits.notification.domain.LedgerChange;
+import dev.teamcredits.notification.domain.Page;
 import dev.teamcredits.notification.domain.Webhook;
 import dev.teamcredits.notification.domain.WebhookDelivery;
 import dev.teamcredits.notification.rest.dto.LedgerChangeView;
@@ -14,7 +15,9 @@ import dev.teamcredits.notification.rest.dto.NotificationPage;
 import dev.teamcredits.notification.rest.dto.NotificationView;
 import dev.teamcredits.notification.rest.dto.Preference;
 import dev.teamcredits.notification.rest.dto.Preferences;
+import dev.teamcredits.notification.rest.dto.WebhookDeliveryPage;
 import dev.teamcredits.notification.rest.dto.WebhookDeliveryView;
+import dev.teamcredits.notification.rest.dto.WebhookPage;
 import dev.teamcredits.notification.rest.dto.WebhookRequest;
 import dev.teamcredits.notification.rest.dto.WebhookView;
 import dev.teamcredits.notification.service.PreferenceService;
@@ -62,6 +65,15 @@ public final class NotificationMapping {
     public static WebhookView dto(Webhook w, boolean withSecret) {
         return new WebhookView(w.id(), w.orgId(), w.url(), w.eventTypes(), w.createdBy(), w.createdAt(),
                 withSecret ? w.secret() : null);
+    }
+
+    public static WebhookPage webhooks(Page<Webhook> page) {
+        return new WebhookPage(page.items().stream().map(w -> dto(w, false)).toList(), page.nextCursor());
+    }
+
+    public static WebhookDeliveryPage deliveries(Page<WebhookDelivery> page) {
+        return new WebhookDeliveryPage(page.items().stream().map(NotificationMapping::dto).toList(),
+                page.nextCursor());
     }
 
     public static WebhookDeliveryView dto(WebhookDelivery d) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -226,7 +227,17 @@ public class ProblemResponsesFilter implements OASFilter {
      * a setting a deployment changes.
      */
     private static List<Server> servers() {
-        int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
+        // The port the service's own application.properties names (./run-local's), not the one this process was
+        // given: the document is the same wherever the service runs (PublishedDocumentsTest checks it).
+        String port = "8080";
+        for (ConfigSource source : ConfigProvider.getConfig().getConfigSources()) {
+            String value = source.getName().contains("application.properties") ? source.getValue("quarkus.http.port")
+                    : null;
+            if (value != null) {
+                port = value;
+                break;
+            }
+        }
         return List.of(
                 OASFactory.createServer().url("https://{host}")
                         .description("The one address: the gateway that routes every path to its service")

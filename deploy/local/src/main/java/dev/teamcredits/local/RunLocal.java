@@ -205,6 +205,8 @@ public final class RunLocal {
                 + "-d password=ada " + tokenUrl + " | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')");
         System.out.println("  curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:8081/v1/whoami");
         System.out.println();
+        System.out.println("Next: the quick start at the top of README.md, from a token to a first spend.");
+        System.out.println();
         System.out.println("Ctrl-C (or ./run-local stop) stops everything.");
     }
 

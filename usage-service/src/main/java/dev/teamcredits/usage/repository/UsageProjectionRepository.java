@@ -44,8 +44,9 @@ public class UsageProjectionRepository {
      * entered the pool before any cycle of the org was known here.
      */
     public Uni<Void> recordCycle(SqlClient c, UUID orgId, BillingCycle cycle) {
-        return c.preparedQuery("INSERT INTO pool_cycle (org_id, cycle_start, cycle_end) VALUES ($1, $2, $3) "
-                + "ON CONFLICT DO NOTHING").execute(Tuple.of(orgId, cycle.start(), cycle.end()))
+        return lockPoolInflow(c, orgId).chain(() -> c.preparedQuery("INSERT INTO pool_cycle (org_id, cycle_start, "
+                + "cycle_end) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(orgId, cycle.start(), cycle.end())))
                 .chain(() -> c.preparedQuery("WITH p AS (DELETE FROM pool_in_pending WHERE org_id = $1 "
                         + "RETURNING amount) UPDATE pool_cycle SET total_in = total_in + p.amount FROM p "
                         + "WHERE pool_cycle.org_id = $1 AND pool_cycle.cycle_start = $2")
@@ -111,14 +112,24 @@ public class UsageProjectionRepository {
      * known yet (its team event not read yet) they wait in pool_in_pending.
      */
     public Uni<Void> addPoolInflow(SqlClient c, UUID orgId, long amount) {
-        return c.preparedQuery("UPDATE pool_cycle p SET total_in = p.total_in + $2 FROM org_cycle o "
-                + "WHERE o.org_id = $1 AND p.org_id = o.org_id AND p.cycle_start = o.cycle_start")
-                .execute(Tuple.of(orgId, amount))
+        return lockPoolInflow(c, orgId).chain(() -> c.preparedQuery("UPDATE pool_cycle p SET total_in = p.total_in "
+                + "+ $2 FROM org_cycle o WHERE o.org_id = $1 AND p.org_id = o.org_id AND p.cycle_start = o.cycle_start")
+                .execute(Tuple.of(orgId, amount)))
                 .chain(r -> r.rowCount() > 0 ? Uni.createFrom().voidItem()
                         : c.preparedQuery("INSERT INTO pool_in_pending (org_id, amount) VALUES ($1, $2) "
                                 + "ON CONFLICT (org_id) DO UPDATE SET "
                                 + "amount = pool_in_pending.amount + excluded.amount")
                                 .execute(Tuple.of(orgId, amount)).replaceWithVoid());
+    }
+
+    /**
+     * Serializes, per org, credits entering the pool with the recording of its cycles (until commit): the ledger's
+     * and the team's events are applied by two consumers at once, and without it credits parked in pool_in_pending
+     * by one could commit just after the other looked for them, stranded there for good.
+     */
+    private static Uni<Void> lockPoolInflow(SqlClient c, UUID orgId) {
+        return c.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended('usage-pool-in:' || $1, 0))")
+                .execute(Tuple.of(orgId.toString())).replaceWithVoid();
     }
 
     /** Stores the pool's available credits unless {@link PoolAvailable#replaces} says the stored reading stays. */
